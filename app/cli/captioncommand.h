@@ -1,0 +1,16 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace snaption::cli {
+
+// snaption-cli caption: one caption per image, as plain lines or JSON, optionally with heatmaps.
+class CaptionCommand : public CliCommand {
+    Q_DECLARE_TR_FUNCTIONS(CaptionCommand)
+public:
+    QString name() const override { return QStringLiteral("caption"); }
+    QString summary() const override { return tr("Caption images (files or folders)."); }
+    int run(const QStringList &arguments) override;
+};
+
+} // namespace snaption::cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <snaption/decodingoptions.h>
+
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace snaption::cli {
+
+// The decoding options shared by commands that caption: --greedy | --beam N | --sample
+// [--top-k K] [--temperature T] [--seed S].
+class DecodingArguments {
+public:
+    static void add(QCommandLineParser &parser);
+    // Returns nullopt after printing an error when the values are invalid.
+    static std::optional<DecodingOptions> read(const QCommandLineParser &parser);
+};
+
+} // namespace snaption::cli

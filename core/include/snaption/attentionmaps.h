@@ -1,0 +1,39 @@
+#pragma once
+
+#include <vector>
+
+namespace snaption {
+
+// Cross-attention weights of a caption: for every generated word, every decoder layer and head,
+// a distribution over the h x w memory grid (each map sums to 1).
+class AttentionMaps {
+public:
+    static constexpr int kLastLayer = -1;
+    static constexpr int kMeanOfLayers = -2;
+    static constexpr int kMeanOfHeads = -1;
+
+    AttentionMaps() = default;
+    // weights: steps x layers x heads x (height * width), in that order.
+    AttentionMaps(int steps, int layers, int heads, int height, int width, std::vector<float> weights);
+
+    bool empty() const { return m_steps == 0; }
+    int steps() const { return m_steps; }
+    int layers() const { return m_layers; }
+    int heads() const { return m_heads; }
+    int height() const { return m_height; }
+    int width() const { return m_width; }
+    const std::vector<float> &weights() const { return m_weights; }
+
+    // The height x width map of one word, row-major; by default the last layer's mean over heads.
+    std::vector<float> grid(int step, int layer = kLastLayer, int head = kMeanOfHeads) const;
+
+private:
+    int m_steps = 0;
+    int m_layers = 0;
+    int m_heads = 0;
+    int m_height = 0;
+    int m_width = 0;
+    std::vector<float> m_weights;
+};
+
+} // namespace snaption

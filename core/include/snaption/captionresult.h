@@ -1,0 +1,31 @@
+#pragma once
+
+#include <snaption/attentionmaps.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace snaption {
+
+// Wall-clock time spent in each stage of captioning one image (batch stages are divided evenly).
+struct StageTimings {
+    double preprocessMs = 0;
+    double encoderMs = 0;
+    double decoderMs = 0;
+    int generatedTokens = 0; // including <END>
+    double totalMs() const { return preprocessMs + encoderMs + decoderMs; }
+    double perTokenMs() const { return generatedTokens > 0 ? decoderMs / generatedTokens : 0.0; }
+};
+
+struct CaptionResult {
+    std::string caption;                // cleaned up: "A dog runs through the grass"
+    std::vector<std::string> words;     // one per generated token before <END>
+    std::vector<std::int64_t> tokenIds; // the same, as vocabulary indices
+    std::vector<float> probabilities;   // model probability of each word
+    double score = 0;                   // length-normalised log probability
+    AttentionMaps attention;            // one step per word
+    StageTimings timings;
+};
+
+} // namespace snaption

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <snaption/modelconfig.h>
+#include <snaption/rgbimage.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace snaption {
+
+// A feature map or a batch of them: count x channels x height x width floats.
+struct FeatureMap {
+    int count = 0;
+    int channels = 0;
+    int height = 0;
+    int width = 0;
+    std::vector<float> values;
+};
+
+// Runs an image encoder (EfficientNet-B0 or MobileNetV2) on its own: feature maps for training
+// caches and ImageNet class scores for `snaption-cli classify`.
+class FeatureExtractor {
+public:
+    // Loads weights named as in DESIGN section 3 (timm for EfficientNet-B0, torchvision for
+    // MobileNetV2) from a .safetensors file. Throws Error(Io) or Error(BadModel).
+    FeatureExtractor(const EncoderConfig &config, const std::string &weightsPath);
+    ~FeatureExtractor();
+    FeatureExtractor(FeatureExtractor &&) noexcept;
+    FeatureExtractor &operator=(FeatureExtractor &&) noexcept;
+
+    const EncoderConfig &config() const;
+
+    // input: count x 3 x size x size floats, already normalised (see preprocessImage).
+    FeatureMap features(const std::vector<float> &input, int count) const;
+    FeatureMap features(const RgbImage &image) const;
+    // Class scores (logits) per image: count x classifierClasses. Needs a classifier head.
+    std::vector<float> classify(const std::vector<float> &input, int count) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace snaption

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <snaption/modelconfig.h>
+#include <snaption/tensordtype.h>
+#include <snaption/vocabulary.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace snaption {
+
+// Creates model files without training: randomly initialised ones, so that everything can run
+// before a trained model exists, optionally starting from pretrained encoder weights.
+class ModelFactory {
+public:
+    struct Options {
+        std::uint64_t seed = 0;
+        std::string encoderWeightsPath;              // .safetensors with the encoder's weights, or empty
+        TensorDType storage = TensorDType::F32;      // F32 or F16
+        std::map<std::string, std::string> provenance;
+    };
+
+    // Throws Error(InvalidArgument/BadModel/Io).
+    static void createRandom(const ModelConfig &config, const Vocabulary &vocabulary, const std::string &path,
+                             const Options &options);
+};
+
+} // namespace snaption

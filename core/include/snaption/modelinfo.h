@@ -1,0 +1,35 @@
+#pragma once
+
+#include <snaption/modelconfig.h>
+#include <snaption/vocabulary.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace snaption {
+
+class SafetensorsFile;
+
+// What a model file says about itself, read from its header without loading any weights.
+struct ModelInfo {
+    static constexpr const char *kFormatName = "snaption";
+    static constexpr int kFormatVersion = 1;
+
+    std::string path;
+    int formatVersion = kFormatVersion;
+    ModelConfig config;
+    Vocabulary vocabulary;
+    std::map<std::string, std::string> provenance; // created_by, created_at, source, ...
+    std::int64_t parameterCount = 0;
+    std::string storageDType; // "F32" or "F16"
+    std::uint64_t weightBytes = 0; // size of the tensor data
+
+    // Throws Error(Io) or Error(BadModel).
+    static ModelInfo read(const std::string &path);
+    // From an already parsed file (header or whole file).
+    static ModelInfo fromFile(const SafetensorsFile &file, const std::string &path);
+    std::string toJson() const;
+};
+
+} // namespace snaption

@@ -1,0 +1,115 @@
+#include <snaption/captioner.h>
+
+#include <snaption/error.h>
+#include <snaption/preprocessing.h>
+
+#include "beamsearch.h"
+#include "greedysearch.h"
+#include "imagebatch.h"
+#include "modelstorage.h"
+
+#include <chrono>
+
+namespace snaption {
+namespace {
+
+double millisecondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+struct Captioner::Impl {
+    ModelInfo info;
+    CaptionModel model{nullptr};
+    WeightPrecision precision = WeightPrecision::Float32;
+
+    CaptionResult toResult(const DecodedSequence &sequence) const
+    {
+        CaptionResult result;
+        std::vector<torch::Tensor> wordAttention;
+        for (std::size_t i = 0; i < sequence.tokens.size(); ++i) {
+            if (sequence.tokens[i] == Vocabulary::kEnd) break;
+            result.tokenIds.push_back(sequence.tokens[i]);
+            result.words.push_back(info.vocabulary.token(sequence.tokens[i]));
+            result.probabilities.push_back(sequence.probabilities[i]);
+            wordAttention.push_back(sequence.attention[i]);
+        }
+        result.caption = Vocabulary::cleanUp(result.words);
+        result.score = sequence.score;
+        result.timings.generatedTokens = int(sequence.tokens.size());
+        const int layers = info.config.decoder.layers, heads = info.config.decoder.heads;
+        const int height = info.config.attentionGridHeight(), width = info.config.attentionGridWidth();
+        std::vector<float> weights;
+        if (!wordAttention.empty()) {
+            const torch::Tensor stacked = torch::stack(wordAttention).to(torch::kFloat).contiguous();
+            weights.assign(stacked.data_ptr<float>(), stacked.data_ptr<float>() + stacked.numel());
+        }
+        result.attention = AttentionMaps(int(wordAttention.size()), layers, heads, height, width, std::move(weights));
+        return result;
+    }
+};
+
+Captioner::Captioner(const std::string &modelPath, WeightPrecision precision) : m_impl(std::make_unique<Impl>())
+{
+    ModelStorage::Loaded loaded = ModelStorage::load(modelPath);
+    m_impl->info = std::move(loaded.info);
+    m_impl->model = loaded.model;
+    m_impl->precision = precision;
+    m_impl->model->prepareForInference(precision);
+}
+
+Captioner::~Captioner() = default;
+Captioner::Captioner(Captioner &&) noexcept = default;
+Captioner &Captioner::operator=(Captioner &&) noexcept = default;
+
+const ModelInfo &Captioner::info() const
+{
+    return m_impl->info;
+}
+
+WeightPrecision Captioner::precision() const
+{
+    return m_impl->precision;
+}
+
+CaptionResult Captioner::caption(const RgbImage &image, const DecodingOptions &options) const
+{
+    return captionBatch({image}, options).front();
+}
+
+std::vector<CaptionResult> Captioner::captionBatch(const std::vector<RgbImage> &images, const DecodingOptions &options) const
+{
+    options.validate();
+    if (images.empty()) return {};
+    c10::InferenceMode inferenceMode;
+    const EncoderConfig &encoder = m_impl->info.config.encoder;
+
+    auto start = std::chrono::steady_clock::now();
+    const torch::Tensor pixels = ImageBatch::preprocess(images, encoder.inputSize, encoder.normalization);
+    const double preprocessMs = millisecondsSince(start);
+
+    start = std::chrono::steady_clock::now();
+    const torch::Tensor memory = m_impl->model->encodeImages(pixels);
+    const double encoderMs = millisecondsSince(start);
+
+    start = std::chrono::steady_clock::now();
+    std::vector<DecodedSequence> sequences = options.strategy == DecodingOptions::Strategy::Beam
+                                                 ? BeamSearch(*m_impl->model, options).run(memory)
+                                                 : GreedySearch(*m_impl->model, options).run(memory);
+    const double decoderMs = millisecondsSince(start);
+
+    std::vector<CaptionResult> results;
+    const double count = double(images.size());
+    for (const DecodedSequence &sequence : sequences) {
+        CaptionResult result = m_impl->toResult(sequence);
+        result.timings.preprocessMs = preprocessMs / count;
+        result.timings.encoderMs = encoderMs / count;
+        result.timings.decoderMs = decoderMs / count;
+        results.push_back(std::move(result));
+    }
+    return results;
+}
+
+} // namespace snaption

@@ -1,0 +1,77 @@
+#include "convbn.h"
+
+#include "tensorversion.h"
+
+#include <torch/nn/functional/conv.h>
+#include <torch/nn/functional/padding.h>
+
+namespace snaption {
+
+ConvBn::ConvBn(torch::nn::Conv2d conv, torch::nn::BatchNorm2d norm, Activation activation, bool tfSamePadding)
+    : m_conv(std::move(conv)), m_norm(std::move(norm)), m_activation(activation), m_tfSamePadding(tfSamePadding),
+      m_kernel(int((*m_conv->options.kernel_size())[0])), m_stride(int((*m_conv->options.stride())[0])),
+      m_padding(int((*c10::get<torch::ExpandingArray<2>>(m_conv->options.padding()))[0]))
+{
+}
+
+torch::nn::Conv2d ConvBn::makeConv(int in, int out, int kernel, int stride, int groups, bool tfSamePadding)
+{
+    const int padding = (tfSamePadding && stride > 1) ? 0 : kernel / 2;
+    return torch::nn::Conv2d(
+        torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding).groups(groups).bias(false));
+}
+
+torch::nn::BatchNorm2d ConvBn::makeNorm(int channels, double eps)
+{
+    return torch::nn::BatchNorm2d(torch::nn::BatchNorm2dOptions(channels).eps(eps));
+}
+
+torch::Tensor ConvBn::activate(const torch::Tensor &input, Activation activation)
+{
+    switch (activation) {
+    case Activation::None: return input;
+    case Activation::ReLU6: return torch::hardtanh(input, 0.0, 6.0);
+    case Activation::SiLU: return torch::silu(input);
+    }
+    return input;
+}
+
+torch::Tensor ConvBn::padSame(const torch::Tensor &input, int kernel, int stride)
+{
+    const auto padFor = [&](std::int64_t size) {
+        const std::int64_t out = (size + stride - 1) / stride;
+        return std::max<std::int64_t>((out - 1) * stride + kernel - size, 0);
+    };
+    const std::int64_t padH = padFor(input.size(2)), padW = padFor(input.size(3));
+    return torch::constant_pad_nd(input, {padW / 2, padW - padW / 2, padH / 2, padH - padH / 2}, 0.0);
+}
+
+torch::Tensor ConvBn::forward(const torch::Tensor &input)
+{
+    torch::Tensor x = input;
+    if (m_tfSamePadding && m_stride > 1) x = padSame(x, m_kernel, m_stride);
+    if (m_fusedWeight.defined() && !m_conv->is_training() && m_fusedVersion == weightsVersion()) {
+        x = torch::conv2d(x, m_fusedWeight, m_fusedBias, m_stride, m_padding, 1, m_conv->options.groups());
+    } else {
+        x = m_norm->forward(m_conv->forward(x));
+    }
+    return activate(x, m_activation);
+}
+
+std::int64_t ConvBn::weightsVersion() const
+{
+    // Version counters grow with every in-place update (optimizer steps, running statistics).
+    return tensorVersion(m_conv->weight) + tensorVersion(m_norm->weight) + tensorVersion(m_norm->bias) +
+           tensorVersion(m_norm->running_mean) + tensorVersion(m_norm->running_var);
+}
+
+void ConvBn::fuse()
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor scale = m_norm->weight / torch::sqrt(m_norm->running_var + m_norm->options.eps());
+    m_fusedWeight = (m_conv->weight * scale.view({-1, 1, 1, 1})).contiguous();
+    m_fusedBias = (m_norm->bias - m_norm->running_mean * scale).contiguous();
+    m_fusedVersion = weightsVersion();
+}
+
+} // namespace snaption

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace snaption {
+
+// Reads the pixel dimensions an image file declares in its header, without decoding it, so that
+// absurd sizes can be refused before OpenCV allocates memory for them. Knows PNG, JPEG, GIF, BMP,
+// WebP, TIFF and PNM; never reads outside the given bytes.
+class ImageHeaderProbe {
+public:
+    struct Dimensions {
+        std::int64_t width = 0;
+        std::int64_t height = 0;
+        std::string format;
+    };
+
+    static std::optional<Dimensions> probe(const std::uint8_t *data, std::size_t size);
+};
+
+} // namespace snaption

@@ -1,0 +1,148 @@
+#include <snaption/modelconfig.h>
+
+#include <snaption/error.h>
+
+#include <nlohmann/json.hpp>
+
+namespace snaption {
+namespace {
+
+[[noreturn]] void invalid(const std::string &what)
+{
+    throw Error(ErrorKind::BadModel, "invalid model configuration: " + what);
+}
+
+void requireRange(const char *name, double value, double low, double high)
+{
+    if (!(value >= low && value <= high))
+        invalid(std::string(name) + " is " + std::to_string(value) + ", expected " + std::to_string(low) + " to " + std::to_string(high));
+}
+
+template <typename T>
+void readOptional(const nlohmann::json &object, const char *key, T &target)
+{
+    const auto it = object.find(key);
+    if (it == object.end()) return;
+    try {
+        target = it->get<T>();
+    } catch (const nlohmann::json::exception &) {
+        invalid(std::string("\"") + key + "\" has the wrong type");
+    }
+}
+
+} // namespace
+
+int EncoderConfig::gridSize() const
+{
+    // Five stride-2 stages, each rounding up (PyTorch's k//2 padding and TF "SAME" agree here).
+    int size = inputSize;
+    for (int stage = 0; stage < 5; ++stage) size = (size + 1) / 2;
+    return size;
+}
+
+ModelConfig ModelConfig::seedCompatible()
+{
+    ModelConfig config;
+    config.architecture = kArchitectureSeed;
+    config.encoder.name = EncoderConfig::kEfficientNetB0;
+    config.encoder.classifierClasses = 1000;
+    config.decoder.layers = 6;
+    config.decoder.dim = 512;
+    config.decoder.heads = 16;
+    config.decoder.feedForward = 1024;
+    config.decoder.contextLength = 20;
+    config.decoder.activation = "relu";
+    config.decoder.finalNorm = false;
+    return config;
+}
+
+int ModelConfig::memoryTokens() const
+{
+    return architecture == kArchitectureSeed ? 1 : encoder.gridSize() * encoder.gridSize();
+}
+
+int ModelConfig::attentionGridHeight() const { return architecture == kArchitectureSeed ? 1 : encoder.gridSize(); }
+int ModelConfig::attentionGridWidth() const { return architecture == kArchitectureSeed ? 1 : encoder.gridSize(); }
+
+void ModelConfig::validate() const
+{
+    if (architecture != kArchitectureSnaption && architecture != kArchitectureSeed)
+        invalid("unknown architecture \"" + architecture + "\"");
+    if (encoder.name != EncoderConfig::kEfficientNetB0 && encoder.name != EncoderConfig::kMobileNetV2)
+        invalid("unknown encoder \"" + encoder.name + "\" (expected efficientnet_b0 or mobilenet_v2)");
+    requireRange("encoder input size", encoder.inputSize, 32, 1024);
+    requireRange("classifier classes", encoder.classifierClasses, 0, 100000);
+    if (architecture == kArchitectureSeed && encoder.classifierClasses == 0)
+        invalid("the seed architecture needs the encoder's classifier head");
+    for (int c = 0; c < 3; ++c) {
+        if (!(encoder.normalization.std[std::size_t(c)] > 0)) invalid("normalisation std must be positive");
+    }
+    requireRange("decoder layers", decoder.layers, 1, 64);
+    requireRange("decoder dimension", decoder.dim, 8, 8192);
+    requireRange("attention heads", decoder.heads, 1, 256);
+    if (decoder.dim % decoder.heads != 0) invalid("decoder dimension must be divisible by the number of heads");
+    requireRange("feed-forward size", decoder.feedForward, 1, 65536);
+    requireRange("context length", decoder.contextLength, 2, 512);
+    requireRange("dropout", decoder.dropout, 0.0, 0.9);
+    if (decoder.activation != "relu" && decoder.activation != "gelu")
+        invalid("unknown activation \"" + decoder.activation + "\" (expected relu or gelu)");
+}
+
+std::string ModelConfig::toJson() const
+{
+    nlohmann::json json = {
+        {"architecture", architecture},
+        {"encoder",
+         {{"name", encoder.name},
+          {"tf_same_padding", encoder.tfSamePadding},
+          {"classifier_classes", encoder.classifierClasses},
+          {"input_size", encoder.inputSize},
+          {"batch_norm_eps", encoder.batchNormEps},
+          {"normalization", {{"mean", encoder.normalization.mean}, {"std", encoder.normalization.std}}}}},
+        {"decoder",
+         {{"layers", decoder.layers},
+          {"dim", decoder.dim},
+          {"heads", decoder.heads},
+          {"feed_forward", decoder.feedForward},
+          {"context_length", decoder.contextLength},
+          {"activation", decoder.activation},
+          {"final_norm", decoder.finalNorm},
+          {"dropout", decoder.dropout},
+          {"layer_norm_eps", decoder.layerNormEps}}},
+    };
+    return json.dump();
+}
+
+ModelConfig ModelConfig::fromJson(const std::string &text)
+{
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) invalid("the configuration is not a JSON object");
+    ModelConfig config;
+    readOptional(json, "architecture", config.architecture);
+    if (const auto e = json.find("encoder"); e != json.end() && e->is_object()) {
+        readOptional(*e, "name", config.encoder.name);
+        readOptional(*e, "tf_same_padding", config.encoder.tfSamePadding);
+        readOptional(*e, "classifier_classes", config.encoder.classifierClasses);
+        readOptional(*e, "input_size", config.encoder.inputSize);
+        readOptional(*e, "batch_norm_eps", config.encoder.batchNormEps);
+        if (const auto n = e->find("normalization"); n != e->end() && n->is_object()) {
+            readOptional(*n, "mean", config.encoder.normalization.mean);
+            readOptional(*n, "std", config.encoder.normalization.std);
+        }
+    }
+    if (const auto d = json.find("decoder"); d != json.end() && d->is_object()) {
+        readOptional(*d, "layers", config.decoder.layers);
+        readOptional(*d, "dim", config.decoder.dim);
+        readOptional(*d, "heads", config.decoder.heads);
+        readOptional(*d, "feed_forward", config.decoder.feedForward);
+        readOptional(*d, "context_length", config.decoder.contextLength);
+        readOptional(*d, "activation", config.decoder.activation);
+        readOptional(*d, "final_norm", config.decoder.finalNorm);
+        readOptional(*d, "dropout", config.decoder.dropout);
+        readOptional(*d, "layer_norm_eps", config.decoder.layerNormEps);
+    }
+    config.validate();
+    return config;
+}
+
+} // namespace snaption

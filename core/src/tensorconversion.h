@@ -1,0 +1,28 @@
+#pragma once
+
+#include <snaption/safetensorsfile.h>
+#include <snaption/safetensorswriter.h>
+
+#include <torch/types.h>
+
+#include <map>
+#include <string>
+
+namespace snaption {
+
+using TensorMap = std::map<std::string, torch::Tensor>;
+
+// Conversions between stored tensors (safetensors) and LibTorch tensors.
+class TensorConversion {
+public:
+    static torch::Dtype toTorch(TensorDType dtype);
+    static TensorDType fromTorch(torch::Dtype dtype);
+    // Copies one entry out of the file into a tensor of the stored dtype.
+    static torch::Tensor read(const SafetensorsFile &file, const SafetensorsFile::Entry &entry);
+    static TensorMap readAll(const SafetensorsFile &file);
+    // Floating tensors are stored as `floatStorage` (F32 or F16); integer tensors as they are.
+    static void add(SafetensorsWriter &writer, const std::string &name, const torch::Tensor &tensor,
+                    TensorDType floatStorage = TensorDType::F32);
+};
+
+} // namespace snaption
