@@ -51,7 +51,6 @@ DecoderStepEngine::DecoderStepEngine(CaptionModelImpl &model, WeightPrecision pr
     m_dim = config.dim;
     m_heads = config.heads;
     m_headDim = config.dim / config.heads;
-    m_memoryTokens = model.config().memoryTokens();
     m_contextLength = config.contextLength;
     m_gelu = config.activation == "gelu";
     m_scale = float(1.0 / std::sqrt(double(m_headDim)));
@@ -120,9 +119,10 @@ torch::Tensor DecoderStepEngine::step(const torch::Tensor &tokens, DecoderCache 
     const std::int64_t rows = tokens.size(0), position = cache.length, d = m_dim, layers = std::int64_t(m_layers.size());
     if (position >= m_contextLength) throw Error(ErrorKind::InvalidArgument, "caption longer than the model's context length");
     const std::int64_t feedForward = m_layers.front().feedForward1.outFeatures();
+    const std::int64_t memoryTokens = cache.layers.front().memoryKeys.size(2);
     std::vector<float> x(std::size_t(rows * d)), normed(x.size()), projected(std::size_t(rows * 3 * d)), context(x.size()),
-        output(x.size()), hidden(std::size_t(rows * feedForward)), scores(std::size_t(std::max(m_contextLength, m_memoryTokens)));
-    torch::Tensor attention = torch::empty({rows, layers, m_heads, m_memoryTokens});
+        output(x.size()), hidden(std::size_t(rows * feedForward)), scores(static_cast<std::size_t>(m_contextLength));
+    torch::Tensor attention = torch::empty({rows, layers, m_heads, memoryTokens});
     float *attentionData = attention.data_ptr<float>();
 
     const auto tokenIds = tokens.contiguous();
@@ -164,12 +164,12 @@ torch::Tensor DecoderStepEngine::step(const torch::Tensor &tokens, DecoderCache 
         for (std::int64_t r = 0; r < rows; ++r) {
             for (std::int64_t h = 0; h < m_heads; ++h) {
                 const float *query = projected.data() + r * d + h * m_headDim;
-                const std::int64_t headOffset = (r * m_heads + h) * m_memoryTokens * m_headDim;
-                float *weights = attentionData + ((r * layers + l) * m_heads + h) * m_memoryTokens;
-                for (std::int64_t m = 0; m < m_memoryTokens; ++m)
+                const std::int64_t headOffset = (r * m_heads + h) * memoryTokens * m_headDim;
+                float *weights = attentionData + ((r * layers + l) * m_heads + h) * memoryTokens;
+                for (std::int64_t m = 0; m < memoryTokens; ++m)
                     weights[m] = dot(query, memoryKeys + headOffset + m * m_headDim, m_headDim) * m_scale;
-                softmaxInPlace(weights, m_memoryTokens);
-                weightedSum(weights, memoryValues + headOffset, m_memoryTokens, m_headDim, context.data() + r * d + h * m_headDim);
+                softmaxInPlace(weights, memoryTokens);
+                weightedSum(weights, memoryValues + headOffset, memoryTokens, m_headDim, context.data() + r * d + h * m_headDim);
             }
         }
         layer.crossOutput.forward(context.data(), rows, output.data());

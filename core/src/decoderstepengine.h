@@ -49,7 +49,7 @@ private:
     Norm m_finalNorm; // weight undefined: no final norm
     InferenceLinear m_vocabProjection;
     torch::Tensor m_wordEmbeddings, m_positionEmbeddings;
-    std::int64_t m_dim, m_heads, m_headDim, m_memoryTokens, m_contextLength;
+    std::int64_t m_dim, m_heads, m_headDim, m_contextLength;
     bool m_gelu;
     float m_scale;
 };

@@ -30,6 +30,13 @@ const EncoderConfig &FeatureExtractor::config() const
     return m_impl->encoder->config();
 }
 
+std::int64_t FeatureExtractor::parameterCount() const
+{
+    std::int64_t count = 0;
+    for (const auto &parameter : m_impl->encoder->parameters()) count += parameter.numel();
+    return count;
+}
+
 FeatureMap FeatureExtractor::features(const std::vector<float> &input, int count) const
 {
     c10::InferenceMode inferenceMode;

@@ -75,6 +75,17 @@ cv::Mat toEightBitRgb(const cv::Mat &decoded)
     return rgb;
 }
 
+// libjpeg decodes a truncated file without complaint (the missing part turns grey), so a JPEG must
+// end with its end-of-image marker; cameras sometimes append padding after it, hence the window.
+bool jpegHasEndMarker(const std::vector<std::uint8_t> &bytes)
+{
+    const std::size_t window = std::min<std::size_t>(bytes.size(), 64 * 1024);
+    for (std::size_t i = bytes.size() - window; i + 1 < bytes.size(); ++i) {
+        if (bytes[i] == 0xFF && bytes[i + 1] == 0xD9) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 ImageLoader::ImageLoader(std::int64_t maxPixels) : m_maxPixels(maxPixels)
@@ -111,6 +122,8 @@ RgbImage ImageLoader::decode(const std::vector<std::uint8_t> &bytes, const std::
                         name + ": the image is " + std::to_string(dimensions->width) + " x " + std::to_string(dimensions->height) + " (" +
                             formatPixels(pixels) + "), more than the limit of " + formatPixels(m_maxPixels));
     }
+    if (dimensions && dimensions->format == "jpeg" && !jpegHasEndMarker(bytes))
+        throw Error(ErrorKind::BadImage, name + ": the JPEG data ends early (truncated file?)");
     const int flags = dimensions && mayHaveAlpha(dimensions->format) ? cv::IMREAD_UNCHANGED : (cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
     cv::Mat decoded;
     try {

@@ -5,6 +5,8 @@
 
 #include <immintrin.h>
 
+#include <atomic>
+
 namespace snaption {
 namespace {
 
@@ -127,7 +129,7 @@ __attribute__((target("avx512f,avx512bw"))) void dotRowsAvx512(const Weight *w, 
     }
 }
 
-enum class Kernel { Scalar, Avx2, Avx512 };
+using Kernel = InferenceLinear::Kernel;
 
 Kernel bestKernel()
 {
@@ -139,12 +141,14 @@ Kernel bestKernel()
     return kernel;
 }
 
+std::atomic<Kernel> g_kernel{Kernel::Auto};
+
 template <typename Weight>
 void matrixRows(const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in,
                 const float *x, std::int64_t rows, float *y)
 {
     // Output features are split between threads; each thread reads its weight rows once.
-    const Kernel kernel = bestKernel();
+    const Kernel kernel = InferenceLinear::activeKernel();
     at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
         float dots[InferenceLinear::kRowsPerPass];
         for (std::int64_t o = begin; o < end; ++o) {
@@ -152,7 +156,8 @@ void matrixRows(const Weight *weight, const float *scales, const float *bias, st
             switch (kernel) {
             case Kernel::Avx512: dotRowsAvx512(w, in, x, rows, dots); break;
             case Kernel::Avx2: dotRowsAvx2(w, in, x, rows, dots); break;
-            case Kernel::Scalar: dotRowsScalar(w, in, x, rows, dots); break;
+            case Kernel::Scalar:
+            case Kernel::Auto: dotRowsScalar(w, in, x, rows, dots); break;
             }
             const float scale = scales ? scales[o] : 1.0f;
             for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + bias[o];
@@ -161,6 +166,17 @@ void matrixRows(const Weight *weight, const float *scales, const float *bias, st
 }
 
 } // namespace
+
+void InferenceLinear::setKernel(Kernel kernel)
+{
+    g_kernel = kernel;
+}
+
+InferenceLinear::Kernel InferenceLinear::activeKernel()
+{
+    const Kernel chosen = g_kernel;
+    return chosen == Kernel::Auto ? bestKernel() : chosen;
+}
 
 std::pair<torch::Tensor, torch::Tensor> InferenceLinear::quantize(const torch::Tensor &weight)
 {

@@ -16,6 +16,11 @@ class InferenceLinear {
 public:
     static constexpr std::int64_t kRowsPerPass = 16;
 
+    // The SIMD kernels; Auto picks the best the CPU supports. Others are for tests and benchmarks.
+    enum class Kernel { Auto, Scalar, Avx2, Avx512 };
+    static void setKernel(Kernel kernel);
+    static Kernel activeKernel();
+
     InferenceLinear() = default;
     // Copies (int8) or shares (float32) the weights; they must not change afterwards.
     InferenceLinear(const torch::Tensor &weight, const torch::Tensor &bias, WeightPrecision precision);

@@ -55,11 +55,33 @@ void appendUtf8(std::string &out, char32_t c)
     }
 }
 
+// Python counts numeric characters (Unicode categories No and Nl: "½", "²", "②", "Ⅻ") as word
+// characters; glibc's alnum class does not. These are the blocks where they live.
+bool isOtherNumber(char32_t c)
+{
+    static const std::pair<char32_t, char32_t> ranges[] = {
+        {0x00B2, 0x00B3}, {0x00B9, 0x00B9}, {0x00BC, 0x00BE}, {0x2070, 0x2070}, {0x2074, 0x2079}, {0x2080, 0x2089},
+        {0x2150, 0x2182}, {0x2185, 0x2189}, {0x2460, 0x249B}, {0x24EA, 0x24FF}, {0x2776, 0x2793}, {0x3007, 0x3007},
+        {0x3021, 0x3029}, {0x3038, 0x303A}, {0x3192, 0x3195}, {0x3220, 0x3229}, {0x3248, 0x324F}, {0x3251, 0x325F},
+        {0x3280, 0x3289}, {0x32B1, 0x32BF},
+    };
+    for (const auto &[low, high] : ranges) {
+        if (c >= low && c <= high) return true;
+    }
+    return false;
+}
+
 bool isWordCharacter(char32_t c)
 {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     const locale_t locale = utf8Locale();
-    return locale != static_cast<locale_t>(nullptr) && iswalnum_l(static_cast<wint_t>(c), locale);
+    return (locale != static_cast<locale_t>(nullptr) && iswalnum_l(static_cast<wint_t>(c), locale)) || isOtherNumber(c);
+}
+
+bool isLetter(char32_t c)
+{
+    const locale_t locale = utf8Locale();
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (locale && iswalpha_l(static_cast<wint_t>(c), locale));
 }
 
 char32_t toLower(char32_t c)
@@ -82,16 +104,24 @@ std::vector<std::string> UnicodeText::wordRuns(const std::string &text)
 {
     std::vector<std::string> words;
     std::string current;
+    char32_t previous = 0;
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t c = 0;
         const std::size_t length = decodeUtf8(text, pos, c);
         if (length == 0) { // invalid byte: a separator
             if (!current.empty()) words.push_back(std::move(current)), current.clear();
             ++pos;
+            previous = 0;
             continue;
         }
         pos += length;
-        const char32_t lower = toLower(c);
+        char32_t lower = toLower(c);
+        if (c == 0x03A3 && isLetter(previous)) {
+            // Python lower-cases a word-final capital sigma to the final form.
+            char32_t next = 0;
+            if (pos >= text.size() || decodeUtf8(text, pos, next) == 0 || !isLetter(next)) lower = 0x03C2;
+        }
+        previous = c;
         if (isWordCharacter(lower)) {
             appendUtf8(current, lower);
         } else if (!current.empty()) {

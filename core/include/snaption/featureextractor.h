@@ -3,6 +3,7 @@
 #include <snaption/modelconfig.h>
 #include <snaption/rgbimage.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ public:
     FeatureExtractor &operator=(FeatureExtractor &&) noexcept;
 
     const EncoderConfig &config() const;
+    std::int64_t parameterCount() const;
 
     // input: count x 3 x size x size floats, already normalised (see preprocessImage).
     FeatureMap features(const std::vector<float> &input, int count) const;

@@ -1,0 +1,302 @@
+// The caption decoder: against PyTorch's nn.TransformerDecoder, cached against full
+// recomputation, the step engine against LibTorch, and the searches against each other.
+#include "beamsearch.h"
+#include "captionmodel.h"
+#include "greedysearch.h"
+#include "incrementaldecoder.h"
+#include "modelstorage.h"
+#include "tensorconversion.h"
+
+#include <snaption/safetensorsfile.h>
+#include <snaption/vocabulary.h>
+
+#include "testsupport.h"
+
+#include <QtTest>
+
+using namespace snaption;
+using namespace snaption::test;
+
+namespace {
+
+ModelConfig smallConfig(const std::string &activation = "relu")
+{
+    ModelConfig config;
+    config.encoder.name = EncoderConfig::kMobileNetV2;
+    config.decoder.layers = 2;
+    config.decoder.dim = 32;
+    config.decoder.heads = 4;
+    config.decoder.feedForward = 64;
+    config.decoder.contextLength = 8;
+    config.decoder.activation = activation;
+    config.decoder.dropout = 0.0;
+    return config;
+}
+
+double maxDifference(const torch::Tensor &a, const torch::Tensor &b)
+{
+    return (a - b).abs().max().item<double>();
+}
+
+} // namespace
+
+class TestDecoder : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    // A decoder with the fixture's weights (the encoder stays random: these tests feed memory directly).
+    CaptionModel loadReference(const QString &folder, const std::string &activation)
+    {
+        CaptionModel model(smallConfig(activation), 23);
+        const SafetensorsFile file = SafetensorsFile::read(QDir(folder).filePath(QStringLiteral("decoder.safetensors")).toStdString());
+        TensorMap targets = ModelStorage::stateDict(*model);
+        torch::NoGradGuard noGrad;
+        int copied = 0;
+        for (const auto &[name, tensor] : TensorConversion::readAll(file)) {
+            const auto target = targets.find(name);
+            if (target == targets.end()) qFatal("fixture tensor %s has no counterpart", name.c_str());
+            target->second.copy_(tensor);
+            ++copied;
+        }
+        if (copied != int(file.entries().size())) qFatal("not all fixture tensors copied");
+        model->eval();
+        return model;
+    }
+
+    torch::Tensor fixtureMemory(const QString &folder)
+    {
+        const std::vector<float> values = readFloats(QDir(folder).filePath(QStringLiteral("memory.f32")));
+        return torch::from_blob(const_cast<float *>(values.data()), {2, 9, 32}).clone();
+    }
+
+    torch::Tensor fixtureTokens(const QString &folder)
+    {
+        const QByteArray bytes = readBytes(QDir(folder).filePath(QStringLiteral("tokens.i64")));
+        return torch::from_blob(const_cast<char *>(bytes.data()), {2, 6}, torch::kLong).clone();
+    }
+
+    // Logits of every position, one step at a time through the cache.
+    torch::Tensor stepwise(CaptionModelImpl &model, const torch::Tensor &tokens, const torch::Tensor &memory, torch::Tensor *attention)
+    {
+        DecoderCache cache = model.startDecoding(memory);
+        std::vector<torch::Tensor> logits, weights;
+        for (std::int64_t t = 0; t < tokens.size(1); ++t) {
+            torch::Tensor stepAttention;
+            logits.push_back(model.decodeStep(tokens.select(1, t).contiguous(), cache, &stepAttention));
+            weights.push_back(stepAttention);
+        }
+        if (attention) *attention = torch::stack(weights, 1); // [R, T, L, H, M]
+        return torch::stack(logits, 1);
+    }
+
+    // A random model with a realistic vocabulary for the search tests.
+    CaptionModel randomModel(std::uint64_t seed)
+    {
+        torch::manual_seed(seed);
+        ModelConfig config = smallConfig();
+        config.decoder.contextLength = 12;
+        CaptionModel model(config, 40);
+        model->eval();
+        return model;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QDir(m_dir.path()).mkdir(QStringLiteral("relu"));
+        QDir(m_dir.path()).mkdir(QStringLiteral("gelu"));
+        SNAPTION_RUN_FIXTURE(QStringLiteral("decoder_reference.py"), m_dir.filePath(QStringLiteral("relu")), QStringLiteral("relu"));
+        SNAPTION_RUN_FIXTURE(QStringLiteral("decoder_reference.py"), m_dir.filePath(QStringLiteral("gelu")), QStringLiteral("gelu"));
+    }
+
+    void matchesPyTorchTransformerDecoder_data()
+    {
+        QTest::addColumn<QString>("activation");
+        QTest::newRow("relu") << QStringLiteral("relu");
+        QTest::newRow("gelu") << QStringLiteral("gelu");
+    }
+
+    void matchesPyTorchTransformerDecoder()
+    {
+        QFETCH(QString, activation);
+        const QString folder = m_dir.filePath(activation);
+        CaptionModel model = loadReference(folder, activation.toStdString());
+        torch::NoGradGuard noGrad;
+        const torch::Tensor logits = model->decode(fixtureTokens(folder), fixtureMemory(folder));
+        const std::vector<float> expected = readFloats(QDir(folder).filePath(QStringLiteral("logits.f32")));
+        const torch::Tensor reference = torch::from_blob(const_cast<float *>(expected.data()), {2, 6, 23});
+        QVERIFY2(maxDifference(logits, reference) < 1e-4, qPrintable(QString::number(maxDifference(logits, reference))));
+    }
+
+    void cachedStepsEqualFullRecomputation()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("relu"));
+        CaptionModel model = loadReference(folder, "relu");
+        torch::NoGradGuard noGrad;
+        const torch::Tensor tokens = fixtureTokens(folder), memory = fixtureMemory(folder);
+        torch::Tensor fullAttention, stepAttention;
+        const torch::Tensor full = model->decode(tokens, memory, &fullAttention);
+        const torch::Tensor steps = stepwise(*model, tokens, memory, &stepAttention);
+        QVERIFY2(maxDifference(full, steps) < 1e-4, qPrintable(QString::number(maxDifference(full, steps))));
+        QVERIFY(maxDifference(fullAttention, stepAttention) < 1e-5);
+    }
+
+    void stepEngineEqualsLibTorch_data()
+    {
+        QTest::addColumn<bool>("int8");
+        QTest::addColumn<QString>("activation");
+        QTest::newRow("float32 relu") << false << QStringLiteral("relu");
+        QTest::newRow("float32 gelu") << false << QStringLiteral("gelu");
+        QTest::newRow("int8 relu") << true << QStringLiteral("relu");
+    }
+
+    void stepEngineEqualsLibTorch()
+    {
+        QFETCH(bool, int8);
+        QFETCH(QString, activation);
+        const QString folder = m_dir.filePath(activation);
+        CaptionModel model = loadReference(folder, activation.toStdString());
+        model->prepareForInference(int8 ? WeightPrecision::Int8 : WeightPrecision::Float32);
+        c10::InferenceMode inference;
+        const torch::Tensor tokens = fixtureTokens(folder), memory = fixtureMemory(folder);
+        torch::Tensor fullAttention, engineAttention;
+        // decode() runs on LibTorch, decodeStep() on the engine (the model is prepared).
+        const torch::Tensor full = model->decode(tokens, memory, &fullAttention);
+        const torch::Tensor engine = stepwise(*model, tokens, memory, &engineAttention);
+        QVERIFY2(maxDifference(full, engine) < 1e-4, qPrintable(QString::number(maxDifference(full, engine))));
+        QVERIFY(maxDifference(fullAttention, engineAttention) < 1e-5);
+        if (int8) {
+            // Int8 weights are a different model: the logits move, but only a little.
+            const std::vector<float> expected = readFloats(QDir(folder).filePath(QStringLiteral("logits.f32")));
+            const torch::Tensor reference = torch::from_blob(const_cast<float *>(expected.data()), {2, 6, 23});
+            const double shift = maxDifference(full, reference);
+            QVERIFY2(shift > 1e-6 && shift < 0.1, qPrintable(QString::number(shift)));
+        }
+    }
+
+    void crossAttentionRowsSumToOne()
+    {
+        CaptionModel model = randomModel(3);
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({3, 49, 32});
+        torch::Tensor attention;
+        stepwise(*model, torch::randint(4, 40, {3, 5}), memory, &attention);
+        QCOMPARE(attention.sizes().vec(), (std::vector<std::int64_t>{3, 5, 2, 4, 49}));
+        QVERIFY((attention.sum(-1) - 1).abs().max().item<double>() < 1e-5);
+        QVERIFY(attention.min().item<double>() >= 0);
+    }
+
+    void beamWidthOneEqualsGreedy()
+    {
+        for (std::uint64_t seed = 0; seed < 5; ++seed) {
+            CaptionModel model = randomModel(seed);
+            model->prepareForInference();
+            c10::InferenceMode inference;
+            const torch::Tensor memory = torch::randn({4, 49, 32}) * 3;
+            const auto greedy = GreedySearch(*model, DecodingOptions::greedy()).run(memory);
+            const auto beam = BeamSearch(*model, DecodingOptions::beam(1)).run(memory);
+            for (std::size_t i = 0; i < greedy.size(); ++i) {
+                QCOMPARE(beam[i].tokens, greedy[i].tokens);
+                QCOMPARE(beam[i].probabilities.size(), greedy[i].probabilities.size());
+            }
+        }
+    }
+
+    void scoresAreMeanLogProbabilities()
+    {
+        CaptionModel model = randomModel(4);
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({2, 49, 32}) * 3;
+        for (const DecodingOptions &options : {DecodingOptions::greedy(), DecodingOptions::beam(4)}) {
+            const auto sequences = options.strategy == DecodingOptions::Strategy::Beam ? BeamSearch(*model, options).run(memory)
+                                                                                        : GreedySearch(*model, options).run(memory);
+            for (const DecodedSequence &sequence : sequences) {
+                QVERIFY(!sequence.tokens.empty());
+                QCOMPARE(sequence.probabilities.size(), sequence.tokens.size());
+                QCOMPARE(sequence.attention.size(), sequence.tokens.size());
+                double sum = 0;
+                for (const float p : sequence.probabilities) {
+                    QVERIFY(p > 0 && p <= 1);
+                    sum += std::log(double(p));
+                }
+                QVERIFY(std::abs(sequence.score - sum / double(sequence.tokens.size())) < 1e-4);
+            }
+        }
+    }
+
+    void searchesWithoutCacheGiveTheSameCaptions()
+    {
+        CaptionModel model = randomModel(11);
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({3, 49, 32}) * 3;
+        for (DecodingOptions options : {DecodingOptions::greedy(), DecodingOptions::beam(3)}) {
+            const auto cached = options.strategy == DecodingOptions::Strategy::Beam ? BeamSearch(*model, options).run(memory)
+                                                                                     : GreedySearch(*model, options).run(memory);
+            options.useKvCache = false;
+            const auto recomputed = options.strategy == DecodingOptions::Strategy::Beam ? BeamSearch(*model, options).run(memory)
+                                                                                         : GreedySearch(*model, options).run(memory);
+            for (std::size_t i = 0; i < cached.size(); ++i) {
+                QCOMPARE(cached[i].tokens, recomputed[i].tokens);
+                QVERIFY(std::abs(cached[i].score - recomputed[i].score) < 1e-4);
+            }
+        }
+    }
+
+    void batchEqualsSingleImages()
+    {
+        CaptionModel model = randomModel(5);
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({3, 49, 32}) * 3;
+        for (const DecodingOptions &options : {DecodingOptions::greedy(), DecodingOptions::beam(3), DecodingOptions::sample(5, 1.0f, 9)}) {
+            const auto run = [&](const torch::Tensor &m) {
+                return options.strategy == DecodingOptions::Strategy::Beam ? BeamSearch(*model, options).run(m)
+                                                                           : GreedySearch(*model, options).run(m);
+            };
+            const auto batch = run(memory);
+            for (std::int64_t i = 0; i < 3; ++i) QCOMPARE(run(memory.narrow(0, i, 1)).front().tokens, batch[std::size_t(i)].tokens);
+        }
+    }
+
+    void samplingIsSeeded()
+    {
+        CaptionModel model = randomModel(8);
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({1, 49, 32});
+        const auto first = GreedySearch(*model, DecodingOptions::sample(0, 2.0f, 42)).run(memory).front().tokens;
+        QCOMPARE(GreedySearch(*model, DecodingOptions::sample(0, 2.0f, 42)).run(memory).front().tokens, first);
+        bool differs = false;
+        for (std::uint64_t seed = 43; seed < 53 && !differs; ++seed)
+            differs = GreedySearch(*model, DecodingOptions::sample(0, 2.0f, seed)).run(memory).front().tokens != first;
+        QVERIFY2(differs, "ten other seeds all produced the same caption at temperature 2");
+        // Top-1 sampling is greedy decoding.
+        QCOMPARE(GreedySearch(*model, DecodingOptions::sample(1, 1.0f, 3)).run(memory).front().tokens,
+                 GreedySearch(*model, DecodingOptions::greedy()).run(memory).front().tokens);
+    }
+
+    void stepEngineNoticesChangedWeights()
+    {
+        CaptionModel model = randomModel(2);
+        model->prepareForInference();
+        const torch::Tensor memory = torch::randn({1, 49, 32});
+        const torch::Tensor tokens = torch::full({1, 3}, Vocabulary::kStart, torch::kLong);
+        torch::Tensor before, after;
+        {
+            torch::NoGradGuard noGrad;
+            model->layers()[0]->linear1->weight.mul_(2.0); // as an optimiser step would
+            before = model->decode(tokens, memory).select(1, 2);
+            after = stepwise(*model, tokens, memory, nullptr).select(1, 2);
+        }
+        QVERIFY(maxDifference(before, after) < 1e-4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDecoder)
+#include "tst_decoder.moc"

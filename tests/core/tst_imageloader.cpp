@@ -1,0 +1,228 @@
+#include <snaption/error.h>
+#include <snaption/imageloader.h>
+#include <snaption/imagewriter.h>
+
+#include "testsupport.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QtTest>
+
+using namespace snaption;
+using namespace snaption::test;
+
+namespace {
+
+QByteArray encode(const QImage &image, const char *format, int quality = 95)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, format, quality)) qFatal("cannot encode %s", format);
+    return bytes;
+}
+
+RgbImage decode(const QByteArray &bytes, std::int64_t maxPixels = ImageLoader::kDefaultMaxPixels)
+{
+    return ImageLoader(maxPixels).decode(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), "test image");
+}
+
+QColor pixel(const RgbImage &image, int x, int y)
+{
+    const std::uint8_t *p = image.row(y) + 3 * x;
+    return QColor(p[0], p[1], p[2]);
+}
+
+// A minimal EXIF APP1 segment (big-endian TIFF) holding only the orientation tag.
+QByteArray exifOrientation(int orientation)
+{
+    QByteArray tiff("MM\0\x2A\0\0\0\x08", 8);
+    tiff += QByteArray("\0\x01", 2);                            // one IFD entry
+    tiff += QByteArray("\x01\x12\0\x03\0\0\0\x01", 8);          // tag 0x0112, SHORT, count 1
+    tiff += char(0) + QByteArray(1, char(orientation)) + QByteArray(2, '\0');
+    tiff += QByteArray(4, '\0');                                // no next IFD
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    const int length = payload.size() + 2;
+    return QByteArray("\xFF\xE1", 2) + char(length >> 8) + char(length & 0xFF) + payload;
+}
+
+void expectRejected(const QByteArray &bytes, const QString &message, std::int64_t maxPixels = ImageLoader::kDefaultMaxPixels)
+{
+    try {
+        decode(bytes, maxPixels);
+        QFAIL("accepted");
+    } catch (const Error &error) {
+        QCOMPARE(error.kind(), ErrorKind::BadImage);
+        QVERIFY2(QString::fromStdString(error.what()).contains(message), error.what());
+    }
+}
+
+QByteArray bytes(std::initializer_list<unsigned> values)
+{
+    QByteArray out;
+    for (const unsigned v : values) out.append(char(v & 0xFF));
+    return out;
+}
+QByteArray be32(quint32 v) { return bytes({v >> 24, v >> 16, v >> 8, v}); }
+QByteArray le32(quint32 v) { return bytes({v, v >> 8, v >> 16, v >> 24}); }
+QByteArray le16(quint16 v) { return bytes({v, unsigned(v) >> 8}); }
+QByteArray be16(quint16 v) { return bytes({unsigned(v) >> 8, v}); }
+
+} // namespace
+
+class TestImageLoader : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void losslessFormatsKeepPixels_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        QTest::newRow("png") << QByteArray("PNG");
+        QTest::newRow("bmp") << QByteArray("BMP");
+        QTest::newRow("ppm") << QByteArray("PPM");
+    }
+
+    void losslessFormatsKeepPixels()
+    {
+        QFETCH(QByteArray, format);
+        QImage image(5, 3, QImage::Format_RGB888);
+        for (int y = 0; y < 3; ++y)
+            for (int x = 0; x < 5; ++x) image.setPixelColor(x, y, QColor(x * 50, y * 100, 200 - x * 10));
+        const RgbImage loaded = decode(encode(image, format.constData()));
+        QCOMPARE(loaded.width, 5);
+        QCOMPARE(loaded.height, 3);
+        for (int y = 0; y < 3; ++y)
+            for (int x = 0; x < 5; ++x) QCOMPARE(pixel(loaded, x, y), image.pixelColor(x, y));
+    }
+
+    void openCvFormatsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("extension");
+        QTest::newRow("tiff") << QStringLiteral("tiff");
+        QTest::newRow("webp") << QStringLiteral("webp");
+        QTest::newRow("png") << QStringLiteral("png");
+    }
+
+    void openCvFormatsRoundTrip()
+    {
+        QFETCH(QString, extension);
+        RgbImage image(8, 6);
+        for (std::size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = std::uint8_t(i * 7);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("image.") + extension);
+        try {
+            writeImage(image, path.toStdString());
+        } catch (const Error &) {
+            QSKIP("OpenCV here cannot write this format");
+        }
+        const RgbImage loaded = ImageLoader().load(path.toStdString());
+        QCOMPARE(loaded.width, 8);
+        QCOMPARE(loaded.height, 6);
+        if (extension != QLatin1String("webp")) QCOMPARE(loaded.pixels, image.pixels); // WebP is lossy by default
+    }
+
+    void greyAnd16BitBecomeEightBitRgb()
+    {
+        QImage grey16(4, 2, QImage::Format_Grayscale16);
+        grey16.fill(QColor::fromRgba64(qRgba64(0x8080, 0x8080, 0x8080, 0xFFFF)));
+        const RgbImage loaded = decode(encode(grey16, "PNG"));
+        QCOMPARE(pixel(loaded, 3, 1), QColor(128, 128, 128));
+
+        QImage grey8(4, 2, QImage::Format_Grayscale8);
+        grey8.fill(QColor(77, 77, 77));
+        QCOMPARE(pixel(decode(encode(grey8, "PNG")), 0, 0), QColor(77, 77, 77));
+    }
+
+    void transparencyIsCompositedOverWhite()
+    {
+        QImage image(3, 1, QImage::Format_RGBA8888);
+        image.setPixelColor(0, 0, QColor(255, 0, 0, 255)); // opaque red
+        image.setPixelColor(1, 0, QColor(0, 0, 0, 0));     // transparent (black underneath)
+        image.setPixelColor(2, 0, QColor(0, 0, 255, 128)); // half-transparent blue
+        const RgbImage loaded = decode(encode(image, "PNG"));
+        QCOMPARE(pixel(loaded, 0, 0), QColor(255, 0, 0));
+        QCOMPARE(pixel(loaded, 1, 0), QColor(255, 255, 255));
+        const QColor blend = pixel(loaded, 2, 0);
+        QVERIFY(std::abs(blend.red() - 127) <= 1 && std::abs(blend.blue() - 255) <= 1);
+    }
+
+    void exifOrientationIsApplied()
+    {
+        // 64 x 32: left half red, right half blue. Orientation 6 = rotate 90 degrees clockwise.
+        QImage image(64, 32, QImage::Format_RGB888);
+        image.fill(Qt::blue);
+        for (int y = 0; y < 32; ++y)
+            for (int x = 0; x < 32; ++x) image.setPixelColor(x, y, Qt::red);
+        QByteArray jpeg = encode(image, "JPEG", 100);
+        jpeg.insert(2, exifOrientation(6)); // right after SOI
+        const RgbImage loaded = decode(jpeg);
+        QCOMPARE(loaded.width, 32);
+        QCOMPARE(loaded.height, 64);
+        // After a clockwise turn the left (red) half is on top.
+        QVERIFY(pixel(loaded, 16, 10).red() > 200 && pixel(loaded, 16, 10).blue() < 60);
+        QVERIFY(pixel(loaded, 16, 54).blue() > 200 && pixel(loaded, 16, 54).red() < 60);
+    }
+
+    void brokenFilesAreRejected()
+    {
+        QImage image(64, 64, QImage::Format_RGB888);
+        image.fill(Qt::green);
+        const QByteArray jpeg = encode(image, "JPEG");
+        expectRejected(QByteArray(), QStringLiteral("empty"));
+        expectRejected(jpeg.left(jpeg.size() / 2), QStringLiteral("truncated"));
+        expectRejected(QByteArray("This is a text file, not a JPEG.\n"), QStringLiteral("not an image format"));
+        const QByteArray png = encode(image, "PNG");
+        expectRejected(png.left(png.size() - 30), QStringLiteral("corrupt or truncated"));
+    }
+
+    void hugeHeadersAreRefusedBeforeDecoding_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        const quint32 huge = 40000;
+        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) + be32(huge) + be32(huge) + QByteArray("\x08\x02\0\0\0", 5);
+        QTest::newRow("jpeg") << QByteArray("\xFF\xD8\xFF\xC0\0\x11\x08", 7) + be16(huge) + be16(huge) + QByteArray(12, '\x01');
+        QTest::newRow("gif") << QByteArray("GIF89a") + le16(65535) + le16(65535) + QByteArray(8, '\0');
+        QTest::newRow("bmp") << QByteArray("BM") + QByteArray(12, '\0') + le32(40) + le32(huge) + le32(quint32(-qint32(huge))) + QByteArray(30, '\0');
+        QTest::newRow("tiff") << QByteArray("II*\0", 4) + le32(8) + le16(2) + le16(256) + le16(4) + le32(1) + le32(huge) + le16(257) + le16(3) +
+                                     le32(1) + le16(40000) + le16(0) + le32(0);
+        QTest::newRow("pnm") << QByteArray("P6\n# a comment\n40000 40000\n255\n");
+        QTest::newRow("webp") << QByteArray("RIFF") + le32(100) + QByteArray("WEBPVP8X") + le32(10) + le32(0) +
+                                     bytes({0x3F, 0x9C, 0}) + bytes({0x3F, 0x9C, 0});
+    }
+
+    void hugeHeadersAreRefusedBeforeDecoding()
+    {
+        QFETCH(QByteArray, header);
+        expectRejected(header, QStringLiteral("more than the limit of 100.0 MP"));
+    }
+
+    void pixelBudgetIsConfigurable()
+    {
+        QImage image(100, 60, QImage::Format_RGB888);
+        image.fill(Qt::white);
+        const QByteArray png = encode(image, "PNG");
+        expectRejected(png, QStringLiteral("more than the limit"), 5000);
+        QCOMPARE(decode(png, 6000).width, 100);
+        QVERIFY_THROWS_EXCEPTION(Error, ImageLoader(0));
+    }
+
+    void missingFileIsAnIoError()
+    {
+        try {
+            ImageLoader().load("/nonexistent/photo.jpg");
+            QFAIL("loaded");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::Io);
+            QVERIFY(QString::fromStdString(error.what()).contains(QLatin1String("/nonexistent/photo.jpg")));
+        }
+    }
+
+    void supportedExtensionsIncludeTheCommonFormats()
+    {
+        const auto extensions = ImageLoader::supportedExtensions();
+        for (const char *e : {"jpg", "jpeg", "png", "bmp", "tiff"}) QVERIFY(std::find(extensions.begin(), extensions.end(), e) != extensions.end());
+    }
+};
+
+QTEST_MAIN(TestImageLoader)
+#include "tst_imageloader.moc"

@@ -1,0 +1,80 @@
+// The SIMD matrix-times-few-rows kernels against LibTorch's linear().
+#include "inferencelinear.h"
+
+#include <QtTest>
+
+using namespace snaption;
+using Kernel = InferenceLinear::Kernel;
+
+Q_DECLARE_METATYPE(InferenceLinear::Kernel)
+
+class TestInferenceLinear : public QObject {
+    Q_OBJECT
+
+private:
+    static bool supported(Kernel kernel)
+    {
+        if (kernel == Kernel::Avx512) return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+        if (kernel == Kernel::Avx2) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        return true;
+    }
+
+private Q_SLOTS:
+    void cleanup() { InferenceLinear::setKernel(Kernel::Auto); }
+
+    void matchesLinear_data()
+    {
+        QTest::addColumn<Kernel>("kernel");
+        QTest::addColumn<bool>("int8");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("in");
+        for (const Kernel kernel : {Kernel::Scalar, Kernel::Avx2, Kernel::Avx512}) {
+            for (const bool int8 : {false, true}) {
+                // Row counts around the 4-row blocks and the 16-row passes; input sizes with tails.
+                for (const int rows : {1, 3, 4, 7, 16, 21}) {
+                    for (const int in : {512, 37, 8}) {
+                        QTest::addRow("kernel %d %s rows %d in %d", int(kernel), int8 ? "int8" : "fp32", rows, in)
+                            << kernel << int8 << rows << in;
+                    }
+                }
+            }
+        }
+    }
+
+    void matchesLinear()
+    {
+        QFETCH(Kernel, kernel);
+        QFETCH(bool, int8);
+        QFETCH(int, rows);
+        QFETCH(int, in);
+        if (!supported(kernel)) QSKIP("this CPU lacks the instruction set");
+        InferenceLinear::setKernel(kernel);
+        torch::manual_seed(rows * 1000 + in);
+        const torch::Tensor weight = torch::randn({300, in}), bias = torch::randn({300}), x = torch::randn({rows, in});
+        const InferenceLinear layer(weight, bias, int8 ? WeightPrecision::Int8 : WeightPrecision::Float32);
+        torch::Tensor y = torch::empty({rows, 300});
+        layer.forward(x.data_ptr<float>(), rows, y.data_ptr<float>());
+        const torch::Tensor effective = int8 ? InferenceLinear::roundToInt8(weight) : weight;
+        const double error = (y - torch::linear(x, effective, bias)).abs().max().item<double>();
+        QVERIFY2(error < 1e-3, qPrintable(QString::number(error)));
+    }
+
+    void int8RoundingIsPerRowAndIdempotent()
+    {
+        torch::manual_seed(1);
+        torch::Tensor weight = torch::randn({64, 128});
+        weight[3] *= 100; // one loud row must not coarsen the others
+        const torch::Tensor rounded = InferenceLinear::roundToInt8(weight);
+        const torch::Tensor rowMax = weight.abs().amax(1, true);
+        QVERIFY(((rounded - weight).abs() <= rowMax / 254.0 + 1e-6).all().item<bool>());
+        QVERIFY(torch::equal(InferenceLinear::roundToInt8(rounded), rounded) ||
+                (InferenceLinear::roundToInt8(rounded) - rounded).abs().max().item<double>() < 1e-6);
+        // Every rounded weight is an integer multiple of its row's scale, within +-127 of them.
+        const torch::Tensor steps = rounded / (rowMax / 127.0);
+        QVERIFY(((steps - steps.round()).abs() < 1e-3).all().item<bool>());
+        QVERIFY((steps.abs() <= 127.001).all().item<bool>());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInferenceLinear)
+#include "tst_inferencelinear.moc"
