@@ -264,10 +264,11 @@ int BenchCommand::run(const QStringList &arguments)
                        .arg(median(mode.tokens), 6, 'f', 0)
                 << Qt::endl;
         }
-        out << tr("KV cache speed-up of the decoder: greedy %1x, beam 3 %2x")
-                   .arg(json[QStringLiteral("kv_cache_speedup_greedy")].toDouble(), 0, 'f', 1)
-                   .arg(json[QStringLiteral("kv_cache_speedup_beam3")].toDouble(), 0, 'f', 1)
-            << Qt::endl;
+        if (json[QStringLiteral("kv_cache_speedup_greedy")].toDouble() > 0 || json[QStringLiteral("kv_cache_speedup_beam3")].toDouble() > 0)
+            out << tr("KV cache speed-up of the decoder: greedy %1x, beam 3 %2x")
+                       .arg(json[QStringLiteral("kv_cache_speedup_greedy")].toDouble(), 0, 'f', 1)
+                       .arg(json[QStringLiteral("kv_cache_speedup_beam3")].toDouble(), 0, 'f', 1)
+                << Qt::endl;
         out << tr("Batches of %1: beam 3 %2 images/s, greedy %3 images/s")
                    .arg(batchSize)
                    .arg(beamImagesPerSecond, 0, 'f', 1)

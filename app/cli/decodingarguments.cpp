@@ -10,7 +10,6 @@ namespace snaption::cli {
 
 void DecodingArguments::add(QCommandLineParser &parser)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("DecodingArguments", text); };
     parser.addOption({QStringLiteral("greedy"), tr("Pick the most likely word at each step.")});
     parser.addOption({QStringLiteral("beam"), tr("Beam search with <width> hypotheses (default 3)."), tr("width")});
     parser.addOption({QStringLiteral("sample"), tr("Sample words at random (see --top-k, --temperature, --seed).")});
@@ -21,7 +20,6 @@ void DecodingArguments::add(QCommandLineParser &parser)
 
 std::optional<DecodingOptions> DecodingArguments::read(const QCommandLineParser &parser)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("DecodingArguments", text); };
     const int strategies = int(parser.isSet(QStringLiteral("greedy"))) + int(parser.isSet(QStringLiteral("beam"))) +
                            int(parser.isSet(QStringLiteral("sample")));
     if (strategies > 1) {

@@ -69,7 +69,8 @@ void ConvBn::fuse()
 {
     torch::NoGradGuard noGrad;
     const torch::Tensor scale = m_norm->weight / torch::sqrt(m_norm->running_var + m_norm->options.eps());
-    m_fusedWeight = (m_conv->weight * scale.view({-1, 1, 1, 1})).contiguous();
+    // Channels-last weights let oneDNN run the whole network in NHWC without reordering per layer.
+    m_fusedWeight = (m_conv->weight * scale.view({-1, 1, 1, 1})).contiguous(torch::MemoryFormat::ChannelsLast);
     m_fusedBias = (m_norm->bias - m_norm->running_mean * scale).contiguous();
     m_fusedVersion = weightsVersion();
 }

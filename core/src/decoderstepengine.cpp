@@ -23,6 +23,7 @@ void softmaxInPlace(float *values, std::int64_t count)
 float dot(const float *a, const float *b, std::int64_t n)
 {
     float sum = 0;
+#pragma omp simd reduction(+ : sum)
     for (std::int64_t i = 0; i < n; ++i) sum += a[i] * b[i];
     return sum;
 }

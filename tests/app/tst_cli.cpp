@@ -19,9 +19,13 @@ struct Run {
     QString err;
 };
 
-Run cli(const QStringList &arguments)
+Run cli(const QStringList &arguments, const QString &language = QStringLiteral("C"))
 {
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), language);
+    environment.insert(QStringLiteral("LANG"), language);
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SNAPTION_CLI), arguments);
     if (!process.waitForFinished(300'000)) qFatal("snaption-cli did not finish");
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
@@ -76,6 +80,14 @@ private Q_SLOTS:
         const Run unknown = cli({QStringLiteral("paint")});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.startsWith(QLatin1String("error: unknown command")));
+    }
+
+    void speaksGerman()
+    {
+        const Run help = cli({QStringLiteral("--help")}, QStringLiteral("de_DE.UTF-8"));
+        QVERIFY2(help.out.startsWith(QLatin1String("Aufruf: snaption-cli")), qPrintable(help.out));
+        const Run error = cli({QStringLiteral("caption"), m_image}, QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(error.err.trimmed(), QStringLiteral("Fehler: --model fehlt"));
     }
 
     void infoAsJson()
