@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config python3 dpkg-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-  libtorch-dev libopenblas0 libopencv-dev libqcustomplot-dev nlohmann-json3-dev
+  libtorch-dev libopenblas0 libopencv-dev libqcustomplot-dev nlohmann-json3-dev libzip-dev
   xvfb xauth
 )
 if [[ "${1:-}" == "--tests" ]]; then

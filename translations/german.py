@@ -98,6 +98,26 @@ GERMAN = {
     "random initialisation (seed %1)": "zufällige Initialisierung (Startwert %1)",
     "Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words.": "%1 geschrieben: %2 + %3 Decoder-Schichten, %4 Parameter, %5 Wörter.",
     "Create a randomly initialised model file.": "Eine zufällig initialisierte Modelldatei anlegen.",
+    # classify
+    "class %1": "Klasse %1",
+    "Encoder weights: .safetensors, torch.save .pth/.pt (timm or torchvision names) or a TFLite MobileNetV2.":
+        "Encoder-Gewichte: .safetensors, torch.save .pth/.pt (timm- oder torchvision-Namen) oder ein TFLite-MobileNetV2.",
+    "Class names, one per line (default: class numbers).": "Klassennamen, einer je Zeile (Standard: Klassennummern).",
+    "How many classes to print per image (default 5).": "Wie viele Klassen je Bild ausgegeben werden (Standard 5).",
+    "give --encoder-weights, at least one image, and --top of at least 1": "--encoder-weights, mindestens ein Bild und --top von mindestens 1 angeben",
+    "cannot read the labels file %1": "die Datei mit den Klassennamen %1 kann nicht gelesen werden",
+    "Classify images with pretrained encoder weights.": "Bilder mit vortrainierten Encoder-Gewichten klassifizieren.",
+    # import-seed
+    "Reads pretrained_weights.pt (a state_dict or a trainer checkpoint) and vocab_mapper.pkl without running any code from them.":
+        "Liest pretrained_weights.pt (ein state_dict oder einen Trainings-Checkpoint) und vocab_mapper.pkl, ohne Code daraus auszuführen.",
+    "The torch.save file of the Python model (pretrained_weights.pt).": "Die torch.save-Datei des Python-Modells (pretrained_weights.pt).",
+    "The pickled VocabMapper (vocab_mapper.pkl).": "Der gepickelte VocabMapper (vocab_mapper.pkl).",
+    "--weights, --vocab and --out are required": "--weights, --vocab und --out sind nötig",
+    "Python Snaption model %1 with vocabulary %2": "Python-Snaption-Modell %1 mit Vokabular %2",
+    "Wrote %1: original Snaption architecture, %2 parameters, %3 words.": "%1 geschrieben: ursprüngliche Snaption-Architektur, %2 Parameter, %3 Wörter.",
+    "Import a model of the original Python Snaption.": "Ein Modell des ursprünglichen Python-Snaption importieren.",
+    "Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder.":
+        "Mit vortrainierten Encoder-Gewichten beginnen (.safetensors, torch.save .pth, TFLite-MobileNetV2); sie bestimmen auch den Encoder.",
     # decoding
     "Pick the most likely word at each step.": "In jedem Schritt das wahrscheinlichste Wort wählen.",
     "Beam search with <width> hypotheses (default 3).": "Strahlsuche mit <Breite> Hypothesen (Standard 3).",

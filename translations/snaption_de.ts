@@ -106,7 +106,7 @@
         <translation>Modus            gesamt ms (min/Median/p95)  Dekodier Vorverarb Encoder Decoder je Token Tokens</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>KV cache speed-up of the decoder: greedy %1x, beam 3 %2x</source>
         <translation>Beschleunigung des Decoders durch den KV-Cache: greedy %1x, Beam 3 %2x</translation>
     </message>
@@ -241,6 +241,70 @@
     </message>
 </context>
 <context>
+    <name>ClassifyCommand</name>
+    <message>
+        <location filename="../app/cli/classifycommand.cpp" line="+30" />
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Encoder weights: .safetensors, torch.save .pth/.pt (timm or torchvision names) or a TFLite MobileNetV2.</source>
+        <translation>Encoder-Gewichte: .safetensors, torch.save .pth/.pt (timm- oder torchvision-Namen) oder ein TFLite-MobileNetV2.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+1" />
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Class names, one per line (default: class numbers).</source>
+        <translation>Klassennamen, einer je Zeile (Standard: Klassennummern).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How many classes to print per image (default 5).</source>
+        <translation>Wie viele Klassen je Bild ausgegeben werden (Standard 5).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print one JSON object per image and line.</source>
+        <translation>Je Bild eine Zeile mit einem JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Image files or folders.</source>
+        <translation>Bilddateien oder Ordner.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>IMAGE...</source>
+        <translation>BILD...</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>give --encoder-weights, at least one image, and --top of at least 1</source>
+        <translation>--encoder-weights, mindestens ein Bild und --top von mindestens 1 angeben</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>cannot read the labels file %1</source>
+        <translation>die Datei mit den Klassennamen %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/classifycommand.h" line="+13" />
+        <source>Classify images with pretrained encoder weights.</source>
+        <translation>Bilder mit vortrainierten Encoder-Gewichten klassifizieren.</translation>
+    </message>
+</context>
+<context>
     <name>CliOutput</name>
     <message>
         <location filename="../app/cli/clioutput.cpp" line="+25" />
@@ -256,7 +320,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+25" />
+        <location filename="../app/cli/commandline.cpp" line="+29" />
         <source>Usage: snaption-cli [--threads N] &lt;command&gt; [options]
 
 Image captioning with per-word attention heatmaps.
@@ -360,6 +424,56 @@ Allgemeine Optionen:
     </message>
 </context>
 <context>
+    <name>ImportSeedCommand</name>
+    <message>
+        <location filename="../app/cli/importseedcommand.cpp" line="+17" />
+        <source>Reads pretrained_weights.pt (a state_dict or a trainer checkpoint) and vocab_mapper.pkl without running any code from them.</source>
+        <translation>Liest pretrained_weights.pt (ein state_dict oder einen Trainings-Checkpoint) und vocab_mapper.pkl, ohne Code daraus auszuführen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The torch.save file of the Python model (pretrained_weights.pt).</source>
+        <translation>Die torch.save-Datei des Python-Modells (pretrained_weights.pt).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+1" />
+        <location line="+1" />
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>The pickled VocabMapper (vocab_mapper.pkl).</source>
+        <translation>Der gepickelte VocabMapper (vocab_mapper.pkl).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The model file to write.</source>
+        <translation>Die zu schreibende Modelldatei.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--weights, --vocab and --out are required</source>
+        <translation>--weights, --vocab und --out sind nötig</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Python Snaption model %1 with vocabulary %2</source>
+        <translation>Python-Snaption-Modell %1 mit Vokabular %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrote %1: original Snaption architecture, %2 parameters, %3 words.</source>
+        <translation>%1 geschrieben: ursprüngliche Snaption-Architektur, %2 Parameter, %3 Wörter.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/importseedcommand.h" line="+12" />
+        <source>Import a model of the original Python Snaption.</source>
+        <translation>Ein Modell des ursprünglichen Python-Snaption importieren.</translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <location filename="../app/cli/infocommand.cpp" line="+17" />
@@ -436,11 +550,6 @@ Allgemeine Optionen:
     </message>
     <message>
         <location line="+2" />
-        <source>Start the encoder from these weights (.safetensors).</source>
-        <translation>Den Encoder mit diesen Gewichten beginnen (.safetensors).</translation>
-    </message>
-    <message>
-        <location line="+0" />
         <location line="+6" />
         <location line="+2" />
         <location line="+3" />
@@ -448,7 +557,12 @@ Allgemeine Optionen:
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-11" />
+        <source>Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder.</source>
+        <translation>Mit vortrainierten Encoder-Gewichten beginnen (.safetensors, torch.save .pth, TFLite-MobileNetV2); sie bestimmen auch den Encoder.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Decoder layers (default 6).</source>
         <translation>Decoder-Schichten (Standard 6).</translation>
     </message>

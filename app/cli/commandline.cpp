@@ -2,6 +2,8 @@
 
 #include "benchcommand.h"
 #include "captioncommand.h"
+#include "classifycommand.h"
+#include "importseedcommand.h"
 #include "clioutput.h"
 #include "infocommand.h"
 #include "initmodelcommand.h"
@@ -15,6 +17,8 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<CaptionCommand>());
     m_commands.push_back(std::make_unique<InitModelCommand>());
     m_commands.push_back(std::make_unique<InfoCommand>());
+    m_commands.push_back(std::make_unique<ClassifyCommand>());
+    m_commands.push_back(std::make_unique<ImportSeedCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }
 

@@ -35,7 +35,7 @@ int InitModelCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("encoder"), tr("Image encoder: efficientnet_b0 (default) or mobilenet_v2."), tr("name"),
                       QStringLiteral("efficientnet_b0")});
-    parser.addOption({QStringLiteral("encoder-weights"), tr("Start the encoder from these weights (.safetensors)."), tr("file")});
+    parser.addOption({QStringLiteral("encoder-weights"), tr("Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder."), tr("file")});
     parser.addOption({QStringLiteral("layers"), tr("Decoder layers (default 6)."), tr("n"), QStringLiteral("6")});
     parser.addOption({QStringLiteral("dim"), tr("Decoder width (default 512)."), tr("n"), QStringLiteral("512")});
     parser.addOption({QStringLiteral("heads"), tr("Attention heads (default 16)."), tr("n"), QStringLiteral("16")});

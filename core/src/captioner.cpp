@@ -4,6 +4,7 @@
 #include <snaption/preprocessing.h>
 
 #include "beamsearch.h"
+#include "gradcam.h"
 #include "greedysearch.h"
 #include "imagebatch.h"
 #include "modelstorage.h"
@@ -25,7 +26,7 @@ struct Captioner::Impl {
     CaptionModel model{nullptr};
     WeightPrecision precision = WeightPrecision::Float32;
 
-    CaptionResult toResult(const DecodedSequence &sequence) const
+    CaptionResult toResult(const DecodedSequence &sequence, const torch::Tensor &image)
     {
         CaptionResult result;
         std::vector<torch::Tensor> wordAttention;
@@ -39,6 +40,13 @@ struct Captioner::Impl {
         result.caption = Vocabulary::cleanUp(result.words);
         result.score = sequence.score;
         result.timings.generatedTokens = int(sequence.tokens.size());
+        if (info.config.architecture == ModelConfig::kArchitectureSeed) {
+            // One memory token: cross-attention is 1 everywhere. Grad-CAM maps instead, as one layer and head.
+            const torch::Tensor maps = GradCam::maps(*model, image, result.tokenIds).contiguous();
+            std::vector<float> weights(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
+            result.attention = AttentionMaps(int(result.words.size()), 1, 1, int(maps.size(1)), int(maps.size(2)), std::move(weights));
+            return result;
+        }
         const int layers = info.config.decoder.layers, heads = info.config.decoder.heads;
         const int height = info.config.attentionGridHeight(), width = info.config.attentionGridWidth();
         std::vector<float> weights;
@@ -102,8 +110,8 @@ std::vector<CaptionResult> Captioner::captionBatch(const std::vector<RgbImage> &
 
     std::vector<CaptionResult> results;
     const double count = double(images.size());
-    for (const DecodedSequence &sequence : sequences) {
-        CaptionResult result = m_impl->toResult(sequence);
+    for (std::size_t i = 0; i < sequences.size(); ++i) {
+        CaptionResult result = m_impl->toResult(sequences[i], pixels.narrow(0, std::int64_t(i), 1));
         result.timings.preprocessMs = preprocessMs / count;
         result.timings.encoderMs = encoderMs / count;
         result.timings.decoderMs = decoderMs / count;

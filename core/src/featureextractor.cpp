@@ -3,6 +3,7 @@
 #include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
 
+#include "encoderweightsimpl.h"
 #include "imagebatch.h"
 #include "imageencoder.h"
 #include "modelstorage.h"
@@ -13,10 +14,19 @@ struct FeatureExtractor::Impl {
     std::shared_ptr<ImageEncoderImpl> encoder;
 };
 
+FeatureExtractor::FeatureExtractor(const EncoderWeights &weights) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->encoder = makeImageEncoder(weights.config());
+    m_impl->encoder->loadWeights(weights.impl().tensors, weights.path());
+    m_impl->encoder->eval();
+    m_impl->encoder->fuseForInference();
+}
+
 FeatureExtractor::FeatureExtractor(const EncoderConfig &config, const std::string &weightsPath) : m_impl(std::make_unique<Impl>())
 {
+    const EncoderWeights weights = EncoderWeights::read(weightsPath);
     m_impl->encoder = makeImageEncoder(config);
-    m_impl->encoder->loadWeights(TensorConversion::readAll(SafetensorsFile::read(weightsPath)), weightsPath);
+    m_impl->encoder->loadWeights(weights.impl().tensors, weightsPath);
     m_impl->encoder->eval();
     m_impl->encoder->fuseForInference();
 }
@@ -58,6 +68,11 @@ std::vector<float> FeatureExtractor::classify(const std::vector<float> &input, i
     const torch::Tensor features = m_impl->encoder->features(ImageBatch::fromPlanar(input, count, config().inputSize));
     const torch::Tensor logits = m_impl->encoder->classify(features).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+}
+
+std::vector<float> FeatureExtractor::classify(const RgbImage &image) const
+{
+    return classify(preprocessImage(image, config().inputSize, config().normalization), 1);
 }
 
 } // namespace snaption

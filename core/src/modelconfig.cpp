@@ -61,8 +61,9 @@ int ModelConfig::memoryTokens() const
     return architecture == kArchitectureSeed ? 1 : encoder.gridSize() * encoder.gridSize();
 }
 
-int ModelConfig::attentionGridHeight() const { return architecture == kArchitectureSeed ? 1 : encoder.gridSize(); }
-int ModelConfig::attentionGridWidth() const { return architecture == kArchitectureSeed ? 1 : encoder.gridSize(); }
+// The seed architecture's maps come from Grad-CAM on the feature map, so they share its grid.
+int ModelConfig::attentionGridHeight() const { return encoder.gridSize(); }
+int ModelConfig::attentionGridWidth() const { return encoder.gridSize(); }
 
 void ModelConfig::validate() const
 {

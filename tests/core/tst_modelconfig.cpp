@@ -35,7 +35,7 @@ private Q_SLOTS:
         config.encoder.inputSize = 225; // odd sizes round up at every stride-2 stage
         QCOMPARE(config.encoder.gridSize(), 8);
         QCOMPARE(ModelConfig::seedCompatible().memoryTokens(), 1);
-        QCOMPARE(ModelConfig::seedCompatible().attentionGridWidth(), 1);
+        QCOMPARE(ModelConfig::seedCompatible().attentionGridWidth(), 7); // Grad-CAM over the feature map
     }
 
     void seedArchitecture()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/encoderweights.h>
 #include <snaption/modelconfig.h>
 #include <snaption/rgbimage.h>
 
@@ -23,8 +24,11 @@ struct FeatureMap {
 // caches and ImageNet class scores for `snaption-cli classify`.
 class FeatureExtractor {
 public:
-    // Loads weights named as in DESIGN section 3 (timm for EfficientNet-B0, torchvision for
-    // MobileNetV2) from a .safetensors file. Throws Error(Io) or Error(BadModel).
+    // An encoder as the weights describe it (see EncoderWeights).
+    explicit FeatureExtractor(const EncoderWeights &weights);
+    explicit FeatureExtractor(const std::string &weightsPath) : FeatureExtractor(EncoderWeights::read(weightsPath)) {}
+    // The weights under an explicit configuration (e.g. TF padding for TF-trained weights).
+    // Throws Error(Io) or Error(BadModel).
     FeatureExtractor(const EncoderConfig &config, const std::string &weightsPath);
     ~FeatureExtractor();
     FeatureExtractor(FeatureExtractor &&) noexcept;
@@ -38,6 +42,7 @@ public:
     FeatureMap features(const RgbImage &image) const;
     // Class scores (logits) per image: count x classifierClasses. Needs a classifier head.
     std::vector<float> classify(const std::vector<float> &input, int count) const;
+    std::vector<float> classify(const RgbImage &image) const;
 
 private:
     struct Impl;

@@ -16,12 +16,13 @@ class ModelFactory {
 public:
     struct Options {
         std::uint64_t seed = 0;
-        std::string encoderWeightsPath;              // .safetensors with the encoder's weights, or empty
+        std::string encoderWeightsPath;              // pretrained encoder (see EncoderWeights), or empty
         TensorDType storage = TensorDType::F32;      // F32 or F16
         std::map<std::string, std::string> provenance;
     };
 
-    // Throws Error(InvalidArgument/BadModel/Io).
+    // With encoder weights, the encoder part of the configuration (network, padding, normalisation)
+    // comes from them. Throws Error(InvalidArgument/BadModel/Io).
     static void createRandom(const ModelConfig &config, const Vocabulary &vocabulary, const std::string &path,
                              const Options &options);
 };
