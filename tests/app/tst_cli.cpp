@@ -71,8 +71,9 @@ private Q_SLOTS:
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QLatin1String("snaption-cli ")));
         const Run help = cli({QStringLiteral("--help")});
-        for (const char *command : {"caption", "init-model", "info", "bench"}) QVERIFY(help.out.contains(QLatin1String(command)));
-        for (const char *command : {"caption", "init-model", "info", "bench"}) {
+        const char *commands[] = {"caption", "init-model", "info", "bench", "classify", "import-seed"};
+        for (const char *command : commands) QVERIFY(help.out.contains(QLatin1String(command)));
+        for (const char *command : commands) {
             const Run commandHelp = cli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(commandHelp.exitCode, 0);
             QVERIFY(commandHelp.out.contains(QLatin1String("--help")));
@@ -176,6 +177,77 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(lines(missing.err).size(), 1);
         QCOMPARE(cli({QStringLiteral("init-model"), QStringLiteral("--out"), path(QStringLiteral("x"))}).exitCode, 2);
+    }
+
+    void importSeedThenCaption()
+    {
+        const QString fixtures = path(QStringLiteral("seed"));
+        QDir().mkpath(fixtures);
+        SNAPTION_RUN_FIXTURE(QStringLiteral("seed_model.py"), fixtures);
+        const QString model = path(QStringLiteral("imported.safetensors"));
+        const Run run = cli({QStringLiteral("import-seed"), QStringLiteral("--weights"), fixtures + QStringLiteral("/pretrained_weights.pt"),
+                             QStringLiteral("--vocab"), fixtures + QStringLiteral("/vocab_mapper.pkl"), QStringLiteral("--out"), model});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject info = QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), model}).out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("architecture")).toString(), QStringLiteral("snaption-seed"));
+        QCOMPARE(info.value(QStringLiteral("vocab_size")).toInt(), 500);
+        QVERIFY(info.value(QStringLiteral("provenance")).toObject().value(QStringLiteral("source")).toString().contains(QLatin1String("pretrained_weights.pt")));
+        const Run caption = cli({QStringLiteral("caption"), QStringLiteral("--model"), model, m_image});
+        QCOMPARE(caption.exitCode, 0);
+        // Hostile input: the vocabulary given as weights.
+        const Run wrong = cli({QStringLiteral("import-seed"), QStringLiteral("--weights"), fixtures + QStringLiteral("/vocab_mapper.pkl"),
+                               QStringLiteral("--vocab"), fixtures + QStringLiteral("/vocab_mapper.pkl"), QStringLiteral("--out"), model + QStringLiteral("2")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains(QLatin1String("a plain pickle")));
+        QVERIFY(!QFileInfo::exists(model + QStringLiteral("2")));
+    }
+
+    void classifyAndInitFromPretrainedWeights()
+    {
+        const QString fixtures = path(QStringLiteral("encoders"));
+        QDir().mkpath(fixtures);
+        SNAPTION_RUN_FIXTURE(QStringLiteral("encoder_outputs.py"), fixtures);
+        const QString weights = fixtures + QStringLiteral("/mobilenet_v2.pth");
+        const Run classify = cli({QStringLiteral("classify"), QStringLiteral("--encoder-weights"), weights, QStringLiteral("--top"), QStringLiteral("3"), m_image});
+        QVERIFY2(classify.exitCode == 0, qPrintable(classify.err));
+        const QStringList rows = lines(classify.out);
+        QCOMPARE(rows.size(), 3);
+        double previous = 1.0;
+        for (const QString &row : rows) {
+            const QStringList fields = row.split(QLatin1Char('\t'));
+            QCOMPARE(fields.size(), 2);
+            QVERIFY(fields[0].startsWith(QLatin1String("class ")));
+            const double probability = fields[1].toDouble();
+            QVERIFY(probability > 0 && probability <= previous);
+            previous = probability;
+        }
+        // A captioning model started from these weights takes the encoder from them.
+        const QString model = path(QStringLiteral("pretrained.safetensors"));
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder-weights"), weights, QStringLiteral("--layers"), QStringLiteral("1"),
+                              QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--heads"), QStringLiteral("2"), QStringLiteral("--ff"),
+                              QStringLiteral("32"), QStringLiteral("--vocab-from-captions"), path(QStringLiteral("captions.txt")), QStringLiteral("--out"), model});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const QJsonObject info = QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), model}).out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("encoder")).toString(), QStringLiteral("mobilenet_v2"));
+    }
+
+    void classifyWithTheTfliteMobileNet()
+    {
+        const QString shared = sharedDataDir();
+        if (shared.isEmpty()) {
+            if (underCi()) QFAIL("../shared/data is missing under CI");
+            QSKIP("no shared data (set SNAPTION_SHARED_DATA)");
+        }
+        const QString encoders = shared + QStringLiteral("/encoders/");
+        const Run run = cli({QStringLiteral("classify"), QStringLiteral("--encoder-weights"), encoders + QStringLiteral("mobilenet_v2_1.0_224_quant.tflite"),
+                             QStringLiteral("--labels"), encoders + QStringLiteral("imagenet_labels.txt"), QStringLiteral("--top"), QStringLiteral("1"),
+                             encoders + QStringLiteral("cat.bmp"), encoders + QStringLiteral("grace_hopper.bmp"), encoders + QStringLiteral("bird.bmp")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList out = lines(run.out);
+        QCOMPARE(out.size(), 6); // "# image" and the best class, per image
+        QVERIFY(out[1].startsWith(QLatin1String("Egyptian cat\t")));
+        QVERIFY(out[3].startsWith(QLatin1String("military uniform\t")));
+        QVERIFY(out[5].startsWith(QLatin1String("chickadee\t")));
     }
 
     void benchReportsTheKeys()
