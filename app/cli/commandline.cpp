@@ -3,6 +3,9 @@
 #include "benchcommand.h"
 #include "captioncommand.h"
 #include "classifycommand.h"
+#include "evalcommand.h"
+#include "synthcommand.h"
+#include "traincommand.h"
 #include "importseedcommand.h"
 #include "clioutput.h"
 #include "infocommand.h"
@@ -19,6 +22,9 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<InfoCommand>());
     m_commands.push_back(std::make_unique<ClassifyCommand>());
     m_commands.push_back(std::make_unique<ImportSeedCommand>());
+    m_commands.push_back(std::make_unique<TrainCommand>());
+    m_commands.push_back(std::make_unique<EvalCommand>());
+    m_commands.push_back(std::make_unique<SynthCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }
 

@@ -4,7 +4,7 @@
 #include <snaption/preprocessing.h>
 
 #include "beamsearch.h"
-#include "gradcam.h"
+#include "captionassembler.h"
 #include "greedysearch.h"
 #include "imagebatch.h"
 #include "modelstorage.h"
@@ -25,38 +25,6 @@ struct Captioner::Impl {
     ModelInfo info;
     CaptionModel model{nullptr};
     WeightPrecision precision = WeightPrecision::Float32;
-
-    CaptionResult toResult(const DecodedSequence &sequence, const torch::Tensor &image)
-    {
-        CaptionResult result;
-        std::vector<torch::Tensor> wordAttention;
-        for (std::size_t i = 0; i < sequence.tokens.size(); ++i) {
-            if (sequence.tokens[i] == Vocabulary::kEnd) break;
-            result.tokenIds.push_back(sequence.tokens[i]);
-            result.words.push_back(info.vocabulary.token(sequence.tokens[i]));
-            result.probabilities.push_back(sequence.probabilities[i]);
-            wordAttention.push_back(sequence.attention[i]);
-        }
-        result.caption = Vocabulary::cleanUp(result.words);
-        result.score = sequence.score;
-        result.timings.generatedTokens = int(sequence.tokens.size());
-        if (info.config.architecture == ModelConfig::kArchitectureSeed) {
-            // One memory token: cross-attention is 1 everywhere. Grad-CAM maps instead, as one layer and head.
-            const torch::Tensor maps = GradCam::maps(*model, image, result.tokenIds).contiguous();
-            std::vector<float> weights(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
-            result.attention = AttentionMaps(int(result.words.size()), 1, 1, int(maps.size(1)), int(maps.size(2)), std::move(weights));
-            return result;
-        }
-        const int layers = info.config.decoder.layers, heads = info.config.decoder.heads;
-        const int height = info.config.attentionGridHeight(), width = info.config.attentionGridWidth();
-        std::vector<float> weights;
-        if (!wordAttention.empty()) {
-            const torch::Tensor stacked = torch::stack(wordAttention).to(torch::kFloat).contiguous();
-            weights.assign(stacked.data_ptr<float>(), stacked.data_ptr<float>() + stacked.numel());
-        }
-        result.attention = AttentionMaps(int(wordAttention.size()), layers, heads, height, width, std::move(weights));
-        return result;
-    }
 };
 
 Captioner::Captioner(const std::string &modelPath, WeightPrecision precision) : m_impl(std::make_unique<Impl>())
@@ -111,7 +79,8 @@ std::vector<CaptionResult> Captioner::captionBatch(const std::vector<RgbImage> &
     std::vector<CaptionResult> results;
     const double count = double(images.size());
     for (std::size_t i = 0; i < sequences.size(); ++i) {
-        CaptionResult result = m_impl->toResult(sequences[i], pixels.narrow(0, std::int64_t(i), 1));
+        CaptionResult result =
+            CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, sequences[i], pixels.narrow(0, std::int64_t(i), 1));
         result.timings.preprocessMs = preprocessMs / count;
         result.timings.encoderMs = encoderMs / count;
         result.timings.decoderMs = decoderMs / count;

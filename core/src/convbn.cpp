@@ -30,6 +30,7 @@ torch::Tensor ConvBn::activate(const torch::Tensor &input, Activation activation
 {
     switch (activation) {
     case Activation::None: return input;
+    case Activation::ReLU: return torch::relu(input);
     case Activation::ReLU6: return torch::hardtanh(input, 0.0, 6.0);
     case Activation::SiLU: return torch::silu(input);
     }

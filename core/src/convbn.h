@@ -5,7 +5,7 @@
 
 namespace snaption {
 
-enum class Activation { None, ReLU6, SiLU };
+enum class Activation { None, ReLU, ReLU6, SiLU };
 
 // A convolution, its batch norm and an activation, registered elsewhere under the names a
 // checkpoint uses. For inference the batch norm is folded into the convolution's weights once

@@ -4,6 +4,7 @@
 
 #include "efficientnetb0.h"
 #include "mobilenetv2.h"
+#include "simplecnn.h"
 #include "modelstorage.h"
 #include "moduletree.h"
 
@@ -50,6 +51,7 @@ std::shared_ptr<ImageEncoderImpl> makeImageEncoder(const EncoderConfig &config)
 {
     if (config.name == EncoderConfig::kEfficientNetB0) return std::make_shared<EfficientNetB0Impl>(config);
     if (config.name == EncoderConfig::kMobileNetV2) return std::make_shared<MobileNetV2Impl>(config);
+    if (config.name == EncoderConfig::kSimpleCnn) return std::make_shared<SimpleCnnImpl>(config);
     throw Error(ErrorKind::BadModel, "unknown encoder \"" + config.name + "\"");
 }
 

@@ -32,11 +32,17 @@ void readOptional(const nlohmann::json &object, const char *key, T &target)
 
 } // namespace
 
+int EncoderConfig::featureChannels() const
+{
+    return name == kSimpleCnn ? 128 : 1280;
+}
+
 int EncoderConfig::gridSize() const
 {
-    // Five stride-2 stages, each rounding up (PyTorch's k//2 padding and TF "SAME" agree here).
+    // Stride-2 stages (five, four for simple_cnn), each rounding up (PyTorch's k//2 padding and TF
+    // "SAME" agree here).
     int size = inputSize;
-    for (int stage = 0; stage < 5; ++stage) size = (size + 1) / 2;
+    for (int stage = 0; stage < (name == kSimpleCnn ? 4 : 5); ++stage) size = (size + 1) / 2;
     return size;
 }
 
@@ -69,8 +75,9 @@ void ModelConfig::validate() const
 {
     if (architecture != kArchitectureSnaption && architecture != kArchitectureSeed)
         invalid("unknown architecture \"" + architecture + "\"");
-    if (encoder.name != EncoderConfig::kEfficientNetB0 && encoder.name != EncoderConfig::kMobileNetV2)
-        invalid("unknown encoder \"" + encoder.name + "\" (expected efficientnet_b0 or mobilenet_v2)");
+    if (encoder.name != EncoderConfig::kEfficientNetB0 && encoder.name != EncoderConfig::kMobileNetV2 &&
+        encoder.name != EncoderConfig::kSimpleCnn)
+        invalid("unknown encoder \"" + encoder.name + "\" (expected efficientnet_b0, mobilenet_v2 or simple_cnn)");
     requireRange("encoder input size", encoder.inputSize, 32, 1024);
     requireRange("classifier classes", encoder.classifierClasses, 0, 100000);
     if (architecture == kArchitectureSeed && encoder.classifierClasses == 0)

@@ -6,10 +6,13 @@
 
 namespace snaption {
 
-// The image encoder: a convolutional network returning a 1280 x h x w feature map.
+// The image encoder: a convolutional network returning a C x h x w feature map (C = 1280 for the
+// ImageNet networks). simple_cnn is a five-layer network small enough to train from scratch on a
+// CPU in minutes, for the synthetic-scene demo model.
 struct EncoderConfig {
     static constexpr const char *kEfficientNetB0 = "efficientnet_b0";
     static constexpr const char *kMobileNetV2 = "mobilenet_v2";
+    static constexpr const char *kSimpleCnn = "simple_cnn";
 
     std::string name = kEfficientNetB0;
     bool tfSamePadding = false; // TensorFlow "SAME" padding for strided convolutions
@@ -18,7 +21,7 @@ struct EncoderConfig {
     int inputSize = 224;
     double batchNormEps = 1e-5;
 
-    int featureChannels() const { return 1280; }
+    int featureChannels() const;
     int gridSize() const; // h = w of the feature map for inputSize
 };
 

@@ -1,0 +1,72 @@
+#include "evalcommand.h"
+
+#include "clioutput.h"
+#include "decodingarguments.h"
+
+#include <snaption/captioner.h>
+#include <snaption/error.h>
+#include <snaption/training/datasetloader.h>
+#include <snaption/training/evaluator.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace snaption::cli {
+
+int EvalCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("model"), tr("The model file."), tr("file")});
+    parser.addOption({QStringLiteral("data"), tr("The dataset (as for train)."), tr("path")});
+    parser.addOption({QStringLiteral("format"), tr("Dataset format (default auto)."), tr("format"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("split"), tr("dev (default) or test."), tr("split"), QStringLiteral("dev")});
+    parser.addOption({QStringLiteral("max-images"), tr("Score only the first n images (0 = all)."), tr("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("precision"), tr("Decoder weights: fp32 or int8."), tr("type"), QStringLiteral("fp32")});
+    parser.addOption({QStringLiteral("json"), tr("Print the scores as JSON.")});
+    DecodingArguments::add(parser);
+    if (!CliOutput::parse(parser, arguments)) return kUsage;
+    const auto decoding = DecodingArguments::read(parser);
+    if (!decoding) return kUsage;
+    const auto precision = precisionFromName(parser.value(QStringLiteral("precision")).toStdString());
+    if (!parser.isSet(QStringLiteral("model")) || !parser.isSet(QStringLiteral("data")) || !precision) {
+        CliOutput::error(tr("--model and --data are required; --precision is fp32 or int8"));
+        return kUsage;
+    }
+    try {
+        const Captioner captioner(parser.value(QStringLiteral("model")).toStdString(), *precision);
+        training::DatasetLoader::Options options;
+        options.format = training::DatasetLoader::formatFromName(parser.value(QStringLiteral("format")).toStdString());
+        const training::Dataset dataset = training::DatasetLoader::load(parser.value(QStringLiteral("data")).toStdString(), options);
+        const std::string split = parser.value(QStringLiteral("split")).toStdString();
+        const training::EvaluationResult result = training::Evaluator::evaluate(captioner, dataset, split, *decoding,
+                                                                              parser.value(QStringLiteral("max-images")).toInt());
+        const auto &s = result.scores;
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonObject json{{QStringLiteral("bleu1"), s.bleu[0]}, {QStringLiteral("bleu2"), s.bleu[1]}, {QStringLiteral("bleu3"), s.bleu[2]},
+                             {QStringLiteral("bleu4"), s.bleu[3]}, {QStringLiteral("cider"), s.cider},   {QStringLiteral("images"), result.images},
+                             {QStringLiteral("unreadable_images"), result.failedImages}, {QStringLiteral("split"), QString::fromStdString(split)},
+                             {QStringLiteral("decoding"), QString::fromStdString(decoding->describe())}};
+            if (result.attentionNouns > 0) json[QStringLiteral("attention_hit_rate")] = result.attentionHitRate();
+            CliOutput::out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
+            return kSuccess;
+        }
+        CliOutput::out() << tr("%1 images of the %2 split, %3").arg(result.images).arg(QString::fromStdString(split), QString::fromStdString(decoding->describe()))
+                         << Qt::endl;
+        for (int k = 0; k < 4; ++k) CliOutput::out() << QStringLiteral("BLEU-%1   %2").arg(k + 1).arg(s.bleu[std::size_t(k)], 0, 'f', 4) << Qt::endl;
+        CliOutput::out() << QStringLiteral("CIDEr-D  %1").arg(s.cider, 0, 'f', 4) << Qt::endl;
+        if (result.attentionNouns > 0)
+            CliOutput::out() << tr("attention hit rate %1 (%2 of %3 object nouns)")
+                                    .arg(result.attentionHitRate(), 0, 'f', 4)
+                                    .arg(result.attentionHits)
+                                    .arg(result.attentionNouns)
+                             << Qt::endl;
+    } catch (const Error &error) {
+        CliOutput::error(QString::fromStdString(error.what()));
+        return kFailure;
+    }
+    return kSuccess;
+}
+
+} // namespace snaption::cli

@@ -1,0 +1,228 @@
+#include "traincommand.h"
+
+#include "clioutput.h"
+
+#include <snaption/error.h>
+#include <snaption/training/datasetloader.h>
+#include <snaption/training/trainer.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+#include <unistd.h>
+
+namespace snaption::cli {
+namespace {
+
+std::atomic<int> g_interrupts{0};
+
+void onInterrupt(int)
+{
+    // The first Ctrl-C asks for a checkpoint and a clean stop; the second one ends at once.
+    if (++g_interrupts >= 2) std::_Exit(130);
+}
+
+QString duration(double seconds)
+{
+    const int s = int(seconds);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Prints progress: a self-updating line on a terminal, a line every few seconds in a log.
+class ProgressPrinter : public training::TrainingObserver {
+    Q_DECLARE_TR_FUNCTIONS(TrainCommand)
+public:
+    ProgressPrinter() : m_terminal(isatty(STDOUT_FILENO)) { m_timer.start(); }
+
+    void onPhase(training::TrainingPhase, const std::string &description) override
+    {
+        endLine();
+        CliOutput::out() << QString::fromStdString(description) << Qt::endl;
+    }
+    void onProgress(int done, int total) override
+    {
+        if (!due() && done != total) return;
+        show(tr("  %1 of %2").arg(done).arg(total));
+    }
+    void onStep(const training::StepRecord &r) override
+    {
+        if (!due() && r.step != r.totalSteps) return;
+        show(tr("epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7")
+                 .arg(r.epoch)
+                 .arg(r.step)
+                 .arg(r.totalSteps)
+                 .arg(r.loss, 0, 'f', 3)
+                 .arg(r.learningRate, 0, 'e', 2)
+                 .arg(r.samplesPerSecond, 0, 'f', 1)
+                 .arg(duration(r.etaSeconds)));
+    }
+    void onEpoch(const training::EpochRecord &r) override
+    {
+        endLine();
+        CliOutput::out() << tr("epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6 (%7)")
+                                .arg(r.epoch)
+                                .arg(r.trainLoss, 0, 'f', 3)
+                                .arg(r.validationLoss, 0, 'f', 3)
+                                .arg(r.scores.bleu[3], 0, 'f', 3)
+                                .arg(r.scores.cider, 0, 'f', 3)
+                                .arg(r.best ? tr(", best so far") : QString())
+                                .arg(duration(r.elapsedSeconds))
+                         << Qt::endl;
+        for (const auto &sample : r.samples)
+            CliOutput::out() << QStringLiteral("    %1: %2").arg(QString::fromStdString(sample.imageId), QString::fromStdString(sample.caption)) << Qt::endl;
+    }
+    void onMessage(const std::string &message) override
+    {
+        endLine();
+        CliOutput::out() << QString::fromStdString(message) << Qt::endl;
+    }
+    void endLine()
+    {
+        if (m_open) CliOutput::out() << Qt::endl;
+        m_open = false;
+    }
+
+private:
+    bool due()
+    {
+        if (m_timer.elapsed() < (m_terminal ? 250 : 5000)) return false;
+        m_timer.restart();
+        return true;
+    }
+    void show(const QString &line)
+    {
+        if (m_terminal) {
+            CliOutput::out() << QLatin1Char('\r') << line << QStringLiteral("\x1b[K");
+            CliOutput::out().flush();
+            m_open = true;
+        } else {
+            CliOutput::out() << line << Qt::endl;
+        }
+    }
+
+    QElapsedTimer m_timer;
+    bool m_terminal;
+    bool m_open = false;
+};
+
+} // namespace
+
+int TrainCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("data"), tr("Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or \"synthetic\"."),
+                      tr("path")});
+    parser.addOption({QStringLiteral("format"), tr("Dataset format: auto (default), flickr8k, coco, karpathy, folder, synthetic."), tr("format"),
+                      QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("preset"), tr("Start from a preset (see --list-presets)."), tr("name")});
+    parser.addOption({QStringLiteral("list-presets"), tr("List the presets and exit.")});
+    parser.addOption({QStringLiteral("encoder-weights"), tr("Pretrained encoder weights (.safetensors, .pth, TFLite MobileNetV2)."), tr("file")});
+    parser.addOption({QStringLiteral("config"), tr("JSON file (or text) with settings that override the preset."), tr("json")});
+    parser.addOption({QStringLiteral("max-minutes"), tr("Wall-time budget for the whole run."), tr("minutes")});
+    parser.addOption({QStringLiteral("epochs"), tr("Number of epochs."), tr("n")});
+    parser.addOption({QStringLiteral("seed"), tr("Random seed."), tr("seed")});
+    parser.addOption({QStringLiteral("resume"), tr("Continue from a checkpoint."), tr("checkpoint")});
+    parser.addOption({QStringLiteral("out"), tr("Output folder (models, checkpoints, history)."), tr("folder")});
+    if (!CliOutput::parse(parser, arguments)) return kUsage;
+
+    if (parser.isSet(QStringLiteral("list-presets"))) {
+        for (const std::string &name : training::TrainingConfig::presetNames())
+            CliOutput::out() << QStringLiteral("%1  %2").arg(QString::fromStdString(name), -22).arg(QString::fromStdString(training::TrainingConfig::presetDescription(name)))
+                             << Qt::endl;
+        return kSuccess;
+    }
+    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("out"))) {
+        CliOutput::error(tr("--data and --out are required"));
+        return kUsage;
+    }
+    try {
+        training::TrainingConfig config = parser.isSet(QStringLiteral("preset"))
+                                              ? training::TrainingConfig::preset(parser.value(QStringLiteral("preset")).toStdString())
+                                              : training::TrainingConfig();
+        if (parser.isSet(QStringLiteral("config"))) {
+            QString text = parser.value(QStringLiteral("config"));
+            QFile file(text);
+            if (file.exists()) {
+                if (!file.open(QIODevice::ReadOnly)) throw Error(ErrorKind::Io, text.toStdString() + ": cannot read");
+                text = QString::fromUtf8(file.readAll());
+            }
+            config = training::TrainingConfig::fromJson(text.toStdString(), config);
+        }
+        if (parser.isSet(QStringLiteral("encoder-weights"))) config.encoderWeights = parser.value(QStringLiteral("encoder-weights")).toStdString();
+        if (parser.isSet(QStringLiteral("max-minutes"))) config.maxMinutes = parser.value(QStringLiteral("max-minutes")).toDouble();
+        if (parser.isSet(QStringLiteral("epochs"))) config.epochs = parser.value(QStringLiteral("epochs")).toInt();
+        if (parser.isSet(QStringLiteral("seed"))) config.seed = parser.value(QStringLiteral("seed")).toULongLong();
+        config.validate();
+
+        training::DatasetLoader::Options options;
+        options.format = training::DatasetLoader::formatFromName(parser.value(QStringLiteral("format")).toStdString());
+        options.maxCaptionWords = config.model.decoder.contextLength - 1;
+        options.syntheticTrain = config.syntheticTrainScenes;
+        options.syntheticValidation = config.syntheticValidationScenes;
+        options.syntheticTest = config.syntheticTestScenes;
+        options.syntheticSize = config.syntheticImageSize;
+        const training::Dataset dataset = training::DatasetLoader::load(parser.value(QStringLiteral("data")).toStdString(), options);
+        CliOutput::out() << QString::fromStdString(dataset.name + ": " + dataset.report.summary()) << Qt::endl;
+        for (const std::string &example : dataset.report.examples) CliOutput::out() << QStringLiteral("  ") << QString::fromStdString(example) << Qt::endl;
+
+        training::Trainer trainer = parser.isSet(QStringLiteral("resume"))
+                                        ? training::Trainer::resume(parser.value(QStringLiteral("resume")).toStdString(), dataset)
+                                        : training::Trainer(config, dataset);
+        ProgressPrinter printer;
+        trainer.setObserver(&printer);
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+        std::atomic<bool> finished{false};
+        std::thread watcher([&] {
+            while (!finished) {
+                if (g_interrupts > 0) {
+                    trainer.requestStop();
+                    break;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        });
+        training::TrainingResult result;
+        try {
+            result = trainer.run(parser.value(QStringLiteral("out")).toStdString());
+        } catch (...) {
+            finished = true;
+            watcher.join();
+            throw;
+        }
+        finished = true;
+        watcher.join();
+        std::signal(SIGINT, SIG_DFL);
+        printer.endLine();
+        if (result.stopped) {
+            CliOutput::out() << tr("Stopped after %1 steps. Continue with: snaption-cli train --data %2 --out %3 --resume %4")
+                                    .arg(result.steps)
+                                    .arg(parser.value(QStringLiteral("data")), parser.value(QStringLiteral("out")), QString::fromStdString(result.lastCheckpoint))
+                             << Qt::endl;
+            return kSuccess;
+        }
+        const auto &s = result.validationScores;
+        CliOutput::out() << tr("Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.")
+                                .arg(duration(result.elapsedSeconds))
+                                .arg(result.epochs)
+                                .arg(s.images)
+                                .arg(s.bleu[0], 0, 'f', 3)
+                                .arg(s.bleu[3], 0, 'f', 3)
+                                .arg(s.cider, 0, 'f', 3)
+                         << Qt::endl;
+        CliOutput::out() << tr("Models: %1, %2").arg(QString::fromStdString(result.bestModel), QString::fromStdString(result.finalModel)) << Qt::endl;
+    } catch (const Error &error) {
+        CliOutput::error(QString::fromStdString(error.what()));
+        return kFailure;
+    }
+    return kSuccess;
+}
+
+} // namespace snaption::cli

@@ -1,0 +1,169 @@
+// Dataset formats, detection, and the validation report on malformed data.
+#include <snaption/error.h>
+#include <snaption/imagewriter.h>
+#include <snaption/training/datasetloader.h>
+
+#include "testsupport.h"
+
+#include <QtTest>
+
+using namespace snaption;
+using namespace snaption::training;
+using namespace snaption::test;
+
+class TestDatasetLoader : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString make(const QString &relative)
+    {
+        const QString path = m_dir.filePath(relative);
+        QDir().mkpath(QFileInfo(path).path());
+        return path;
+    }
+    void image(const QString &relative)
+    {
+        RgbImage pixels(16, 16);
+        writeImage(pixels, make(relative).toStdString());
+    }
+    static int total(const Dataset &d) { return int(d.train.size() + d.validation.size() + d.test.size()); }
+
+private Q_SLOTS:
+    void flickr8kTokenFileWithSplits()
+    {
+        for (const char *name : {"a.jpg", "b.jpg", "c.jpg", "d.jpg"}) image(QStringLiteral("flickr/Images/") + QLatin1String(name));
+        writeBytes(make(QStringLiteral("flickr/Flickr8k.token.txt")),
+                   "a.jpg#0\tA dog runs .\na.jpg#1\tA dog is running .\na.jpg#2\tA dog runs .\n" // duplicate
+                   "b.jpg#0\tTwo cats .\nb.jpg#1\t   \n"                                     // empty
+                   "c.jpg#0\tA bird .\nd.jpg#0\tA fish .\nmissing.jpg#0\tNothing here .\n"
+                   "garbage line without separator\n");
+        writeBytes(make(QStringLiteral("flickr/Flickr_8k.trainImages.txt")), "a.jpg\nb.jpg\nmissing.jpg\n");
+        writeBytes(make(QStringLiteral("flickr/Flickr_8k.devImages.txt")), "c.jpg\n");
+        const std::string path = m_dir.filePath(QStringLiteral("flickr")).toStdString();
+        QCOMPARE(DatasetLoader::detect(path), DatasetLoader::Format::Flickr8k);
+        const Dataset dataset = DatasetLoader::load(path, {});
+        QCOMPARE(dataset.train.size(), std::size_t(2));
+        QCOMPARE(dataset.validation.size(), std::size_t(1));
+        QCOMPARE(dataset.test.size(), std::size_t(0)); // d.jpg is on no list
+        QCOMPARE(dataset.train.front().captions.size(), std::size_t(2));
+        const ValidationReport &r = dataset.report;
+        QCOMPARE(r.duplicateCaptions, 1);
+        QCOMPARE(r.emptyCaptions, 1);
+        QCOMPARE(r.missingImages, 1);
+        QCOMPARE(r.malformedLines, 1);
+        QCOMPARE(r.images, 3);
+        QVERIFY(QString::fromStdString(r.summary()).contains(QLatin1String("1 missing images")));
+    }
+
+    void kaggleCaptionsWithAndWithoutHeader_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("header") << QByteArray("image,caption\nx.jpg,A man, a plan and a canal .\nx.jpg,\"A quoted caption .\"\ny.jpg,A boat .\n");
+        QTest::newRow("no header") << QByteArray("x.jpg,A man, a plan and a canal .\nx.jpg,\"A quoted caption .\"\ny.jpg,A boat .\n");
+    }
+
+    void kaggleCaptionsWithAndWithoutHeader()
+    {
+        QFETCH(QByteArray, content);
+        const QString folder = QStringLiteral("kaggle-") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+        image(folder + QStringLiteral("/Images/x.jpg"));
+        image(folder + QStringLiteral("/Images/y.jpg"));
+        writeBytes(make(folder + QStringLiteral("/captions.txt")), content);
+        const Dataset dataset = DatasetLoader::load(m_dir.filePath(folder).toStdString(), {});
+        QCOMPARE(total(dataset), 2);
+        const auto &all = dataset.train.size() ? dataset.train : dataset.validation;
+        std::vector<std::string> captions;
+        for (const auto *split : {&dataset.train, &dataset.validation, &dataset.test})
+            for (const auto &record : *split)
+                if (record.id == "x.jpg") captions = record.captions;
+        QCOMPARE(captions, (std::vector<std::string>{"A man, a plan and a canal .", "A quoted caption ."}));
+        Q_UNUSED(all);
+        QCOMPARE(dataset.report.malformedLines, 0);
+    }
+
+    void cocoJson()
+    {
+        image(QStringLiteral("coco/images/1.jpg"));
+        image(QStringLiteral("coco/images/2.jpg"));
+        writeBytes(make(QStringLiteral("coco/captions.json")),
+                   R"({"images": [{"id": 1, "file_name": "1.jpg"}, {"id": 2, "file_name": "2.jpg"}, {"id": "bad"}],
+                       "annotations": [{"image_id": 1, "caption": "A red bus."}, {"image_id": 2, "caption": "A train."},
+                                       {"image_id": 9, "caption": "Orphan."}, {"caption": "no id"}]})");
+        const std::string path = m_dir.filePath(QStringLiteral("coco/captions.json")).toStdString();
+        QCOMPARE(DatasetLoader::detect(path), DatasetLoader::Format::Coco);
+        const Dataset dataset = DatasetLoader::load(path, {});
+        QCOMPARE(total(dataset), 2);
+        QCOMPARE(dataset.report.malformedLines, 3);
+    }
+
+    void karpathyJson()
+    {
+        image(QStringLiteral("karpathy/images/p.jpg"));
+        image(QStringLiteral("karpathy/images/q.jpg"));
+        image(QStringLiteral("karpathy/images/r.jpg"));
+        writeBytes(make(QStringLiteral("karpathy/dataset_flickr8k.json")),
+                   R"({"dataset": "flickr8k", "images": [
+                       {"filename": "p.jpg", "split": "train", "sentences": [{"raw": "A cat."}, {"tokens": ["a", "black", "cat"]}]},
+                       {"filename": "q.jpg", "split": "val", "sentences": [{"raw": "A dog."}]},
+                       {"filename": "r.jpg", "split": "restval", "sentences": [{"raw": "A cow."}]}]})");
+        const std::string path = m_dir.filePath(QStringLiteral("karpathy")).toStdString();
+        QCOMPARE(DatasetLoader::detect(path), DatasetLoader::Format::Karpathy);
+        const Dataset dataset = DatasetLoader::load(path, {});
+        QCOMPARE(dataset.train.size(), std::size_t(2)); // restval trains
+        QCOMPARE(dataset.validation.size(), std::size_t(1));
+        QCOMPARE(dataset.train.front().captions.size(), std::size_t(2));
+    }
+
+    void folderWithSplitFoldersAndUnreadableImages()
+    {
+        image(QStringLiteral("folder/train/one.png"));
+        writeBytes(make(QStringLiteral("folder/train/one.txt")), "first caption\nsecond caption\n");
+        image(QStringLiteral("folder/train/nocaption.png"));
+        writeBytes(make(QStringLiteral("folder/train/broken.png")), "not really a png");
+        writeBytes(make(QStringLiteral("folder/train/broken.txt")), "a caption\n");
+        image(QStringLiteral("folder/val/two.png"));
+        writeBytes(make(QStringLiteral("folder/val/two.txt")), "third caption\n");
+        DatasetLoader::Options options;
+        options.verifyImages = true;
+        options.maxCaptionWords = 1;
+        const Dataset dataset = DatasetLoader::load(m_dir.filePath(QStringLiteral("folder")).toStdString(), options);
+        QCOMPARE(dataset.train.size(), std::size_t(1));
+        QCOMPARE(dataset.validation.size(), std::size_t(1));
+        QCOMPARE(dataset.report.unreadableImages, 1);
+        QCOMPARE(dataset.report.imagesWithoutCaptions, 1);
+        QCOMPARE(dataset.report.overlongCaptions, 4); // counted when read, the unreadable image's too
+    }
+
+    void unusableDatasetsGetOneClearError()
+    {
+        writeBytes(make(QStringLiteral("empty/Flickr8k.token.txt")), "nothing.jpg#0\tA caption .\n");
+        try {
+            DatasetLoader::load(m_dir.filePath(QStringLiteral("empty")).toStdString(), {});
+            QFAIL("accepted");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::BadDataset);
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("no usable training images")), error.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::detect(m_dir.filePath(QStringLiteral("does-not-exist")).toStdString()));
+        writeBytes(make(QStringLiteral("other.json")), "{\"something\": 1}");
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::detect(m_dir.filePath(QStringLiteral("other.json")).toStdString()));
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::formatFromName("imagenet"));
+    }
+
+    void syntheticByName()
+    {
+        DatasetLoader::Options options;
+        options.syntheticTrain = 10;
+        options.syntheticValidation = 3;
+        options.syntheticTest = 2;
+        const Dataset dataset = DatasetLoader::load("synthetic:4", options);
+        QCOMPARE(dataset.syntheticSeed, std::uint64_t(4));
+        QCOMPARE(total(dataset), 15);
+        QVERIFY(dataset.isSynthetic());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatasetLoader)
+#include "tst_datasetloader.moc"

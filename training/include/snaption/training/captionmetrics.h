@@ -1,0 +1,27 @@
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace snaption::training {
+
+struct CaptionScores {
+    std::array<double, 4> bleu{0, 0, 0, 0}; // BLEU-1..4
+    double cider = 0;                       // CIDEr-D
+    int images = 0;
+};
+
+// BLEU-1..4 and CIDEr-D as the coco-caption toolkit (pycocoevalcap) computes them: corpus BLEU
+// with the closest reference length and its 1e-9 / 1e-15 smoothing; CIDEr-D with document
+// frequencies from the references, n = 1..4, sigma 6, clipped counts, scaled by 10. Captions are
+// token lists (Vocabulary::tokenize).
+class CaptionMetrics {
+public:
+    using Tokens = std::vector<std::string>;
+    static CaptionScores compute(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
+    static std::array<double, 4> bleu(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
+    static double ciderD(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
+};
+
+} // namespace snaption::training

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <snaption/modelconfig.h>
+#include <snaption/training/augmentationconfig.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace snaption::training {
+
+// Everything a training run needs to know, JSON-serialisable (it is stored in checkpoints). The
+// defaults are the original project's recipe: AdamW (lr 2e-4, betas 0.9/0.98, weight decay 1e-4),
+// OneCycle (10 % warm-up, cosine), label smoothing 0.1, gradient clipping at norm 2, batch 32,
+// one random caption of an image's five per step.
+struct TrainingConfig {
+    ModelConfig model;
+    std::string encoderWeights;      // pretrained encoder file (see EncoderWeights), or random init
+    bool freezeEncoder = true;       // frozen: features are computed once and cached
+    int epochs = 16;
+    int batchSize = 32;
+    double learningRate = 2e-4;
+    double beta1 = 0.9, beta2 = 0.98;
+    double weightDecay = 1e-4;
+    double warmupFraction = 0.1;
+    double labelSmoothing = 0.1;
+    double gradientClip = 2.0;
+    int minWordFrequency = 5;        // rarer training words become <UNKNOWN>
+    int featureViews = 1;            // cached views per training image: the original + augmented ones
+    AugmentationConfig augmentation; // used for views beyond the first, and for unfrozen training
+    bool augment = true;
+    std::string cacheFolder;         // empty: features in memory (fp16); else a disk cache folder
+    int checkpointEvery = 1;         // epochs; 0 = only best and final
+    int earlyStoppingPatience = 0;   // epochs without a better metric before stopping; 0 = off
+    std::string bestMetric = "cider"; // cider, bleu4 or loss
+    double maxMinutes = 0;           // wall-time budget for the whole run (0 = none)
+    std::uint64_t seed = 0;
+    int sampleImages = 4;            // fixed validation images captioned (with heatmaps) every epoch
+    int epochValidationImages = 250; // images scored each epoch (0 = all); the final score uses all
+    int evaluationBeam = 3;
+    int loaderThreads = 2;
+    // Synthetic scenes (format "synthetic"): how many to render.
+    int syntheticTrainScenes = 4000;
+    int syntheticValidationScenes = 200;
+    int syntheticTestScenes = 500;
+    int syntheticImageSize = 128;
+
+    static const std::vector<std::string> &presetNames();
+    static std::string presetDescription(const std::string &name);
+    // Throws Error(InvalidArgument) for an unknown name.
+    static TrainingConfig preset(const std::string &name);
+
+    std::string toJson() const;
+    // Starts from `base` (the defaults): keys present in the JSON override it.
+    static TrainingConfig fromJson(const std::string &json, const TrainingConfig &base);
+    static TrainingConfig fromJson(const std::string &json);
+    void validate() const;
+};
+
+} // namespace snaption::training

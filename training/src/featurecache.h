@@ -1,0 +1,38 @@
+#pragma once
+
+#include <snaption/training/augmenter.h>
+#include <snaption/training/dataset.h>
+
+#include "captionmodel.h"
+
+#include <atomic>
+#include <functional>
+
+namespace snaption::training {
+
+// Encoder outputs computed once for a frozen encoder: for each image, `views` of them (view 0 the
+// image as it is, the others augmented), stored as fp16 in memory or in a memory-mapped file.
+// This is what makes CPU training practical: an epoch then costs only the decoder.
+class FeatureCache {
+public:
+    using Progress = std::function<void(int done, int total)>;
+
+    // Images are decoded and augmented by `threads` workers while the encoder runs.
+    void build(CaptionModelImpl &model, const Dataset &dataset, const std::vector<CaptionedImage> &records, int views,
+               const Augmenter *augmenter, std::uint64_t seed, int threads, const std::string &diskFile, const Progress &progress,
+               const std::atomic<bool> &cancel);
+
+    std::int64_t images() const { return m_features.defined() ? m_features.size(0) : 0; }
+    int views() const { return m_views; }
+    // Encoder outputs (float32) of the given (image, view) pairs, stacked.
+    torch::Tensor gather(const std::vector<std::int64_t> &images, const std::vector<int> &views) const;
+    std::vector<std::int64_t> outputShape() const; // per image and view
+    const std::vector<bool> &usable() const { return m_usable; } // false: the image could not be read
+
+private:
+    torch::Tensor m_features; // [images, views, ...] fp16
+    std::vector<bool> m_usable;
+    int m_views = 1;
+};
+
+} // namespace snaption::training

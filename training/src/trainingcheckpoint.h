@@ -1,0 +1,34 @@
+#pragma once
+
+#include <snaption/training/trainingconfig.h>
+#include <snaption/vocabulary.h>
+
+#include "tensorconversion.h"
+#include "trainingstate.h"
+
+namespace snaption::training {
+
+// A resumable snapshot of a training run in one safetensors file: model and optimiser tensors,
+// the random generator's state, and as metadata the configuration, vocabulary and TrainingState.
+// Written atomically.
+class TrainingCheckpoint {
+public:
+    static constexpr const char *kFormatName = "snaption-checkpoint";
+
+    struct Contents {
+        TrainingConfig config;
+        ModelConfig model;  // as built (encoder settings taken from pretrained weights)
+        Vocabulary vocabulary;
+        TrainingState state;
+        TensorMap modelTensors;
+        TensorMap optimizerTensors;
+        torch::Tensor randomState; // LibTorch's CPU generator
+        std::string datasetFingerprint;
+    };
+
+    static void save(const std::string &path, const Contents &contents);
+    // Throws Error(Io/BadModel).
+    static Contents load(const std::string &path);
+};
+
+} // namespace snaption::training

@@ -1,0 +1,223 @@
+#include <snaption/training/trainingconfig.h>
+
+#include <snaption/error.h>
+
+#include <nlohmann/json.hpp>
+
+namespace snaption::training {
+namespace {
+
+template <typename T>
+void read(const nlohmann::json &object, const char *key, T &target)
+{
+    const auto it = object.find(key);
+    if (it == object.end()) return;
+    try {
+        target = it->get<T>();
+    } catch (const nlohmann::json::exception &) {
+        throw Error(ErrorKind::InvalidArgument, std::string("training configuration: \"") + key + "\" has the wrong type");
+    }
+}
+
+void require(bool condition, const std::string &what)
+{
+    if (!condition) throw Error(ErrorKind::InvalidArgument, "training configuration: " + what);
+}
+
+} // namespace
+
+const std::vector<std::string> &TrainingConfig::presetNames()
+{
+    static const std::vector<std::string> names{"synthetic-demo", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
+    return names;
+}
+
+std::string TrainingConfig::presetDescription(const std::string &name)
+{
+    if (name == "synthetic-demo") return "Synthetic scenes, small CNN and 2-layer decoder trained from scratch: about a minute, no downloads";
+    if (name == "flickr8k-mobilenet") return "Flickr8k with a frozen pretrained MobileNetV2 (e.g. the TFLite file), 3 layers, 49 memory tokens";
+    if (name == "flickr8k-efficientnet") return "Flickr8k with a frozen pretrained EfficientNet-B0 (timm or torchvision weights), 3 layers";
+    if (name == "flickr8k-seed-arch") return "The original project's architecture: one pooled memory token, 6 layers, d 512, 16 heads";
+    throw Error(ErrorKind::InvalidArgument, "unknown preset \"" + name + "\"");
+}
+
+TrainingConfig TrainingConfig::preset(const std::string &name)
+{
+    presetDescription(name); // validates the name
+    TrainingConfig c;
+    if (name == "synthetic-demo") {
+        c.model.encoder.name = EncoderConfig::kSimpleCnn;
+        c.model.encoder.inputSize = 128;
+        // One decoder layer: every word must fetch what it needs from the image through its own
+        // cross-attention (a second layer could pass it on from the colour word to the noun),
+        // which keeps each noun's attention on its object.
+        c.model.decoder.layers = 1;
+        c.model.decoder.dim = 256;
+        c.model.decoder.heads = 2;
+        c.model.decoder.feedForward = 512;
+        c.model.decoder.contextLength = 24;
+        c.model.decoder.dropout = 0.1;
+        c.freezeEncoder = false;
+        c.epochs = 14; // as many as fit in the 5-minute budget (about 11 here)
+        c.batchSize = 32;
+        c.learningRate = 2e-3;
+        c.weightDecay = 1e-4;
+        c.minWordFrequency = 1;
+        c.augment = false; // a flip would swap left and right in the captions
+        c.augmentation = AugmentationConfig::none();
+        c.syntheticTrainScenes = 4000;
+        c.syntheticValidationScenes = 200;
+        c.syntheticTestScenes = 500;
+        c.syntheticImageSize = 128;
+        c.epochValidationImages = 100;
+        c.maxMinutes = 5;
+        return c;
+    }
+    // Flickr8k presets: frozen pretrained encoder, cached features.
+    c.model.decoder.layers = 3;
+    c.model.decoder.dim = 512;
+    c.model.decoder.heads = 8;
+    c.model.decoder.feedForward = 2048;
+    c.model.decoder.contextLength = 24;
+    c.model.decoder.dropout = 0.2;
+    c.epochs = 16;
+    c.batchSize = 32;
+    c.learningRate = 4e-4;
+    c.featureViews = 2;
+    c.augmentation = AugmentationConfig::photometric();
+    c.maxMinutes = 60;
+    c.epochValidationImages = 200;
+    if (name == "flickr8k-mobilenet") c.model.encoder.name = EncoderConfig::kMobileNetV2;
+    if (name == "flickr8k-efficientnet") c.model.encoder.name = EncoderConfig::kEfficientNetB0;
+    if (name == "flickr8k-seed-arch") {
+        c.model = ModelConfig::seedCompatible();
+        c.model.encoder.name = EncoderConfig::kMobileNetV2;
+        c.model.decoder.dropout = 0.2;
+        c.learningRate = 2e-4;
+    }
+    return c;
+}
+
+void TrainingConfig::validate() const
+{
+    ModelConfig checked = model;
+    if (checked.architecture == ModelConfig::kArchitectureSeed && checked.encoder.classifierClasses == 0)
+        checked.encoder.classifierClasses = 1000; // taken from the encoder weights when training starts
+    checked.validate();
+    require(epochs >= 1 && epochs <= 10000, "epochs must be 1 to 10000");
+    require(batchSize >= 1 && batchSize <= 4096, "batch size must be 1 to 4096");
+    require(learningRate > 0 && learningRate < 1, "learning rate must be between 0 and 1");
+    require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
+    require(weightDecay >= 0 && weightDecay < 1, "weight decay must be in [0, 1)");
+    require(warmupFraction >= 0 && warmupFraction < 1, "warm-up fraction must be in [0, 1)");
+    require(labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in [0, 1)");
+    require(gradientClip >= 0, "gradient clipping must not be negative");
+    require(minWordFrequency >= 1, "minimum word frequency must be at least 1");
+    require(featureViews >= 1 && featureViews <= 32, "feature views must be 1 to 32");
+    require(checkpointEvery >= 0 && earlyStoppingPatience >= 0, "checkpoint interval and patience must not be negative");
+    require(bestMetric == "cider" || bestMetric == "bleu4" || bestMetric == "loss", "best metric must be cider, bleu4 or loss");
+    require(maxMinutes >= 0, "the time budget must not be negative");
+    require(evaluationBeam >= 1 && evaluationBeam <= 16, "evaluation beam must be 1 to 16");
+    require(loaderThreads >= 1 && loaderThreads <= 64, "loader threads must be 1 to 64");
+    require(sampleImages >= 0 && sampleImages <= 64 && epochValidationImages >= 0, "sample and validation image counts must not be negative");
+    require(syntheticTrainScenes >= 1 && syntheticValidationScenes >= 1 && syntheticTestScenes >= 0, "synthetic scene counts must be positive");
+    augmentation.validate();
+}
+
+std::string TrainingConfig::toJson() const
+{
+    nlohmann::json json = {
+        {"model", nlohmann::json::parse(model.toJson())},
+        {"encoder_weights", encoderWeights},
+        {"freeze_encoder", freezeEncoder},
+        {"epochs", epochs},
+        {"batch_size", batchSize},
+        {"learning_rate", learningRate},
+        {"betas", {beta1, beta2}},
+        {"weight_decay", weightDecay},
+        {"warmup_fraction", warmupFraction},
+        {"label_smoothing", labelSmoothing},
+        {"gradient_clip", gradientClip},
+        {"min_word_frequency", minWordFrequency},
+        {"feature_views", featureViews},
+        {"augment", augment},
+        {"augmentation", nlohmann::json::parse(augmentation.toJson())},
+        {"cache_folder", cacheFolder},
+        {"checkpoint_every", checkpointEvery},
+        {"early_stopping_patience", earlyStoppingPatience},
+        {"best_metric", bestMetric},
+        {"max_minutes", maxMinutes},
+        {"seed", seed},
+        {"sample_images", sampleImages},
+        {"epoch_validation_images", epochValidationImages},
+        {"evaluation_beam", evaluationBeam},
+        {"loader_threads", loaderThreads},
+        {"synthetic", {{"train", syntheticTrainScenes}, {"validation", syntheticValidationScenes}, {"test", syntheticTestScenes},
+                       {"image_size", syntheticImageSize}}},
+    };
+    return json.dump(2);
+}
+
+TrainingConfig TrainingConfig::fromJson(const std::string &text)
+{
+    return fromJson(text, TrainingConfig());
+}
+
+TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingConfig &base)
+{
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) throw Error(ErrorKind::InvalidArgument, "training configuration: not a JSON object");
+    TrainingConfig c = base;
+    if (const auto model = json.find("model"); model != json.end()) {
+        // Merge into the base model configuration, so a config may change only the decoder width.
+        nlohmann::json merged = nlohmann::json::parse(c.model.toJson());
+        merged.merge_patch(*model);
+        try {
+            c.model = ModelConfig::fromJson(merged.dump());
+        } catch (const Error &error) {
+            throw Error(ErrorKind::InvalidArgument, std::string("training configuration: ") + error.what());
+        }
+    }
+    read(json, "encoder_weights", c.encoderWeights);
+    read(json, "freeze_encoder", c.freezeEncoder);
+    read(json, "epochs", c.epochs);
+    read(json, "batch_size", c.batchSize);
+    read(json, "learning_rate", c.learningRate);
+    if (const auto betas = json.find("betas"); betas != json.end()) {
+        require(betas->is_array() && betas->size() == 2, "betas must be [beta1, beta2]");
+        c.beta1 = (*betas)[0].get<double>();
+        c.beta2 = (*betas)[1].get<double>();
+    }
+    read(json, "weight_decay", c.weightDecay);
+    read(json, "warmup_fraction", c.warmupFraction);
+    read(json, "label_smoothing", c.labelSmoothing);
+    read(json, "gradient_clip", c.gradientClip);
+    read(json, "min_word_frequency", c.minWordFrequency);
+    read(json, "feature_views", c.featureViews);
+    read(json, "augment", c.augment);
+    if (const auto augmentation = json.find("augmentation"); augmentation != json.end()) {
+        nlohmann::json merged = nlohmann::json::parse(c.augmentation.toJson());
+        merged.merge_patch(*augmentation);
+        c.augmentation = AugmentationConfig::fromJson(merged.dump());
+    }
+    read(json, "cache_folder", c.cacheFolder);
+    read(json, "checkpoint_every", c.checkpointEvery);
+    read(json, "early_stopping_patience", c.earlyStoppingPatience);
+    read(json, "best_metric", c.bestMetric);
+    read(json, "max_minutes", c.maxMinutes);
+    read(json, "seed", c.seed);
+    read(json, "sample_images", c.sampleImages);
+    read(json, "epoch_validation_images", c.epochValidationImages);
+    read(json, "evaluation_beam", c.evaluationBeam);
+    read(json, "loader_threads", c.loaderThreads);
+    if (const auto synthetic = json.find("synthetic"); synthetic != json.end() && synthetic->is_object()) {
+        read(*synthetic, "train", c.syntheticTrainScenes);
+        read(*synthetic, "validation", c.syntheticValidationScenes);
+        read(*synthetic, "test", c.syntheticTestScenes);
+        read(*synthetic, "image_size", c.syntheticImageSize);
+    }
+    c.validate();
+    return c;
+}
+
+} // namespace snaption::training

@@ -1,0 +1,93 @@
+#include "trainingstate.h"
+
+#include <snaption/error.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace snaption::training {
+
+std::string TrainingState::toJson() const
+{
+    nlohmann::json stepList = nlohmann::json::array();
+    for (const Step &s : steps) stepList.push_back({s.step, s.loss, s.learningRate});
+    nlohmann::json epochList = nlohmann::json::array();
+    for (const EpochRecord &e : epochs) {
+        epochList.push_back({{"epoch", e.epoch},
+                             {"train_loss", e.trainLoss},
+                             {"validation_loss", e.validationLoss},
+                             {"bleu1", e.scores.bleu[0]},
+                             {"bleu2", e.scores.bleu[1]},
+                             {"bleu3", e.scores.bleu[2]},
+                             {"bleu4", e.scores.bleu[3]},
+                             {"cider", e.scores.cider},
+                             {"images", e.scores.images},
+                             {"learning_rate", e.learningRate},
+                             {"elapsed_seconds", e.elapsedSeconds},
+                             {"best", e.best},
+                             {"checkpoint", e.checkpoint}});
+    }
+    return nlohmann::json{{"epoch", epoch},
+                          {"batch", batch},
+                          {"global_step", globalStep},
+                          {"planned_epochs", plannedEpochs},
+                          {"best_value", bestValue},
+                          {"has_best", hasBest},
+                          {"best_epoch", bestEpoch},
+                          {"epochs_without_improvement", epochsWithoutImprovement},
+                          {"elapsed_seconds", elapsedSeconds},
+                          {"steps", stepList},
+                          {"epochs", epochList}}
+        .dump();
+}
+
+TrainingState TrainingState::fromJson(const std::string &text)
+{
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) throw Error(ErrorKind::BadModel, "checkpoint: the training state is not JSON");
+    TrainingState state;
+    try {
+        state.epoch = json.at("epoch").get<int>();
+        state.batch = json.at("batch").get<int>();
+        state.globalStep = json.at("global_step").get<int>();
+        state.plannedEpochs = json.at("planned_epochs").get<int>();
+        state.bestValue = json.at("best_value").get<double>();
+        state.hasBest = json.at("has_best").get<bool>();
+        state.bestEpoch = json.at("best_epoch").get<int>();
+        state.epochsWithoutImprovement = json.at("epochs_without_improvement").get<int>();
+        state.elapsedSeconds = json.at("elapsed_seconds").get<double>();
+        for (const auto &s : json.at("steps")) state.steps.push_back({s.at(0).get<int>(), s.at(1).get<double>(), s.at(2).get<double>()});
+        for (const auto &e : json.at("epochs")) {
+            EpochRecord r;
+            r.epoch = e.at("epoch").get<int>();
+            r.trainLoss = e.at("train_loss").get<double>();
+            r.validationLoss = e.at("validation_loss").get<double>();
+            for (int k = 0; k < 4; ++k) r.scores.bleu[std::size_t(k)] = e.at("bleu" + std::to_string(k + 1)).get<double>();
+            r.scores.cider = e.at("cider").get<double>();
+            r.scores.images = e.at("images").get<int>();
+            r.learningRate = e.at("learning_rate").get<double>();
+            r.elapsedSeconds = e.at("elapsed_seconds").get<double>();
+            r.best = e.at("best").get<bool>();
+            r.checkpoint = e.at("checkpoint").get<std::string>();
+            state.epochs.push_back(std::move(r));
+        }
+    } catch (const nlohmann::json::exception &error) {
+        throw Error(ErrorKind::BadModel, std::string("checkpoint: malformed training state (") + error.what() + ")");
+    }
+    return state;
+}
+
+std::string TrainingState::epochsCsv() const
+{
+    std::ostringstream out;
+    out << "epoch,train_loss,validation_loss,bleu1,bleu2,bleu3,bleu4,cider,learning_rate,elapsed_seconds,best\n";
+    for (const EpochRecord &e : epochs) {
+        out << e.epoch << ',' << e.trainLoss << ',' << e.validationLoss;
+        for (const double b : e.scores.bleu) out << ',' << b;
+        out << ',' << e.scores.cider << ',' << e.learningRate << ',' << e.elapsedSeconds << ',' << (e.best ? 1 : 0) << '\n';
+    }
+    return out.str();
+}
+
+} // namespace snaption::training

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <snaption/training/trainingobserver.h>
+
+#include <string>
+#include <vector>
+
+namespace snaption::training {
+
+// Where a run stands, for checkpoints and history files: position in the schedule, the best
+// result so far, and the learning curves.
+struct TrainingState {
+    int epoch = 0;        // 0-based epoch being trained
+    int batch = 0;        // next batch within that epoch
+    int globalStep = 0;   // optimiser steps done
+    int plannedEpochs = 0; // may shrink to fit a time budget
+    double bestValue = 0;
+    bool hasBest = false;
+    int bestEpoch = 0;
+    int epochsWithoutImprovement = 0;
+    double elapsedSeconds = 0; // training time before this session
+    struct Step {
+        int step;
+        double loss, learningRate;
+    };
+    std::vector<Step> steps;
+    std::vector<EpochRecord> epochs; // without samples
+
+    std::string toJson() const;
+    static TrainingState fromJson(const std::string &json);
+    std::string epochsCsv() const;
+};
+
+} // namespace snaption::training
