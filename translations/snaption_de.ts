@@ -320,7 +320,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+29" />
+        <location filename="../app/cli/commandline.cpp" line="+35" />
         <source>Usage: snaption-cli [--threads N] &lt;command&gt; [options]
 
 Image captioning with per-word attention heatmaps.
@@ -421,6 +421,102 @@ Allgemeine Optionen:
         <location line="+18" />
         <source>--beam, --top-k, --temperature and --seed need numbers</source>
         <translation>--beam, --top-k, --temperature und --seed brauchen Zahlen</translation>
+    </message>
+</context>
+<context>
+    <name>EvalCommand</name>
+    <message>
+        <location filename="../app/cli/evalcommand.cpp" line="+21" />
+        <source>The model file.</source>
+        <translation>Die Modelldatei.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The dataset (as for train).</source>
+        <translation>Der Datensatz (wie bei train).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dataset format (default auto).</source>
+        <translation>Format des Datensatzes (Standard auto).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dev (default) or test.</source>
+        <translation>dev (Standard) oder test.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>split</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score only the first n images (0 = all).</source>
+        <translation>Nur die ersten n Bilder bewerten (0 = alle).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decoder weights: fp32 or int8.</source>
+        <translation>Decoder-Gewichte: fp32 oder int8.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print the scores as JSON.</source>
+        <translation>Die Bewertung als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>--model and --data are required; --precision is fp32 or int8</source>
+        <translation>--model und --data sind nötig; --precision ist fp32 oder int8</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1 images of the %2 split, %3</source>
+        <translation>%1 Bilder des Teils %2, %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>attention hit rate %1 (%2 of %3 object nouns)</source>
+        <translation>Trefferquote der Aufmerksamkeit %1 (%2 von %3 Objektnomen)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/evalcommand.h" line="+13" />
+        <source>Score a model on a dataset split.</source>
+        <translation>Ein Modell auf einem Teil eines Datensatzes bewerten.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFiles</name>
+    <message>
+        <location filename="../app/gui/imagefiles.cpp" line="+26" />
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
     </message>
 </context>
 <context>
@@ -670,6 +766,2298 @@ Allgemeine Optionen:
         <location filename="../app/cli/initmodelcommand.h" line="+12" />
         <source>Create a randomly initialised model file.</source>
         <translation>Eine zufällig initialisierte Modelldatei anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../widgets/src/modelcatalog.cpp" line="+20" />
+        <source>The model catalog is not valid: %1</source>
+        <translation>Der Modellkatalog ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Cannot read the model catalog %1: %2</source>
+        <translation>Der Modellkatalog %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SynthCommand</name>
+    <message>
+        <location filename="../app/cli/synthcommand.cpp" line="+15" />
+        <source>The folder to write.</source>
+        <translation>Der zu schreibende Ordner.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How many scenes (default 100).</source>
+        <translation>Wie viele Szenen (Standard 100).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Random seed (default 0).</source>
+        <translation>Zufallsstartwert (Standard 0).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Image width and height in pixels (default 128).</source>
+        <translation>Breite und Höhe der Bilder in Pixeln (Standard 128).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>--out is required; --count, --seed and --size need numbers</source>
+        <translation>--out fehlt; --count, --seed und --size brauchen Zahlen</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Wrote %1 scenes to %2</source>
+        <translation>%1 Szenen nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synthcommand.h" line="+12" />
+        <source>Write synthetic scenes (images, captions, object boxes).</source>
+        <translation>Synthetische Szenen schreiben (Bilder, Beschreibungen, Objektrahmen).</translation>
+    </message>
+</context>
+<context>
+    <name>TrainCommand</name>
+    <message>
+        <location filename="../app/cli/traincommand.cpp" line="+50" />
+        <source>  %1 of %2</source>
+        <translation>  %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7</source>
+        <translation>Epoche %1 Schritt %2/%3 Verlust %4 LR %5 %6 Beispiele/s Rest %7</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6 (%7)</source>
+        <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6 (%7)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>, best so far</source>
+        <translation>, bisher die beste</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or "synthetic".</source>
+        <translation>Datensatz: ein Flickr8k-Ordner, COCO- oder Karpathy-JSON, ein Ordner beschriebener Bilder oder „synthetic“.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dataset format: auto (default), flickr8k, coco, karpathy, folder, synthetic.</source>
+        <translation>Format des Datensatzes: auto (Standard), flickr8k, coco, karpathy, folder, synthetic.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Start from a preset (see --list-presets).</source>
+        <translation>Mit einer Voreinstellung beginnen (siehe --list-presets).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>List the presets and exit.</source>
+        <translation>Die Voreinstellungen auflisten und beenden.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pretrained encoder weights (.safetensors, .pth, TFLite MobileNetV2).</source>
+        <translation>Vortrainierte Encoder-Gewichte (.safetensors, .pth, TFLite-MobileNetV2).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>JSON file (or text) with settings that override the preset.</source>
+        <translation>JSON-Datei (oder -Text) mit Einstellungen, die die Voreinstellung überschreiben.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>json</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wall-time budget for the whole run.</source>
+        <translation>Zeitbudget für den ganzen Lauf.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number of epochs.</source>
+        <translation>Zahl der Epochen.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Random seed.</source>
+        <translation>Zufallsstartwert.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Continue from a checkpoint.</source>
+        <translation>Von einem Checkpoint aus fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Output folder (models, checkpoints, history).</source>
+        <translation>Ausgabeordner (Modelle, Checkpoints, Verlauf).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>--data and --out are required</source>
+        <translation>--data und --out sind nötig</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Stopped after %1 steps. Continue with: snaption-cli train --data %2 --out %3 --resume %4</source>
+        <translation>Nach %1 Schritten angehalten. Fortsetzen mit: snaption-cli train --data %2 --out %3 --resume %4</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</source>
+        <translation>Fertig in %1: %2 Epochen. Bestes Modell auf %3 Validierungsbildern: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Models: %1, %2</source>
+        <translation>Modelle: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/traincommand.h" line="+12" />
+        <source>Train a captioning model.</source>
+        <translation>Ein Modell zur Bildbeschreibung trainieren.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+34" />
+        <source>Describes images in words and shows where it looked for each word.</source>
+        <translation>Beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The model file to use.</source>
+        <translation>Die zu verwendende Modelldatei.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Images or folders to caption.</source>
+        <translation>Zu beschreibende Bilder oder Ordner.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>[IMAGE|FOLDER...]</source>
+        <translation>[BILD|ORDNER...]</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::AugmentTab</name>
+    <message>
+        <location filename="../app/gui/augmenttab.cpp" line="+36" />
+        <source>&amp;Lock seed</source>
+        <translation>Startwert &amp;sperren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reseed</source>
+        <translation>&amp;Neu würfeln</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose &amp;Images…</source>
+        <translation>&amp;Bilder wählen…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Save Pipeline…</source>
+        <translation>Pipeline &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L&amp;oad Pipeline…</source>
+        <translation>Pipeline &amp;laden…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pick the images the samples are made from</source>
+        <translation>Die Bilder wählen, aus denen die Beispiele entstehen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draws new random samples</source>
+        <translation>Zieht neue zufällige Beispiele</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keeps the seed, so the samples only change when the pipeline does</source>
+        <translation>Behält den Startwert, sodass sich die Beispiele nur ändern, wenn sich die Pipeline ändert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Writes the pipeline as JSON</source>
+        <translation>Schreibt die Pipeline als JSON</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reads a pipeline from JSON</source>
+        <translation>Liest eine Pipeline aus JSON</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>Seed %1</source>
+        <translation>Startwert %1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>(unchanged)</source>
+        <translation>(unverändert)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Sample %1</source>
+        <translation>Beispiel %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Images for the Preview</source>
+        <translation>Bilder für die Vorschau</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Some Images Could Not Be Read</source>
+        <translation>Einige Bilder konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save Augmentation Pipeline</source>
+        <translation>Augmentierungs-Pipeline speichern</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+9" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Save Failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Load Augmentation Pipeline</source>
+        <translation>Augmentierungs-Pipeline laden</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+6" />
+        <source>Load Failed</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::CaptionTab</name>
+    <message>
+        <location filename="../app/gui/captiontab.cpp" line="+34" />
+        <source>Cop&amp;y</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;peak</source>
+        <translation>&amp;Vorlesen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ca&amp;ncel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The images to caption, each with its state and caption</source>
+        <translation>Die zu beschreibenden Bilder, jedes mit Zustand und Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Captioning progress</source>
+        <translation>Fortschritt der Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Stops captioning the images still waiting</source>
+        <translation>Beschreibt die noch wartenden Bilder nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Caption</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drop images here, or open them with Ctrl+O</source>
+        <translation>Bilder hierher ziehen oder mit Strg+O öffnen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copies the caption to the clipboard, for use as alt text</source>
+        <translation>Kopiert die Beschreibung in die Zwischenablage, zur Verwendung als Alternativtext</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reads the caption aloud</source>
+        <translation>Liest die Beschreibung vor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Play words</source>
+        <translation>Wörter abspielen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Steps through the words, showing each one's heatmap</source>
+        <translation>Geht die Wörter durch und zeigt zu jedem die Wärmekarte</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Ca&amp;ption:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Heatmap</source>
+        <translation>Wärmekarte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decoding</source>
+        <translation>Dekodierung</translation>
+    </message>
+    <message>
+        <location line="+117" />
+        <source>Could not caption %1: %2</source>
+        <translation>%1 konnte nicht beschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>%1 of %2 images, %3 images/s</source>
+        <translation>%1 von %2 Bildern, %3 Bilder/s</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Captioned %1 images (%2 failed) in %3 s</source>
+        <translation>%1 Bilder beschrieben (%2 fehlgeschlagen) in %3 s</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Captioning, please wait…</source>
+        <translation>Wird beschrieben, bitte warten …</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Could not caption this image: %1</source>
+        <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Captioning cancelled</source>
+        <translation>Beschreiben abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Caption copied</source>
+        <translation>Beschreibung kopiert</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Text-to-speech is not available on this system</source>
+        <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This build of Snaption cannot speak</source>
+        <translation>Diese Snaption-Version kann nicht sprechen</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="+71" />
+        <source>Snaption</source>
+        <translation>Snaption</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Caption</source>
+        <translation>&amp;Beschreiben</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Augment</source>
+        <translation>&amp;Augmentieren</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Model in use</source>
+        <translation>Verwendetes Modell</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Clipboard image: %1</source>
+        <translation>Bild aus der Zwischenablage: %1</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open Images…</source>
+        <translation>Bilder ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recent &amp;Images</source>
+        <translation>&amp;Zuletzt geöffnete Bilder</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open &amp;Model…</source>
+        <translation>&amp;Modell öffnen …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recent Mo&amp;dels</source>
+        <translation>Zuletzt geöffnete Mo&amp;delle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import Python Snaption Model…</source>
+        <translation>Python-Snaption-Modell &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Do&amp;wnload Model…</source>
+        <translation>Modell &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Export Captions…</source>
+        <translation>Beschreibungen &amp;exportieren …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Save Heatmap Overlay…</source>
+        <translation>Wärmekarte &amp;speichern …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save Overlays of &amp;All Words…</source>
+        <translation>Wärmekarten &amp;aller Wörter speichern …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write Caption Files (.&amp;txt) Next to Images…</source>
+        <translation>Beschreibungsdateien (.&amp;txt) neben die Bilder schreiben …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Copy Caption</source>
+        <translation>Beschreibung &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Paste Image</source>
+        <translation>Bild &amp;einfügen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Caption &amp;Clipboard Image</source>
+        <translation>Bild aus der &amp;Zwischenablage beschreiben</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>C&amp;aption All Again</source>
+        <translation>Alle &amp;neu beschreiben</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ca&amp;ncel Captioning</source>
+        <translation>Beschreiben ab&amp;brechen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;lear Images</source>
+        <translation>Bilder &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Fit to Window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Next Word</source>
+        <translation>&amp;Nächstes Wort</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Previous Word</source>
+        <translation>&amp;Vorheriges Wort</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;lay Words</source>
+        <translation>Wörter ab&amp;spielen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Fast Decoder (int8 weights)</source>
+        <translation>&amp;Schneller Decoder (int8-Gewichte)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>About twice as fast; captions may differ slightly from the exact model</source>
+        <translation>Etwa doppelt so schnell; Beschreibungen können leicht vom genauen Modell abweichen</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Speak Captions Aloud</source>
+        <translation>Bildbeschreibungen &amp;vorlesen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reads each caption aloud when it is ready</source>
+        <translation>Liest jede Bildbeschreibung vor, sobald sie fertig ist</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>System Default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;About Snaption</source>
+        <translation>&amp;Über Snaption</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+79" />
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Loading model %1…</source>
+        <translation>Modell %1 wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Model loaded</source>
+        <translation>Modell geladen</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Could not load the model</source>
+        <translation>Das Modell konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cannot Load Model</source>
+        <translation>Modell kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1
+
+The previous model stays in use.</source>
+        <translation>%1
+
+Das bisherige Modell bleibt in Gebrauch.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>No images found</source>
+        <translation>Keine Bilder gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n image(s) are waiting for a model.</source>
+        <translation><numerusform>%n Bild wartet auf ein Modell.</numerusform><numerusform>%n Bilder warten auf ein Modell.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Open Images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Open Folder of Images</source>
+        <translation>Ordner mit Bildern öffnen</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Snaption models (*.safetensors)</source>
+        <translation>Snaption-Modelle (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Import: the Python model's weights</source>
+        <translation>Import: die Gewichte des Python-Modells</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PyTorch weights (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch-Gewichte (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import: the vocabulary (vocab_mapper.pkl)</source>
+        <translation>Import: das Vokabular (vocab_mapper.pkl)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pickles (*.pkl);;All files (*)</source>
+        <translation>Pickle-Dateien (*.pkl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Importing the model…</source>
+        <translation>Das Modell wird importiert …</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Import Failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+9" />
+        <source>Download Model</source>
+        <translation>Modell herunterladen</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>The model catalog lists no downloadable models yet. Open a model file, import one, or create a demo model instead.</source>
+        <translation>Der Modellkatalog nennt noch keine herunterladbaren Modelle. Öffnen Sie stattdessen eine Modelldatei, importieren Sie eines oder erstellen Sie ein Demo-Modell.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Download Failed</source>
+        <translation>Herunterladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No captions to export yet</source>
+        <translation>Noch keine Beschreibungen zum Exportieren</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export Captions</source>
+        <translation>Beschreibungen exportieren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Exported %n caption(s)</source>
+        <translation><numerusform>%n Beschreibung exportiert</numerusform><numerusform>%n Beschreibungen exportiert</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save Heatmap Overlay</source>
+        <translation>Wärmekarte speichern</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+21" />
+        <source>Save Failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>Save Overlays of All Words to Folder</source>
+        <translation>Wärmekarten aller Wörter in einen Ordner speichern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>Saved %n overlay(s)</source>
+        <translation><numerusform>%n Wärmekarte gespeichert</numerusform><numerusform>%n Wärmekarten gespeichert</numerusform></translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No captions to write yet</source>
+        <translation>Noch keine Beschreibungen zum Schreiben</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Caption Files Exist</source>
+        <translation>Beschreibungsdateien vorhanden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n image(s) already have a caption file. Overwrite them?</source>
+        <translation><numerusform>%n Bild hat schon eine Beschreibungsdatei. Überschreiben?</numerusform><numerusform>%n Bilder haben schon eine Beschreibungsdatei. Überschreiben?</numerusform></translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Some Caption Files Failed</source>
+        <translation>Einige Beschreibungsdateien schlugen fehl</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrote %1 caption files, kept %2 existing ones</source>
+        <translation>%1 Beschreibungsdateien geschrieben, %2 vorhandene behalten</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+1" />
+        <location line="+10" />
+        <source>The clipboard holds no image</source>
+        <translation>Die Zwischenablage enthält kein Bild</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Pasted image %1</source>
+        <translation>Eingefügtes Bild %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Captioning, please wait</source>
+        <translation>Wird beschrieben, bitte warten</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>About Snaption</source>
+        <translation>Über Snaption</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The new language is used from the next start of Snaption.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Snaption.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Dropped image</source>
+        <translation>Abgelegtes Bild</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::TrainTab</name>
+    <message>
+        <location filename="../app/gui/traintab.cpp" line="+54" />
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+378" />
+        <location line="+82" />
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location line="-460" />
+        <source>St&amp;op</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Use This Model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Log scale</source>
+        <translation>&amp;Logarithmische Skala</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>a dataset folder or file, or "synthetic"</source>
+        <translation>ein Datensatzordner oder eine Datei, oder „synthetic“</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A Flickr8k folder, a COCO or Karpathy JSON file, a folder of images with .txt captions, or "synthetic"</source>
+        <translation>Ein Flickr8k-Ordner, eine COCO- oder Karpathy-JSON-Datei, ein Ordner mit Bildern und .txt-Beschreibungen, oder „synthetic“</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dataset:</source>
+        <translation>&amp;Datensatz:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+26" />
+        <location line="+7" />
+        <location line="+6" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="-38" />
+        <source>Dataset Folder</source>
+        <translation>Datensatzordner</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Dataset format</source>
+        <translation>Datensatzformat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>"auto" recognises the format from the files</source>
+        <translation>„auto“ erkennt das Format an den Dateien</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reads the dataset and reports what is usable, without training</source>
+        <translation>Liest den Datensatz und meldet, was verwendbar ist, ohne zu trainieren</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Dataset report</source>
+        <translation>Datensatzbericht</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Preset:</source>
+        <translation>&amp;Voreinstellung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>none: random encoder</source>
+        <translation>keine: zufälliger Encoder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encoder weights</source>
+        <translation>Encoder-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pretrained encoder weights: .safetensors, .pth or a TFLite MobileNetV2</source>
+        <translation>Vortrainierte Encoder-Gewichte: .safetensors, .pth oder ein TFLite-MobileNetV2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Encoder weights:</source>
+        <translation>&amp;Encoder-Gewichte:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encoder Weights</source>
+        <translation>Encoder-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights (*.safetensors *.pth *.pt *.tflite);;All files (*)</source>
+        <translation>Gewichte (*.safetensors *.pth *.pt *.tflite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receives best.safetensors, final.safetensors, checkpoints and the history</source>
+        <translation>Erhält best.safetensors, final.safetensors, Checkpoints und den Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>O&amp;utput:</source>
+        <translation>A&amp;usgabe:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Output Folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>optional: continue a run</source>
+        <translation>optional: einen Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resume from checkpoint</source>
+        <translation>Ab Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Resume from:</source>
+        <translation>&amp;Fortsetzen ab:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Checkpoints (*.ckpt)</source>
+        <translation>Checkpoints (*.ckpt)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Model and recipe</source>
+        <translation>Modell und Rezept</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The image encoder; pretrained weights choose it themselves</source>
+        <translation>Der Bild-Encoder; vortrainierte Gewichte legen ihn selbst fest</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encoder:</source>
+        <translation>Encoder:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Freeze the encoder (cache its features)</source>
+        <translation>Encoder &amp;einfrieren (Merkmale zwischenspeichern)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Frozen: features are computed once and epochs only train the decoder - much faster on a CPU</source>
+        <translation>Eingefroren: Merkmale werden einmal berechnet und Epochen trainieren nur den Decoder – auf einer CPU viel schneller</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decoder layers:</source>
+        <translation>Decoder-Schichten:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Transformer decoder layers</source>
+        <translation>Schichten des Transformer-Decoders</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Decoder width (model dimension); divisible by the heads</source>
+        <translation>Decoder-Breite (Modelldimension); durch die Köpfe teilbar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Heads:</source>
+        <translation>Köpfe:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Attention heads per layer</source>
+        <translation>Attention-Köpfe je Schicht</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feed-forward:</source>
+        <translation>Feed-forward:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size of the feed-forward layer in each decoder layer</source>
+        <translation>Größe der Feed-forward-Schicht in jeder Decoder-Schicht</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Longest caption in tokens, &lt;START&gt; included</source>
+        <translation>Längste Beschreibung in Tokens, &lt;START&gt; eingeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dropout:</source>
+        <translation>Dropout:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Dropout in the decoder while training</source>
+        <translation>Dropout im Decoder während des Trainings</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Passes over the training images (one random caption each)</source>
+        <translation>Durchgänge über die Trainingsbilder (je eine zufällige Beschreibung)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Images per optimiser step</source>
+        <translation>Bilder je Optimierungsschritt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Peak learning rate of the one-cycle schedule</source>
+        <translation>Höchste Lernrate des One-Cycle-Plans</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weight decay:</source>
+        <translation>Gewichtsabnahme:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>AdamW weight decay</source>
+        <translation>Gewichtsabnahme (weight decay) von AdamW</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Warm-up:</source>
+        <translation>Aufwärmphase:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Share of the steps spent raising the learning rate</source>
+        <translation>Anteil der Schritte, in denen die Lernrate steigt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label smoothing:</source>
+        <translation>Label-Glättung:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Share of probability spread over all words</source>
+        <translation>Wahrscheinlichkeitsanteil, der über alle Wörter verteilt wird</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gradient clip:</source>
+        <translation>Gradientenbegrenzung:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Largest gradient norm (0 = no clipping)</source>
+        <translation>Größte Gradientennorm (0 = keine Begrenzung)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Min. word count:</source>
+        <translation>Min. Worthäufigkeit:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Words seen fewer times in training captions become &lt;UNKNOWN&gt;</source>
+        <translation>Wörter, die seltener in den Trainingsbeschreibungen vorkommen, werden zu &lt;UNKNOWN&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feature views:</source>
+        <translation>Merkmalsansichten:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cached versions of each image: the original plus augmented ones</source>
+        <translation>Zwischengespeicherte Fassungen jedes Bildes: das Original und augmentierte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time budget (min):</source>
+        <translation>Zeitbudget (min):</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Stop after this many minutes; the schedule shrinks to fit (0 = none)</source>
+        <translation>Nach so vielen Minuten aufhören; der Plan wird passend verkürzt (0 = kein Limit)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Random seed: the same seed gives the same run</source>
+        <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Starts training on a background thread</source>
+        <translation>Startet das Training in einem Hintergrund-Thread</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Pauses between steps; press again to resume</source>
+        <translation>Hält zwischen Schritten an; erneut drücken zum Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stops after the current step and writes a checkpoint to resume from</source>
+        <translation>Stoppt nach dem aktuellen Schritt und schreibt einen Checkpoint zum Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Loads the best model so far into the Caption tab</source>
+        <translation>Lädt das bisher beste Modell in den Reiter Beschreiben</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Training phase</source>
+        <translation>Trainingsphase</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Training status</source>
+        <translation>Trainingsstatus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Training progress</source>
+        <translation>Trainingsfortschritt</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>S&amp;moothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Loss smoothing</source>
+        <translation>Glättung des Verlusts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export C&amp;SV…</source>
+        <translation>Als C&amp;SV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Sample captions of validation images</source>
+        <translation>Beispielbeschreibungen von Validierungsbildern</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sample captions</source>
+        <translation>Beispielbeschreibungen</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+7" />
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Export History</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <location line="+1" />
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>Reading the dataset…</source>
+        <translation>Datensatz wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>%1 (%2): %3 training, %4 validation, %5 test images. %6</source>
+        <translation>%1 (%2): %3 Trainings-, %4 Validierungs-, %5 Testbilder. %6</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Not usable: %1</source>
+        <translation>Nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Cannot Start Training</source>
+        <translation>Training kann nicht starten</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Stopping after this step, writing a checkpoint…</source>
+        <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7</source>
+        <translation>Epoche %1, Schritt %2 von %3 · Verlust %4 · %5 Beispiele/s · noch %6%7</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source> · best: epoch %1</source>
+        <translation> · beste: Epoche %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4</source>
+        <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source> (best so far)</source>
+        <translation> (bisher beste)</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Stopped. A checkpoint was written: %1</source>
+        <translation>Gestoppt. Ein Checkpoint wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Finished in %1: %2 epochs; best model BLEU-4 %3, CIDEr-D %4 on %5 validation images</source>
+        <translation>Fertig nach %1: %2 Epochen; bestes Modell BLEU-4 %3, CIDEr-D %4 auf %5 Validierungsbildern</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::AugmentationEditor</name>
+    <message>
+        <location filename="../widgets/src/augmentationeditor.cpp" line="+54" />
+        <source>How often the transform is applied (0 to 1)</source>
+        <translation>Wie oft die Transformation angewendet wird (0 bis 1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 probability</source>
+        <translation>Wahrscheinlichkeit für %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Probability:</source>
+        <translation>Wahrscheinlichkeit:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Horizontal flip</source>
+        <translation>&amp;Horizontal spiegeln</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Mirrors the image left to right</source>
+        <translation>Spiegelt das Bild von links nach rechts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Random resized &amp;crop</source>
+        <translation>Zufälliger &amp;Ausschnitt mit Skalierung</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Crops part of the image and scales it back up</source>
+        <translation>Schneidet einen Teil des Bildes aus und skaliert ihn wieder hoch</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Smallest share of the image area kept</source>
+        <translation>Kleinster behaltener Anteil der Bildfläche</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest share of the image area kept</source>
+        <translation>Größter behaltener Anteil der Bildfläche</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Area:</source>
+        <translation>Fläche:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Narrowest aspect ratio of the crop</source>
+        <translation>Schmalstes Seitenverhältnis des Ausschnitts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Widest aspect ratio of the crop</source>
+        <translation>Breitestes Seitenverhältnis des Ausschnitts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aspect ratio:</source>
+        <translation>Seitenverhältnis:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Shift, scale, rotate</source>
+        <translation>&amp;Verschieben, skalieren, drehen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Moves, scales and turns the image; uncovered corners are black</source>
+        <translation>Verschiebt, skaliert und dreht das Bild; freiliegende Ecken werden schwarz</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest shift, as a fraction of width and height</source>
+        <translation>Größte Verschiebung als Anteil von Breite und Höhe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest change of scale, e.g. 0.1 = 90 % to 110 %</source>
+        <translation>Größte Größenänderung, z. B. 0,1 = 90 % bis 110 %</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest rotation in degrees, either way</source>
+        <translation>Größte Drehung in Grad, in beide Richtungen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shift:</source>
+        <translation>Verschiebung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scale:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rotation (°):</source>
+        <translation>Drehung (°):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Colour &amp;jitter</source>
+        <translation>&amp;Farbvariation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Random brightness, contrast, saturation and hue</source>
+        <translation>Zufällige Helligkeit, Kontrast, Sättigung und Farbton</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Brightness varies by up to this factor</source>
+        <translation>Die Helligkeit schwankt bis zu diesem Faktor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contrast varies by up to this factor</source>
+        <translation>Der Kontrast schwankt bis zu diesem Faktor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Saturation varies by up to this factor</source>
+        <translation>Die Sättigung schwankt bis zu diesem Faktor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hue turns by up to this fraction of the colour circle</source>
+        <translation>Der Farbton dreht sich um bis zu diesen Anteil des Farbkreises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+7" />
+        <source>Brightness:</source>
+        <translation>Helligkeit:</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <location line="+7" />
+        <source>Contrast:</source>
+        <translation>Kontrast:</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Saturation:</source>
+        <translation>Sättigung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hue:</source>
+        <translation>Farbton:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Brightness and contrast</source>
+        <translation>&amp;Helligkeit und Kontrast</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Adds brightness and scales contrast</source>
+        <translation>Ändert die Helligkeit und skaliert den Kontrast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest brightness change, as a fraction of white</source>
+        <translation>Größte Helligkeitsänderung als Anteil von Weiß</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest contrast change</source>
+        <translation>Größte Kontraständerung</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Gaussian b&amp;lur</source>
+        <translation>Gaußsche &amp;Unschärfe</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Blurs with a Gaussian kernel of random odd size</source>
+        <translation>Zeichnet mit einem Gauß-Kern zufälliger ungerader Größe weich</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Smallest kernel size (odd)</source>
+        <translation>Kleinste Kerngröße (ungerade)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Largest kernel size (odd)</source>
+        <translation>Größte Kerngröße (ungerade)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kernel:</source>
+        <translation>Kern:</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::CaptionWorker</name>
+    <message>
+        <location filename="../widgets/src/captionworker.cpp" line="+34" />
+        <source>%1, %2 + %3 decoder layers, %4 words%5</source>
+        <translation>%1, %2 + %3 Decoder-Schichten, %4 Wörter%5</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Unexpected error: %1</source>
+        <translation>Unerwarteter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::DecodingControls</name>
+    <message>
+        <location filename="../widgets/src/decodingcontrols.cpp" line="+15" />
+        <source>Beam search</source>
+        <translation>Strahlsuche</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Greedy</source>
+        <translation>Gierig</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sampling</source>
+        <translation>Zufallsauswahl</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decoding</source>
+        <translation>Dekodierung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How the words are chosen. Beam search is deterministic and usually best.</source>
+        <translation>Wie die Wörter gewählt werden. Die Strahlsuche ist deterministisch und meist am besten.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Beam width</source>
+        <translation>Strahlbreite</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>all words</source>
+        <translation>alle Wörter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sample only among this many most likely words</source>
+        <translation>Nur unter so vielen wahrscheinlichsten Wörtern wählen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Above 1 more varied captions, below 1 more conservative</source>
+        <translation>Über 1 abwechslungsreichere, unter 1 vorsichtigere Beschreibungen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Random seed</source>
+        <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Decoding:</source>
+        <translation>&amp;Dekodierung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Beam width:</source>
+        <translation>&amp;Strahlbreite:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Top-k:</source>
+        <translation>&amp;Top-k:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Te&amp;mperature:</source>
+        <translation>Te&amp;mperatur:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>See&amp;d:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::HeatmapControls</name>
+    <message>
+        <location filename="../widgets/src/heatmapcontrols.cpp" line="+13" />
+        <source>Show &amp;heatmap</source>
+        <translation>&amp;Wärmekarte zeigen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Smooth</source>
+        <translation>&amp;Glätten</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Shows or hides the attention overlay</source>
+        <translation>Zeigt oder verbirgt die Aufmerksamkeitskarte</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Heatmap opacity</source>
+        <translation>Deckkraft der Wärmekarte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>0 shows only the image, 100 only the heatmap</source>
+        <translation>0 zeigt nur das Bild, 100 nur die Wärmekarte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Heatmap colours</source>
+        <translation>Farben der Wärmekarte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Blends the attention grid smoothly instead of showing blocky cells</source>
+        <translation>Zeigt das Aufmerksamkeitsraster weich statt in Blöcken</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decoder layer</source>
+        <translation>Decoder-Schicht</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Which decoder layer's cross-attention to show</source>
+        <translation>Welche Decoder-Schicht gezeigt wird</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attention head</source>
+        <translation>Aufmerksamkeitskopf</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Which attention head to show, or their mean</source>
+        <translation>Welcher Aufmerksamkeitskopf gezeigt wird, oder ihr Mittel</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Opacity:</source>
+        <translation>&amp;Deckkraft:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Layer:</source>
+        <translation>&amp;Schicht:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>H&amp;ead:</source>
+        <translation>&amp;Kopf:</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Last layer</source>
+        <translation>Letzte Schicht</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Mean of layers</source>
+        <translation>Mittel der Schichten</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mean of heads</source>
+        <translation>Mittel der Köpfe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Head %1</source>
+        <translation>Kopf %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::HeatmapView</name>
+    <message>
+        <location filename="../widgets/src/heatmapview.cpp" line="+19" />
+        <source>Image with attention heatmap</source>
+        <translation>Bild mit Aufmerksamkeitskarte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shows the image; the coloured overlay marks where the model looked for the selected word. Ctrl+wheel or Ctrl+plus/minus zooms.</source>
+        <translation>Zeigt das Bild; die farbige Überlagerung markiert, wohin das Modell für das gewählte Wort geschaut hat. Strg+Mausrad oder Strg+Plus/Minus zoomt.</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::ImageListModel</name>
+    <message>
+        <location filename="../widgets/src/imagelistmodel.cpp" line="+24" />
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>captioning</source>
+        <translation>wird beschrieben</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+2" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>%1: failed: %2</source>
+        <translation>%1: fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::ModelDownloader</name>
+    <message>
+        <location filename="../widgets/src/modeldownloader.cpp" line="+32" />
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Download cancelled</source>
+        <translation>Herunterladen abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The download is larger than the catalog says (%1 bytes)</source>
+        <translation>Die Datei ist größer, als der Katalog angibt (%1 Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot write the model: %1</source>
+        <translation>Das Modell kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Download failed: %1</source>
+        <translation>Herunterladen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The download has %1 bytes, the catalog says %2</source>
+        <translation>Die Datei hat %1 Bytes, der Katalog nennt %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The download is damaged or not the expected file (SHA-256 mismatch)</source>
+        <translation>Die Datei ist beschädigt oder nicht die erwartete (SHA-256 stimmt nicht)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot save the model: %1</source>
+        <translation>Das Modell kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The downloaded file is not a usable model: %1</source>
+        <translation>Die heruntergeladene Datei ist kein verwendbares Modell: %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::StartPage</name>
+    <message>
+        <location filename="../widgets/src/startpage.cpp" line="+9" />
+        <source>&amp;Create a demo model</source>
+        <translation>Ein &amp;Demo-Modell erstellen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&lt;h2&gt;Welcome to Snaption&lt;/h2&gt;&lt;p&gt;Snaption describes images in words and shows where it looked for each word. To start, it needs a captioning model.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei Snaption&lt;/h2&gt;&lt;p&gt;Snaption beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat. Zum Start braucht es ein Modell zur Bildbeschreibung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&amp;Open a model file…</source>
+        <translation>Eine Modelldatei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Load a Snaption model (.safetensors) from disk</source>
+        <translation>Ein Snaption-Modell (.safetensors) von der Festplatte laden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import a Python Snaption model…</source>
+        <translation>Ein Python-Snaption-Modell &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Convert pretrained_weights.pt and vocab_mapper.pkl of the original project</source>
+        <translation>pretrained_weights.pt und vocab_mapper.pkl des ursprünglichen Projekts umwandeln</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Download a pretrained model…</source>
+        <translation>Ein vortrainiertes Modell &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Choose from the model catalog; the download is checked before use</source>
+        <translation>Aus dem Modellkatalog wählen; die Datei wird vor der Verwendung geprüft</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trains a small model on synthetic shapes right here, in about a minute, without downloads</source>
+        <translation>Trainiert hier ein kleines Modell auf synthetischen Formen, in wenigen Minuten, ohne Downloads</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Start page</source>
+        <translation>Startseite</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::TrainingPlot</name>
+    <message>
+        <location filename="../widgets/src/trainingplot.cpp" line="+17" />
+        <source>Loss and learning-rate plot</source>
+        <translation>Diagramm von Verlust und Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>BLEU-4 and CIDEr-D plot</source>
+        <translation>Diagramm von BLEU-4 und CIDEr-D</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>training loss (smoothed)</source>
+        <translation>Trainingsverlust (geglättet)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+4" />
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+8" />
+        <source>BLEU-4</source>
+        <translation>BLEU-4</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <location line="+5" />
+        <source>CIDEr-D</source>
+        <translation>CIDEr-D</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+134" />
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::WordBar</name>
+    <message>
+        <location filename="../widgets/src/wordbar.cpp" line="+24" />
+        <source>%1 (confidence %2 %)</source>
+        <translation>%1 (Sicherheit %2 %)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>confidence %1 percent</source>
+        <translation>Sicherheit %1 Prozent</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Caption words</source>
+        <translation>Wörter der Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Left and Right select a word and show where the model looked for it.</source>
+        <translation>Links und Rechts wählen ein Wort und zeigen, wohin das Modell dafür geschaut hat.</translation>
     </message>
 </context>
 </TS>

@@ -51,7 +51,7 @@ private Q_SLOTS:
                 source = xml.readElementText();
             } else if (xml.name() == QLatin1String("translation")) {
                 const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-                const QString translation = xml.readElementText();
+                const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
                 ++messages;
                 if (unfinished || translation.isEmpty()) problems << QStringLiteral("untranslated: ") + source;
                 else if (placeholders(source) != placeholders(translation)) problems << QStringLiteral("placeholders differ: ") + source;

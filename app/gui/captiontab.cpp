@@ -1,0 +1,351 @@
+#include "captiontab.h"
+
+#include "imagefiles.h"
+
+#include <snaption/widgets/announcer.h>
+#include <snaption/widgets/captionworker.h>
+#include <snaption/widgets/decodingcontrols.h>
+#include <snaption/widgets/heatmapcontrols.h>
+#include <snaption/widgets/wordbar.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#ifdef SNAPTION_HAVE_SPEECH
+#include <QTextToSpeech>
+#endif
+
+namespace snaption::gui {
+
+using widgets::ImageListModel;
+
+CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
+    : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
+      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new QLineEdit(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
+      m_speak(new QPushButton(tr("S&peak"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
+      m_decodingControls(new widgets::DecodingControls(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
+      m_cancel(new QPushButton(tr("Ca&ncel"), this))
+{
+    // Left: the images and the batch progress.
+    m_list->setModel(m_images);
+    m_list->setIconSize(QSize(widgets::CaptionOutcome::kThumbnailSize / 2, widgets::CaptionOutcome::kThumbnailSize / 2));
+    m_list->setWordWrap(true);
+    m_list->setUniformItemSizes(true);
+    m_list->setAccessibleName(tr("Images"));
+    m_list->setAccessibleDescription(tr("The images to caption, each with its state and caption"));
+    m_progress->setAccessibleName(tr("Captioning progress"));
+    m_progress->setVisible(false);
+    m_speed->setVisible(false);
+    m_cancel->setVisible(false);
+    m_cancel->setAccessibleDescription(tr("Stops captioning the images still waiting"));
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    leftLayout->addLayout(progressRow);
+    leftLayout->addWidget(m_speed);
+
+    // Centre: the picture, the words, the caption.
+    m_caption->setReadOnly(true);
+    m_caption->setAccessibleName(tr("Caption"));
+    m_caption->setPlaceholderText(tr("Drop images here, or open them with Ctrl+O"));
+    m_copy->setAccessibleDescription(tr("Copies the caption to the clipboard, for use as alt text"));
+    m_speak->setAccessibleDescription(tr("Reads the caption aloud"));
+    m_play->setText(tr("Play"));
+    m_play->setCheckable(true);
+    m_play->setAccessibleName(tr("Play words"));
+    m_play->setAccessibleDescription(tr("Steps through the words, showing each one's heatmap"));
+#ifndef SNAPTION_HAVE_SPEECH
+    m_speak->setVisible(false);
+#endif
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_view, 1);
+    auto *wordsRow = new QHBoxLayout;
+    wordsRow->addWidget(m_play);
+    wordsRow->addWidget(m_words, 1);
+    centreLayout->addLayout(wordsRow);
+    auto *captionRow = new QHBoxLayout;
+    auto *captionLabel = new QLabel(tr("Ca&ption:"), this);
+    captionLabel->setBuddy(m_caption);
+    captionRow->addWidget(captionLabel);
+    captionRow->addWidget(m_caption, 1);
+    captionRow->addWidget(m_copy);
+    captionRow->addWidget(m_speak);
+    centreLayout->addLayout(captionRow);
+
+    // Right: how the heatmap looks and how words are chosen.
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *heatmapBox = new QGroupBox(tr("Heatmap"), this);
+    (new QVBoxLayout(heatmapBox))->addWidget(m_heatmapControls);
+    auto *decodingBox = new QGroupBox(tr("Decoding"), this);
+    (new QVBoxLayout(decodingBox))->addWidget(m_decodingControls);
+    rightLayout->addWidget(heatmapBox);
+    rightLayout->addWidget(decodingBox);
+    rightLayout->addStretch();
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(centre);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 700, 240});
+    (new QVBoxLayout(this))->addWidget(splitter);
+
+    // A sensible keyboard path: list, caption, words, picture, controls.
+    setTabOrder(m_list, m_caption);
+    setTabOrder(m_caption, m_copy);
+    setTabOrder(m_copy, m_speak);
+    setTabOrder(m_speak, m_words);
+    setTabOrder(m_words, m_play);
+    setTabOrder(m_play, m_view);
+    setTabOrder(m_view, m_heatmapControls);
+    setTabOrder(m_heatmapControls, m_decodingControls);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &CaptionTab::showCurrent);
+    connect(m_words, &widgets::WordBar::wordSelected, m_view, &widgets::HeatmapView::setWord);
+    connect(m_play, &QToolButton::toggled, m_words, &widgets::WordBar::setPlaying);
+    connect(m_words, &widgets::WordBar::playingChanged, m_play, &QToolButton::setChecked);
+    connect(m_heatmapControls, &widgets::HeatmapControls::settingsChanged, m_view, &widgets::HeatmapView::setSettings);
+    connect(m_decodingControls, &widgets::DecodingControls::optionsChanged, this, &CaptionTab::recaptionAll);
+    connect(m_copy, &QPushButton::clicked, this, &CaptionTab::copyCaption);
+    connect(m_speak, &QPushButton::clicked, this, &CaptionTab::speakCaption);
+    connect(m_cancel, &QPushButton::clicked, this, &CaptionTab::cancelAll);
+    connect(m_worker, &widgets::CaptionWorker::started, this, &CaptionTab::onStarted);
+    connect(m_worker, &widgets::CaptionWorker::finished, this, &CaptionTab::onFinished);
+    connect(m_worker, &widgets::CaptionWorker::idle, this, &CaptionTab::onIdle);
+    m_view->setSettings(m_heatmapControls->settings());
+}
+
+const ImageListModel::Entry *CaptionTab::currentEntry() const
+{
+    const QModelIndex index = m_list->currentIndex();
+    return index.isValid() ? &m_images->at(index.row()) : nullptr;
+}
+
+bool CaptionTab::isBusy() const
+{
+    return m_batchDone < m_batchTotal;
+}
+
+int CaptionTab::addPaths(const QStringList &paths)
+{
+    const QStringList files = ImageFiles::expand(paths);
+    int first = -1;
+    for (const QString &file : files) {
+        const int id = m_images->add(file);
+        if (first < 0) first = id;
+        enqueue(id);
+    }
+    if (first >= 0 && !currentEntry()) selectId(first);
+    return int(files.size());
+}
+
+int CaptionTab::addImage(const QImage &image, const QString &name)
+{
+    const int id = m_images->addPixels(image, name);
+    enqueue(id);
+    selectId(id);
+    return id;
+}
+
+void CaptionTab::selectId(int id)
+{
+    const int row = m_images->rowOf(id);
+    if (row >= 0) m_list->setCurrentIndex(m_images->index(row));
+}
+
+void CaptionTab::enqueue(int id)
+{
+    const ImageListModel::Entry *entry = m_images->entry(id);
+    if (!entry) return;
+    if (!m_modelReady) {
+        m_images->setState(id, ImageListModel::State::Queued);
+        return;
+    }
+    if (!isBusy()) {
+        m_batchTotal = m_batchDone = 0;
+        m_batchTimer.start();
+        Q_EMIT busyChanged(true);
+    }
+    ++m_batchTotal;
+    m_images->setState(id, ImageListModel::State::Queued);
+    widgets::CaptionJob job;
+    job.id = id;
+    job.path = entry->path;
+    job.pixels = entry->pixels;
+    job.options = m_decodingControls->options();
+    QMetaObject::invokeMethod(m_worker, "enqueue", Qt::QueuedConnection, Q_ARG(snaption::widgets::CaptionJob, job));
+    updateProgress();
+    if (entry == currentEntry()) showCurrent();
+}
+
+void CaptionTab::onStarted(int id)
+{
+    m_images->setState(id, ImageListModel::State::Captioning);
+}
+
+void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
+{
+    m_images->setOutcome(outcome);
+    ++m_batchDone;
+    updateProgress();
+    const ImageListModel::Entry *current = currentEntry();
+    if (current && current->id == outcome.id) {
+        showCurrent();
+        if (outcome.ok) Q_EMIT captionReady(outcome.id, QString::fromStdString(outcome.result.caption));
+    }
+    if (!outcome.ok) Q_EMIT statusMessage(tr("Could not caption %1: %2").arg(m_images->entry(outcome.id)->name, outcome.error));
+}
+
+void CaptionTab::onIdle()
+{
+    if (m_batchDone < m_batchTotal) m_batchDone = m_batchTotal; // cancelled jobs never report
+    updateProgress();
+}
+
+void CaptionTab::updateProgress()
+{
+    const bool busy = isBusy();
+    const bool batch = m_batchTotal > 1;
+    m_progress->setVisible(busy && batch);
+    m_cancel->setVisible(busy);
+    m_speed->setVisible(busy && batch);
+    m_progress->setRange(0, m_batchTotal);
+    m_progress->setValue(m_batchDone);
+    if (busy) {
+        const double seconds = double(m_batchTimer.elapsed()) / 1000.0;
+        m_speed->setText(tr("%1 of %2 images, %3 images/s").arg(m_batchDone).arg(m_batchTotal).arg(seconds > 0 ? m_batchDone / seconds : 0.0, 0, 'f', 1));
+    } else {
+        Q_EMIT busyChanged(false);
+        if (m_batchTotal > 1)
+            Q_EMIT statusMessage(tr("Captioned %1 images (%2 failed) in %3 s")
+                                     .arg(m_batchTotal)
+                                     .arg(m_images->count(ImageListModel::State::Failed))
+                                     .arg(double(m_batchTimer.elapsed()) / 1000.0, 0, 'f', 1));
+        m_batchTotal = m_batchDone = 0;
+    }
+}
+
+void CaptionTab::setCaptionText(const QString &text, bool announce)
+{
+    m_caption->setText(text);
+    m_caption->setCursorPosition(0);
+    if (!announce) return;
+    widgets::Announcer::announce(m_caption, text);
+    if (m_speakWhenReady) speakCaption();
+}
+
+void CaptionTab::showCurrent()
+{
+    const ImageListModel::Entry *entry = currentEntry();
+    if (!entry) {
+        m_shownId = -1;
+        m_view->setImage({});
+        m_words->setWords({}, {});
+        setCaptionText(QString(), false);
+        return;
+    }
+    const bool changedImage = entry->id != m_shownId;
+    m_shownId = entry->id;
+    switch (entry->state) {
+    case ImageListModel::State::Queued:
+    case ImageListModel::State::Captioning:
+        setCaptionText(tr("Captioning, please wait…"), changedImage);
+        m_words->setWords({}, {});
+        if (changedImage) m_view->setImage({});
+        break;
+    case ImageListModel::State::Failed:
+        setCaptionText(tr("Could not caption this image: %1").arg(entry->outcome.error), true);
+        m_words->setWords({}, {});
+        m_view->setImage({});
+        break;
+    case ImageListModel::State::Done: {
+        const CaptionResult &result = entry->outcome.result;
+        m_view->setImage(entry->outcome.display);
+        m_view->setAttention(result.attention);
+        m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
+        m_words->setWords(result.words, result.probabilities);
+        setCaptionText(QString::fromStdString(result.caption), true);
+        break;
+    }
+    }
+}
+
+void CaptionTab::cancelAll()
+{
+    m_worker->cancel();
+    for (const ImageListModel::Entry &entry : m_images->entries()) {
+        if (entry.state == ImageListModel::State::Queued) {
+            widgets::CaptionOutcome outcome;
+            outcome.id = entry.id;
+            outcome.error = tr("cancelled");
+            m_images->setOutcome(outcome);
+        }
+    }
+    Q_EMIT statusMessage(tr("Captioning cancelled"));
+}
+
+void CaptionTab::recaptionAll()
+{
+    // The selected image first, so its new caption shows at once.
+    const ImageListModel::Entry *current = currentEntry();
+    m_worker->cancel();
+    m_batchTotal = m_batchDone = 0;
+    if (current) enqueue(current->id);
+    for (const ImageListModel::Entry &entry : m_images->entries()) {
+        if (!current || entry.id != current->id) enqueue(entry.id);
+    }
+}
+
+void CaptionTab::copyCaption()
+{
+    const ImageListModel::Entry *entry = currentEntry();
+    if (!entry || entry->state != ImageListModel::State::Done) return;
+    QApplication::clipboard()->setText(QString::fromStdString(entry->outcome.result.caption));
+    Q_EMIT statusMessage(tr("Caption copied"));
+}
+
+void CaptionTab::speakCaption()
+{
+#ifdef SNAPTION_HAVE_SPEECH
+    // Created on first use: looking for speech engines is slow and noisy where there are none.
+    if (!m_speech) {
+        if (QTextToSpeech::availableEngines().isEmpty()) {
+            Q_EMIT statusMessage(tr("Text-to-speech is not available on this system"));
+            return;
+        }
+        m_speech = new QTextToSpeech(this);
+    }
+    if (auto *speech = qobject_cast<QTextToSpeech *>(m_speech)) speech->say(m_caption->text());
+#else
+    Q_EMIT statusMessage(tr("This build of Snaption cannot speak"));
+#endif
+}
+
+void CaptionTab::clear()
+{
+    m_worker->cancel();
+    m_images->clear();
+    m_batchTotal = m_batchDone = 0;
+    updateProgress();
+    showCurrent();
+}
+
+} // namespace snaption::gui

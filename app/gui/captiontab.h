@@ -1,0 +1,97 @@
+#pragma once
+
+#include <snaption/widgets/captionjob.h>
+#include <snaption/widgets/heatmapview.h>
+#include <snaption/widgets/imagelistmodel.h>
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+
+namespace snaption::widgets {
+class CaptionWorker;
+class DecodingControls;
+class HeatmapControls;
+class WordBar;
+} // namespace snaption::widgets
+
+namespace snaption::gui {
+
+// The Caption tab: the image list, the image with the selected word's heatmap, the caption as
+// text and as word buttons, and the heatmap and decoding controls. Images go to the inference
+// worker; results come back as queued signals.
+class CaptionTab : public QWidget {
+    Q_OBJECT
+
+public:
+    CaptionTab(widgets::CaptionWorker *worker, QWidget *parent = nullptr);
+
+    widgets::ImageListModel *images() const { return m_images; }
+    widgets::HeatmapView *view() const { return m_view; }
+    widgets::WordBar *wordBar() const { return m_words; }
+    QLineEdit *captionField() const { return m_caption; }
+    widgets::HeatmapControls *heatmapControls() const { return m_heatmapControls; }
+    widgets::DecodingControls *decodingControls() const { return m_decodingControls; }
+    // The selected image's entry, or nullptr.
+    const widgets::ImageListModel::Entry *currentEntry() const;
+
+    // Adds image files (folders become the images they contain) and captions them.
+    int addPaths(const QStringList &paths);
+    int addImage(const QImage &image, const QString &name);
+    void selectId(int id);
+    bool isBusy() const;
+    // Until a model is ready, added images wait in the list instead of going to the worker.
+    void setModelReady(bool ready) { m_modelReady = ready; }
+    // Reads each new caption aloud as it is shown (besides announcing it to screen readers).
+    void setSpeakWhenReady(bool speak) { m_speakWhenReady = speak; }
+
+public Q_SLOTS:
+    void cancelAll();
+    void recaptionAll();
+    void copyCaption();
+    void speakCaption();
+    void clear();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    void captionReady(int id, const QString &caption);
+    void busyChanged(bool busy);
+
+private:
+    void onStarted(int id);
+    void onFinished(const widgets::CaptionOutcome &outcome);
+    void onIdle();
+    void showCurrent();
+    void enqueue(int id);
+    void updateProgress();
+    void setCaptionText(const QString &text, bool announce);
+
+    widgets::CaptionWorker *m_worker;
+    widgets::ImageListModel *m_images;
+    QListView *m_list;
+    widgets::HeatmapView *m_view;
+    widgets::WordBar *m_words;
+    QToolButton *m_play;
+    QLineEdit *m_caption;
+    QPushButton *m_copy;
+    QPushButton *m_speak;
+    widgets::HeatmapControls *m_heatmapControls;
+    widgets::DecodingControls *m_decodingControls;
+    QProgressBar *m_progress;
+    QLabel *m_speed;
+    QPushButton *m_cancel;
+    int m_batchTotal = 0, m_batchDone = 0;
+    QElapsedTimer m_batchTimer;
+    int m_shownId = -1;
+    bool m_modelReady = false;
+    bool m_speakWhenReady = false;
+    QObject *m_speech = nullptr;
+};
+
+} // namespace snaption::gui

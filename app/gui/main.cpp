@@ -1,0 +1,66 @@
+#include "captiontab.h"
+#include "mainwindow.h"
+
+#include <snaption/threading.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("snaption"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Snaption"));
+    QApplication::setOrganizationName(QStringLiteral("Snaption"));
+    QApplication::setApplicationVersion(QStringLiteral(SNAPTION_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.snaption.Snaption"));
+
+    // The language follows the system unless one was chosen in Settings.
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator, translator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (translator.load(locale, QStringLiteral("snaption"), QStringLiteral("_"), QStringLiteral(":/i18n"))) QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Describes images in words and shows where it looked for each word."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("model"), QApplication::translate("main", "The model file to use."), QApplication::translate("main", "file")});
+    parser.addPositionalArgument(QStringLiteral("images"), QApplication::translate("main", "Images or folders to caption."),
+                                 QApplication::translate("main", "[IMAGE|FOLDER...]"));
+    parser.process(app);
+
+    snaption::configureThreads();
+    snaption::gui::MainWindow window;
+    window.show();
+    QString model = parser.value(QStringLiteral("model"));
+    if (model.isEmpty()) {
+        const QString last = QSettings().value(QStringLiteral("model/last")).toString();
+        if (QFileInfo::exists(last)) model = last;
+    }
+    if (!model.isEmpty()) window.loadModel(model);
+    if (!parser.positionalArguments().isEmpty()) window.openImages(parser.positionalArguments());
+
+    // For scripts (README screenshots, the responsiveness measurement): when all images are
+    // captioned, optionally save a screenshot of the window, report, and quit.
+    const QString screenshot = qEnvironmentVariable("SNAPTION_SCREENSHOT");
+    if (!screenshot.isEmpty() || qEnvironmentVariableIsSet("SNAPTION_QUIT_WHEN_IDLE")) {
+        QObject::connect(window.captionTab(), &snaption::gui::CaptionTab::busyChanged, &window, [&window, screenshot](bool busy) {
+            if (busy) return;
+            QTimer::singleShot(1500, &window, [&window, screenshot] {
+                if (!screenshot.isEmpty()) window.grab().save(screenshot);
+                QApplication::quit();
+            });
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,588 @@
+#include "mainwindow.h"
+
+#include "augmenttab.h"
+#include "captiontab.h"
+#include "imagefiles.h"
+#include "traintab.h"
+
+#include <snaption/error.h>
+#include <snaption/imagewriter.h>
+#include <snaption/seedimporter.h>
+#include <snaption/weightprecision.h>
+#include <snaption/widgets/announcer.h>
+#include <snaption/widgets/captionexporter.h>
+#include <snaption/widgets/captionworker.h>
+#include <snaption/widgets/decodingcontrols.h>
+#include <snaption/widgets/heatmapcontrols.h>
+#include <snaption/widgets/modelcatalog.h>
+#include <snaption/widgets/modeldownloader.h>
+#include <snaption/widgets/stallmonitor.h>
+#include <snaption/widgets/startpage.h>
+#include <snaption/widgets/wordbar.h>
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTime>
+
+namespace snaption::gui {
+namespace {
+
+constexpr int kMaxRecent = 10;
+
+bool isModelFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive);
+}
+
+std::vector<widgets::ExportedCaption> doneCaptions(const widgets::ImageListModel &images)
+{
+    std::vector<widgets::ExportedCaption> out;
+    for (const auto &entry : images.entries()) {
+        if (entry.state == widgets::ImageListModel::State::Done) out.push_back({entry.path.isEmpty() ? entry.name : entry.path, entry.outcome.result});
+    }
+    return out;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_worker(new widgets::CaptionWorker), m_stalls(new widgets::StallMonitor(this)), m_stack(new QStackedWidget(this)),
+      m_startPage(new widgets::StartPage(this)), m_tabs(new QTabWidget(this)), m_captionTab(nullptr), m_trainTab(nullptr), m_augmentTab(nullptr),
+      m_modelLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Snaption"));
+    setWindowIcon(QIcon(QStringLiteral(":/snaption/snaption.svg")));
+    setAcceptDrops(true);
+    m_worker->moveToThread(&m_inferenceThread);
+    connect(&m_inferenceThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_inferenceThread.setObjectName(QStringLiteral("inference"));
+    m_inferenceThread.start();
+
+    m_captionTab = new CaptionTab(m_worker, this);
+    m_augmentTab = new AugmentTab(this);
+    m_trainTab = new TrainTab([this] { return m_augmentTab->config(); }, this);
+    m_tabs->addTab(m_captionTab, tr("&Caption"));
+    m_tabs->addTab(m_trainTab, tr("&Train"));
+    m_tabs->addTab(m_augmentTab, tr("&Augment"));
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_tabs);
+    m_startPage->setDemoAvailable(true);
+    setCentralWidget(m_stack);
+    m_modelLabel->setAccessibleName(tr("Model in use"));
+    statusBar()->addPermanentWidget(m_modelLabel);
+
+    connect(m_worker, &widgets::CaptionWorker::modelLoaded, this, &MainWindow::onModelLoaded);
+    connect(m_worker, &widgets::CaptionWorker::modelFailed, this, &MainWindow::onModelFailed);
+    connect(m_captionTab, &CaptionTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_captionTab, &CaptionTab::captionReady, this, [this](int, const QString &caption) {
+        if (m_captionClipboardPending) {
+            m_captionClipboardPending = false;
+            QApplication::clipboard()->setText(caption);
+            widgets::Announcer::announce(m_captionTab->captionField(), tr("Clipboard image: %1").arg(caption));
+        }
+    });
+    connect(m_startPage, &widgets::StartPage::openModelRequested, this, &MainWindow::chooseModel);
+    connect(m_startPage, &widgets::StartPage::importRequested, this, &MainWindow::importSeedModel);
+    connect(m_startPage, &widgets::StartPage::downloadRequested, this, &MainWindow::downloadModel);
+    connect(m_startPage, &widgets::StartPage::createDemoRequested, this, &MainWindow::createDemoModel);
+    connect(m_trainTab, &TrainTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_trainTab, &TrainTab::useModelRequested, this, [this](const QString &path) {
+        loadModel(path);
+        m_tabs->setCurrentWidget(m_captionTab);
+    });
+    connect(m_trainTab, &TrainTab::trainingFinished, this, [this](bool, const QString &best) {
+        if (!m_loadDemoWhenDone) return;
+        m_loadDemoWhenDone = false;
+        if (!best.isEmpty()) {
+            loadModel(best);
+            m_tabs->setCurrentWidget(m_captionTab);
+        }
+    });
+
+    createMenus();
+    readSettings();
+    showStartPage(QString());
+    if (qEnvironmentVariableIsSet("SNAPTION_REPORT_STALLS")) m_stalls->start();
+}
+
+MainWindow::~MainWindow()
+{
+    m_worker->cancel();
+    m_inferenceThread.quit();
+    m_inferenceThread.wait();
+    if (qEnvironmentVariableIsSet("SNAPTION_REPORT_STALLS"))
+        qInfo("longest event-loop stall: %.1f ms", m_stalls->longestStallMs());
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Images…"), QKeySequence::Open, this, &MainWindow::chooseImages);
+    file->addAction(tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseFolder);
+    m_recentImages = file->addMenu(tr("Recent &Images"));
+    file->addSeparator();
+    file->addAction(tr("Open &Model…"), QKeySequence(tr("Ctrl+M")), this, &MainWindow::chooseModel);
+    m_recentModels = file->addMenu(tr("Recent Mo&dels"));
+    file->addAction(tr("&Import Python Snaption Model…"), this, &MainWindow::importSeedModel);
+    file->addAction(tr("Do&wnload Model…"), this, &MainWindow::downloadModel);
+    file->addSeparator();
+    file->addAction(tr("&Export Captions…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCaptions);
+    file->addAction(tr("&Save Heatmap Overlay…"), QKeySequence::Save, this, &MainWindow::saveOverlay);
+    file->addAction(tr("Save Overlays of &All Words…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::saveAllOverlays);
+    file->addAction(tr("Write Caption Files (.&txt) Next to Images…"), this, &MainWindow::writeSidecars);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy Caption"), QKeySequence(tr("Ctrl+Alt+C")), m_captionTab, &CaptionTab::copyCaption);
+    edit->addAction(tr("&Paste Image"), QKeySequence::Paste, this, &MainWindow::pasteImage);
+    edit->addAction(tr("Caption &Clipboard Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::captionClipboard);
+    edit->addSeparator();
+    edit->addAction(tr("C&aption All Again"), QKeySequence(tr("F5")), m_captionTab, &CaptionTab::recaptionAll);
+    edit->addAction(tr("Ca&ncel Captioning"), QKeySequence(Qt::Key_Escape), m_captionTab, &CaptionTab::cancelAll);
+    edit->addAction(tr("C&lear Images"), m_captionTab, &CaptionTab::clear);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_captionTab->view(), &widgets::HeatmapView::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_captionTab->view(), &widgets::HeatmapView::zoomOut);
+    view->addAction(tr("&Fit to Window"), QKeySequence(tr("Ctrl+0")), m_captionTab->view(), &widgets::HeatmapView::zoomToFit);
+    view->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+1")), m_captionTab->view(), &widgets::HeatmapView::zoomActualSize);
+    view->addSeparator();
+    view->addAction(tr("&Next Word"), QKeySequence(tr("Alt+Right")), m_captionTab->wordBar(), &widgets::WordBar::next);
+    view->addAction(tr("&Previous Word"), QKeySequence(tr("Alt+Left")), m_captionTab->wordBar(), &widgets::WordBar::previous);
+    view->addAction(tr("P&lay Words"), QKeySequence(tr("Ctrl+P")), this, [this] {
+        m_captionTab->wordBar()->setPlaying(!m_captionTab->wordBar()->isPlaying());
+    });
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    m_int8 = settings->addAction(tr("&Fast Decoder (int8 weights)"));
+    m_int8->setCheckable(true);
+    m_int8->setToolTip(tr("About twice as fast; captions may differ slightly from the exact model"));
+    connect(m_int8, &QAction::toggled, this, [this] {
+        if (hasModel()) loadModel(m_modelPath);
+    });
+#ifdef SNAPTION_HAVE_SPEECH
+    QAction *speak = settings->addAction(tr("&Speak Captions Aloud"));
+    speak->setCheckable(true);
+    speak->setToolTip(tr("Reads each caption aloud when it is ready"));
+    speak->setChecked(QSettings().value(QStringLiteral("speech/whenReady"), false).toBool());
+    m_captionTab->setSpeakWhenReady(speak->isChecked());
+    connect(speak, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("speech/whenReady"), on);
+        m_captionTab->setSpeakWhenReady(on);
+    });
+#endif
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    for (const auto &[code, name] : {std::pair{QString(), tr("System Default")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}}) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setData(code);
+        languages->addAction(action);
+        action->setChecked(QSettings().value(QStringLiteral("language")).toString() == code);
+        connect(action, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Snaption"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1280, 820);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_int8->blockSignals(true);
+    m_int8->setChecked(settings.value(QStringLiteral("decoder/int8"), false).toBool());
+    m_int8->blockSignals(false);
+    widgets::HeatmapSettings heatmap = m_captionTab->heatmapControls()->settings();
+    heatmap.style.opacity = settings.value(QStringLiteral("heatmap/opacity"), double(heatmap.style.opacity)).toFloat();
+    heatmap.style.colormap = static_cast<Colormap>(settings.value(QStringLiteral("heatmap/colormap"), int(heatmap.style.colormap)).toInt());
+    heatmap.style.smooth = settings.value(QStringLiteral("heatmap/smooth"), heatmap.style.smooth).toBool();
+    heatmap.visible = settings.value(QStringLiteral("heatmap/visible"), heatmap.visible).toBool();
+    m_captionTab->heatmapControls()->setSettings(heatmap);
+    DecodingOptions decoding = m_captionTab->decodingControls()->options();
+    decoding.strategy = static_cast<DecodingOptions::Strategy>(settings.value(QStringLiteral("decoding/strategy"), int(decoding.strategy)).toInt());
+    decoding.beamWidth = settings.value(QStringLiteral("decoding/beam"), decoding.beamWidth).toInt();
+    decoding.topK = settings.value(QStringLiteral("decoding/topK"), decoding.topK).toInt();
+    decoding.temperature = settings.value(QStringLiteral("decoding/temperature"), double(decoding.temperature)).toFloat();
+    decoding.seed = settings.value(QStringLiteral("decoding/seed"), qulonglong(decoding.seed)).toULongLong();
+    m_captionTab->decodingControls()->setOptions(decoding);
+    updateRecentMenus();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("decoder/int8"), m_int8->isChecked());
+    const widgets::HeatmapSettings heatmap = m_captionTab->heatmapControls()->settings();
+    settings.setValue(QStringLiteral("heatmap/opacity"), double(heatmap.style.opacity));
+    settings.setValue(QStringLiteral("heatmap/colormap"), int(heatmap.style.colormap));
+    settings.setValue(QStringLiteral("heatmap/smooth"), heatmap.style.smooth);
+    settings.setValue(QStringLiteral("heatmap/visible"), heatmap.visible);
+    const DecodingOptions decoding = m_captionTab->decodingControls()->options();
+    settings.setValue(QStringLiteral("decoding/strategy"), int(decoding.strategy));
+    settings.setValue(QStringLiteral("decoding/beam"), decoding.beamWidth);
+    settings.setValue(QStringLiteral("decoding/topK"), decoding.topK);
+    settings.setValue(QStringLiteral("decoding/temperature"), double(decoding.temperature));
+    settings.setValue(QStringLiteral("decoding/seed"), qulonglong(decoding.seed));
+    if (!m_modelPath.isEmpty()) settings.setValue(QStringLiteral("model/last"), m_modelPath);
+}
+
+void MainWindow::rememberRecent(const QString &key, const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(key).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    settings.setValue(key, recent);
+    updateRecentMenus();
+}
+
+void MainWindow::updateRecentMenus()
+{
+    const QSettings settings;
+    for (const auto &[menu, key, isModel] : {std::tuple{m_recentImages, QStringLiteral("recent/images"), false},
+                                             std::tuple{m_recentModels, QStringLiteral("recent/models"), true}}) {
+        menu->clear();
+        const QStringList recent = settings.value(key).toStringList();
+        for (const QString &path : recent) {
+            menu->addAction(QFileInfo(path).fileName(), this, [this, path, isModel = isModel] {
+                if (isModel) loadModel(path);
+                else openImages({path});
+            })->setToolTip(path);
+        }
+        menu->setEnabled(!recent.isEmpty());
+    }
+}
+
+void MainWindow::showStartPage(const QString &message)
+{
+    m_startPage->setMessage(message);
+    m_stack->setCurrentWidget(hasModel() ? static_cast<QWidget *>(m_tabs) : m_startPage);
+    m_modelLabel->setText(hasModel() ? m_modelLabel->text() : tr("No model loaded"));
+}
+
+void MainWindow::loadModel(const QString &path)
+{
+    m_pendingModel = path;
+    statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
+    const int precision = int(m_int8->isChecked() ? WeightPrecision::Int8 : WeightPrecision::Float32);
+    QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path), Q_ARG(int, precision));
+}
+
+void MainWindow::onModelLoaded(const QString &path, const QString &description)
+{
+    m_modelPath = path;
+    m_modelLabel->setText(tr("Model: %1").arg(description));
+    m_modelLabel->setToolTip(path);
+    statusBar()->showMessage(tr("Model loaded"), 5000);
+    rememberRecent(QStringLiteral("recent/models"), path);
+    m_stack->setCurrentWidget(m_tabs);
+    m_captionTab->setModelReady(true);
+    if (!m_captionTab->images()->entries().empty()) m_captionTab->recaptionAll();
+    Q_EMIT modelReady(path);
+}
+
+void MainWindow::onModelFailed(const QString &path, const QString &error)
+{
+    statusBar()->showMessage(tr("Could not load the model"), 8000);
+    if (hasModel()) {
+        QMessageBox::warning(this, tr("Cannot Load Model"), tr("%1\n\nThe previous model stays in use.").arg(error));
+    } else {
+        showStartPage(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), error));
+    }
+    Q_EMIT modelLoadFailed(error);
+}
+
+void MainWindow::openImages(const QStringList &paths)
+{
+    QStringList images;
+    for (const QString &path : paths) {
+        if (isModelFile(path)) loadModel(path);
+        else images << path;
+    }
+    if (images.isEmpty()) return;
+    for (const QString &path : images) rememberRecent(QStringLiteral("recent/images"), QFileInfo(path).absoluteFilePath());
+    const int added = m_captionTab->addPaths(images);
+    if (added == 0) statusBar()->showMessage(tr("No images found"), 5000);
+    else if (!hasModel()) showStartPage(tr("%n image(s) are waiting for a model.", nullptr, added));
+}
+
+void MainWindow::chooseImages()
+{
+    QSettings settings;
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Images"), settings.value(QStringLiteral("dialogs/images")).toString(),
+                                                            ImageFiles::dialogFilter());
+    if (files.isEmpty()) return;
+    settings.setValue(QStringLiteral("dialogs/images"), QFileInfo(files.first()).absolutePath());
+    openImages(files);
+}
+
+void MainWindow::chooseFolder()
+{
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Images"), settings.value(QStringLiteral("dialogs/images")).toString());
+    if (folder.isEmpty()) return;
+    settings.setValue(QStringLiteral("dialogs/images"), folder);
+    openImages({folder});
+}
+
+void MainWindow::chooseModel()
+{
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Model"), settings.value(QStringLiteral("dialogs/models"), widgets::ModelCatalog::modelFolder()).toString(),
+                                                      tr("Snaption models (*.safetensors)"));
+    if (file.isEmpty()) return;
+    settings.setValue(QStringLiteral("dialogs/models"), QFileInfo(file).absolutePath());
+    loadModel(file);
+}
+
+void MainWindow::importSeedModel()
+{
+    const QString weights = QFileDialog::getOpenFileName(this, tr("Import: the Python model's weights"), QString(),
+                                                         tr("PyTorch weights (*.pt *.pth);;All files (*)"));
+    if (weights.isEmpty()) return;
+    const QString vocabulary = QFileDialog::getOpenFileName(this, tr("Import: the vocabulary (vocab_mapper.pkl)"), QFileInfo(weights).absolutePath(),
+                                                            tr("Pickles (*.pkl);;All files (*)"));
+    if (vocabulary.isEmpty()) return;
+    const QString out = QDir(widgets::ModelCatalog::modelFolder()).filePath(QFileInfo(weights).completeBaseName() + QStringLiteral("-imported.safetensors"));
+    QDir().mkpath(widgets::ModelCatalog::modelFolder());
+    QProgressDialog progress(tr("Importing the model…"), QString(), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.show();
+    QApplication::processEvents();
+    try {
+        SeedImporter::import(weights.toStdString(), vocabulary.toStdString(), out.toStdString(),
+                             {{"created_by", "Snaption " + QApplication::applicationVersion().toStdString()},
+                              {"source", "Python Snaption model " + QFileInfo(weights).fileName().toStdString()}});
+    } catch (const Error &error) {
+        progress.close();
+        QMessageBox::warning(this, tr("Import Failed"), QString::fromStdString(error.what()));
+        return;
+    }
+    progress.close();
+    loadModel(out);
+}
+
+void MainWindow::downloadModel()
+{
+    QString error;
+    const auto entries = widgets::ModelCatalog::load(widgets::ModelCatalog::defaultLocation(), &error);
+    if (entries.empty()) {
+        QMessageBox::information(this, tr("Download Model"),
+                                 error.isEmpty() ? tr("The model catalog lists no downloadable models yet. Open a model file, import one, or "
+                                                      "create a demo model instead.")
+                                                 : error);
+        return;
+    }
+    QStringList names;
+    for (const auto &entry : entries) names << QStringLiteral("%1 — %2").arg(entry.name, entry.description);
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Download Model"), tr("Model:"), names, 0, false, &ok);
+    if (!ok) return;
+    const widgets::CatalogEntry entry = entries[std::size_t(names.indexOf(choice))];
+    auto *downloader = new widgets::ModelDownloader(this);
+    auto *progress = new QProgressDialog(tr("Downloading %1…").arg(entry.name), tr("Cancel"), 0, 100, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAutoClose(false);
+    connect(progress, &QProgressDialog::canceled, downloader, &widgets::ModelDownloader::cancel);
+    connect(downloader, &widgets::ModelDownloader::progress, progress, [progress](qint64 received, qint64 total) {
+        progress->setMaximum(total > 0 ? 1000 : 0);
+        if (total > 0) progress->setValue(int(1000 * received / total));
+    });
+    connect(downloader, &widgets::ModelDownloader::finished, this, [this, downloader, progress](const QString &path) {
+        progress->deleteLater();
+        downloader->deleteLater();
+        loadModel(path);
+    });
+    connect(downloader, &widgets::ModelDownloader::failed, this, [this, downloader, progress](const QString &message) {
+        progress->deleteLater();
+        downloader->deleteLater();
+        QMessageBox::warning(this, tr("Download Failed"), message);
+    });
+    downloader->start(entry, widgets::ModelCatalog::modelFolder());
+    progress->show();
+}
+
+void MainWindow::exportCaptions()
+{
+    const auto captions = doneCaptions(*m_captionTab->images());
+    if (captions.empty()) return statusBar()->showMessage(tr("No captions to export yet"), 5000);
+    QString selected;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Captions"), QStringLiteral("captions.csv"),
+                                                      tr("CSV (*.csv);;JSON (*.json)"), &selected);
+    if (file.isEmpty()) return;
+    const bool json = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || selected.startsWith(QLatin1String("JSON"));
+    QString error;
+    if (!widgets::CaptionExporter::writeFile(file, json ? widgets::CaptionExporter::toJson(captions) : widgets::CaptionExporter::toCsv(captions), &error))
+        QMessageBox::warning(this, tr("Export Failed"), tr("Cannot write %1: %2").arg(file, error));
+    else
+        statusBar()->showMessage(tr("Exported %n caption(s)", nullptr, int(captions.size())), 5000);
+}
+
+void MainWindow::saveOverlay()
+{
+    const auto *entry = m_captionTab->currentEntry();
+    if (!entry || entry->state != widgets::ImageListModel::State::Done) return;
+    const int word = m_captionTab->wordBar()->current();
+    const QString suggestion = QFileInfo(entry->name).completeBaseName() +
+                               (word >= 0 ? QStringLiteral("-%1").arg(QString::fromStdString(entry->outcome.result.words[std::size_t(word)])) : QString()) +
+                               QStringLiteral(".png");
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save Heatmap Overlay"), suggestion, tr("PNG images (*.png)"));
+    if (file.isEmpty()) return;
+    try {
+        writeImage(m_captionTab->view()->overlay(), file.toStdString());
+        statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(error.what()));
+    }
+}
+
+void MainWindow::saveAllOverlays()
+{
+    const auto *entry = m_captionTab->currentEntry();
+    if (!entry || entry->state != widgets::ImageListModel::State::Done) return;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save Overlays of All Words to Folder"));
+    if (folder.isEmpty()) return;
+    const CaptionResult &result = entry->outcome.result;
+    try {
+        for (std::size_t i = 0; i < result.words.size(); ++i) {
+            const RgbImage overlay = widgets::HeatmapView::compose(entry->outcome.display, result.attention, int(i),
+                                                                   m_captionTab->heatmapControls()->settings());
+            const QString name = QStringLiteral("%1_%2_%3.png").arg(QFileInfo(entry->name).completeBaseName()).arg(i, 2, 10, QLatin1Char('0'))
+                                     .arg(QString::fromStdString(result.words[i]).replace(QRegularExpression(QStringLiteral("[^\\w]")), QStringLiteral("_")));
+            writeImage(overlay, QDir(folder).filePath(name).toStdString());
+        }
+        statusBar()->showMessage(tr("Saved %n overlay(s)", nullptr, int(result.words.size())), 5000);
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(error.what()));
+    }
+}
+
+void MainWindow::writeSidecars()
+{
+    const auto captions = doneCaptions(*m_captionTab->images());
+    if (captions.empty()) return statusBar()->showMessage(tr("No captions to write yet"), 5000);
+    int existing = 0;
+    for (const auto &c : captions) existing += QFileInfo::exists(widgets::CaptionExporter::sidecarPath(c.file));
+    bool overwrite = false;
+    if (existing > 0) {
+        const auto answer = QMessageBox::question(this, tr("Caption Files Exist"),
+                                                  tr("%n image(s) already have a caption file. Overwrite them?", nullptr, existing),
+                                                  QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+        if (answer == QMessageBox::Cancel) return;
+        overwrite = answer == QMessageBox::Yes;
+    }
+    QStringList skipped, failed;
+    const int written = widgets::CaptionExporter::writeSidecars(captions, overwrite, &skipped, &failed);
+    if (!failed.isEmpty()) QMessageBox::warning(this, tr("Some Caption Files Failed"), failed.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Wrote %1 caption files, kept %2 existing ones").arg(written).arg(skipped.size()), 8000);
+}
+
+void MainWindow::pasteImage()
+{
+    const QImage image = QApplication::clipboard()->image();
+    if (image.isNull()) {
+        const QMimeData *mime = QApplication::clipboard()->mimeData();
+        if (mime && mime->hasUrls()) {
+            QStringList paths;
+            for (const QUrl &url : mime->urls()) {
+                if (url.isLocalFile()) paths << url.toLocalFile();
+            }
+            if (!paths.isEmpty()) return openImages(paths);
+        }
+        statusBar()->showMessage(tr("The clipboard holds no image"), 5000);
+        widgets::Announcer::announce(m_captionTab->captionField(), tr("The clipboard holds no image"));
+        return;
+    }
+    m_captionTab->addImage(image, tr("Pasted image %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+}
+
+void MainWindow::captionClipboard()
+{
+    // For screen-reader users: caption what is on the clipboard and announce the result.
+    if (QApplication::clipboard()->image().isNull()) {
+        widgets::Announcer::announce(m_captionTab->captionField(), tr("The clipboard holds no image"));
+        return;
+    }
+    m_captionClipboardPending = true;
+    widgets::Announcer::announce(m_captionTab->captionField(), tr("Captioning, please wait"));
+    pasteImage();
+}
+
+void MainWindow::createDemoModel()
+{
+    // The offline default: a small model trained here on synthetic scenes, with the live plot.
+    m_trainTab->applyPreset(QStringLiteral("synthetic-demo"));
+    m_trainTab->setDataset(QStringLiteral("synthetic"));
+    m_trainTab->setResumeCheckpoint(QString());
+    m_trainTab->setOutputFolder(QDir(widgets::ModelCatalog::modelFolder())
+                                    .filePath(QStringLiteral("demo-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    m_stack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentWidget(m_trainTab);
+    m_loadDemoWhenDone = true;
+    m_trainTab->start();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Snaption"),
+                       tr("<h3>Snaption %1</h3><p>Describes images in words and shows, for every word, where in the image the model "
+                          "looked.</p><p>Model: %2</p><p>Built with Qt, LibTorch and OpenCV.</p>")
+                           .arg(QApplication::applicationVersion(), m_modelPath.isEmpty() ? tr("none") : m_modelPath.toHtmlEscaped()));
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    QSettings().setValue(QStringLiteral("language"), language);
+    QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start of Snaption."));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) openImages(paths);
+    else if (mime->hasImage()) m_captionTab->addImage(qvariant_cast<QImage>(mime->imageData()), tr("Dropped image"));
+    event->acceptProposedAction();
+}
+
+} // namespace snaption::gui

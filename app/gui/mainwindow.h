@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QThread>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+
+namespace snaption::widgets {
+class CaptionWorker;
+class StallMonitor;
+class StartPage;
+} // namespace snaption::widgets
+
+namespace snaption::gui {
+
+class AugmentTab;
+class CaptionTab;
+class TrainTab;
+
+// The application window: the start page until a model is loaded, then the tabs. Menus,
+// shortcuts, drag and drop anywhere, recent files, remembered settings. The inference worker
+// runs on its own thread; the window only sends requests and shows results.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CaptionTab *captionTab() const { return m_captionTab; }
+    TrainTab *trainTab() const { return m_trainTab; }
+    AugmentTab *augmentTab() const { return m_augmentTab; }
+    QTabWidget *tabs() const { return m_tabs; }
+    bool hasModel() const { return !m_modelPath.isEmpty(); }
+    QString modelPath() const { return m_modelPath; }
+
+public Q_SLOTS:
+    void loadModel(const QString &path);
+    void openImages(const QStringList &paths);
+    void pasteImage();
+    void captionClipboard();
+    // Trains the synthetic-scene preset in the Train tab and loads the result.
+    void createDemoModel();
+
+Q_SIGNALS:
+    void modelReady(const QString &path);
+    void modelLoadFailed(const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createMenus();
+    void readSettings();
+    void writeSettings() const;
+    void rememberRecent(const QString &key, const QString &path);
+    void updateRecentMenus();
+    void showStartPage(const QString &message);
+    void onModelLoaded(const QString &path, const QString &description);
+    void onModelFailed(const QString &path, const QString &error);
+    void chooseImages();
+    void chooseFolder();
+    void chooseModel();
+    void importSeedModel();
+    void downloadModel();
+    void exportCaptions();
+    void saveOverlay();
+    void saveAllOverlays();
+    void writeSidecars();
+    void showAbout();
+    void setLanguage(const QString &language);
+
+    QThread m_inferenceThread;
+    widgets::CaptionWorker *m_worker;
+    widgets::StallMonitor *m_stalls;
+    QStackedWidget *m_stack;
+    widgets::StartPage *m_startPage;
+    QTabWidget *m_tabs;
+    CaptionTab *m_captionTab;
+    TrainTab *m_trainTab;
+    AugmentTab *m_augmentTab;
+    bool m_loadDemoWhenDone = false;
+    QLabel *m_modelLabel;
+    QMenu *m_recentImages = nullptr;
+    QMenu *m_recentModels = nullptr;
+    QAction *m_int8 = nullptr;
+    QString m_modelPath;
+    QString m_pendingModel;
+    bool m_captionClipboardPending = false;
+};
+
+} // namespace snaption::gui

@@ -1,0 +1,186 @@
+// The desktop app as a user drives it (offscreen): drop images, read the caption and its
+// accessible text, pick words, survive broken files, export, and keep settings.
+#include "captiontab.h"
+#include "mainwindow.h"
+
+#include <snaption/imagewriter.h>
+#include <snaption/modelfactory.h>
+#include <snaption/widgets/decodingcontrols.h>
+#include <snaption/widgets/heatmapcontrols.h>
+#include <snaption/widgets/heatmapview.h>
+#include <snaption/widgets/wordbar.h>
+
+#include "testsupport.h"
+
+#include <QAccessible>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace snaption;
+using namespace snaption::gui;
+using ImageListModel = snaption::widgets::ImageListModel;
+
+namespace {
+
+void dropFiles(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths) urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+    QString m_photo, m_photo2, m_broken;
+
+    bool waitForModel(MainWindow &window)
+    {
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.loadModel(m_model);
+        return ready.wait(30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
+        QSettings::setDefaultFormat(QSettings::NativeFormat);
+        QCoreApplication::setOrganizationName(QStringLiteral("SnaptionTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        ModelConfig config;
+        config.encoder.name = EncoderConfig::kMobileNetV2;
+        config.decoder.layers = 2;
+        config.decoder.dim = 32;
+        config.decoder.heads = 2;
+        config.decoder.feedForward = 64;
+        m_model = m_dir.filePath(QStringLiteral("model.safetensors"));
+        ModelFactory::Options options;
+        options.seed = 5;
+        ModelFactory::createRandom(config, Vocabulary::fromCaptions({"a red ball on green grass", "two dogs play in the snow"}), m_model.toStdString(), options);
+        RgbImage image(160, 120);
+        for (std::size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = std::uint8_t((i * 13) % 251);
+        m_photo = m_dir.filePath(QStringLiteral("photo.png"));
+        writeImage(image, m_photo.toStdString());
+        for (std::size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = std::uint8_t((i * 7) % 241);
+        m_photo2 = m_dir.filePath(QStringLiteral("photo2.png"));
+        writeImage(image, m_photo2.toStdString());
+        m_broken = m_dir.filePath(QStringLiteral("broken.jpg"));
+        snaption::test::writeBytes(m_broken, "this is not a JPEG");
+    }
+
+    void startsOnTheStartPageWithoutAModel()
+    {
+        MainWindow window;
+        QVERIFY(!window.hasModel());
+        QSignalSpy failed(&window, &MainWindow::modelLoadFailed);
+        window.loadModel(m_dir.filePath(QStringLiteral("missing.safetensors")));
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().first().toString().contains(QLatin1String("missing.safetensors")));
+        QVERIFY(!window.hasModel());
+    }
+
+    void droppedImageGetsACaptionAndAccessibleText()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        dropFiles(&window, {m_photo});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        const QString caption = QString::fromStdString(tab->images()->at(0).outcome.result.caption);
+        QVERIFY(!caption.isEmpty());
+        QTRY_COMPARE(tab->captionField()->text(), caption);
+        // What a screen reader gets from the caption field.
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(tab->captionField());
+        QVERIFY(accessible);
+        QCOMPARE(accessible->text(QAccessible::Name), QStringLiteral("Caption"));
+        QCOMPARE(accessible->text(QAccessible::Value), caption);
+        QVERIFY(accessible->state().readOnly);
+        QVERIFY(accessible->state().focusable);
+    }
+
+    void selectingAnotherWordChangesTheOverlay()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        window.openImages({m_photo});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        QTRY_VERIFY(tab->wordBar()->count() >= 2);
+        tab->wordBar()->select(0);
+        const std::vector<std::uint8_t> first = tab->view()->overlay().pixels;
+        tab->wordBar()->select(1);
+        QCOMPARE(tab->view()->word(), 1);
+        QVERIFY(tab->view()->overlay().pixels != first);
+        // Keyboard: Right moves to the next word.
+        tab->wordBar()->setFocus();
+        QTest::keyClick(tab->wordBar(), Qt::Key_Left);
+        QCOMPARE(tab->wordBar()->current(), 0);
+    }
+
+    void brokenFileShowsAnErrorAndTheBatchGoesOn()
+    {
+        MainWindow window;
+        QVERIFY(waitForModel(window));
+        window.openImages({m_photo, m_broken, m_photo2});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done) + tab->images()->count(ImageListModel::State::Failed), 3, 60000);
+        QCOMPARE(tab->images()->at(0).state, ImageListModel::State::Done);
+        QCOMPARE(tab->images()->at(1).state, ImageListModel::State::Failed);
+        QVERIFY(tab->images()->at(1).outcome.error.contains(QLatin1String("broken.jpg")));
+        QCOMPARE(tab->images()->at(2).state, ImageListModel::State::Done);
+        tab->selectId(tab->images()->at(1).id);
+        QVERIFY(tab->captionField()->text().startsWith(QLatin1String("Could not caption")));
+    }
+
+    void decodingChangesRecaption()
+    {
+        MainWindow window;
+        QVERIFY(waitForModel(window));
+        window.openImages({m_photo});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        DecodingOptions options = DecodingOptions::sample(0, 3.0f, 77);
+        tab->decodingControls()->setOptions(options);
+        tab->recaptionAll();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        QVERIFY(tab->images()->at(0).outcome.ok);
+    }
+
+    void settingsPersist()
+    {
+        {
+            MainWindow window;
+            widgets::HeatmapSettings settings = window.captionTab()->heatmapControls()->settings();
+            settings.style.opacity = 0.8f;
+            settings.style.colormap = Colormap::Inferno;
+            window.captionTab()->heatmapControls()->setSettings(settings);
+            window.captionTab()->decodingControls()->setOptions(DecodingOptions::beam(5));
+            window.show();
+            window.close();
+        }
+        MainWindow again;
+        const widgets::HeatmapSettings restored = again.captionTab()->heatmapControls()->settings();
+        QCOMPARE(restored.style.colormap, Colormap::Inferno);
+        QVERIFY(std::abs(restored.style.opacity - 0.8f) < 0.01f);
+        QCOMPARE(again.captionTab()->decodingControls()->options().beamWidth, 5);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <snaption/captionresult.h>
+#include <snaption/decodingoptions.h>
+#include <snaption/rgbimage.h>
+
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+
+namespace snaption::widgets {
+
+// A request to the inference worker: an image file, or pixels (from the clipboard).
+struct CaptionJob {
+    int id = 0;
+    QString path;     // empty when `pixels` holds the image
+    QImage pixels;
+    DecodingOptions options;
+};
+
+// What comes back: the caption with its attention maps, the image as shown (at most
+// kDisplaySize pixels wide or high), a thumbnail, or the reason it failed.
+struct CaptionOutcome {
+    static constexpr int kDisplaySize = 1600;
+    static constexpr int kThumbnailSize = 96;
+
+    int id = 0;
+    bool ok = false;
+    QString error;
+    CaptionResult result;
+    RgbImage display;
+    QImage thumbnail;
+    int originalWidth = 0, originalHeight = 0;
+    double elapsedMs = 0;
+};
+
+} // namespace snaption::widgets
+
+Q_DECLARE_METATYPE(snaption::widgets::CaptionJob)
+Q_DECLARE_METATYPE(snaption::widgets::CaptionOutcome)

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <snaption/captioner.h>
+#include <snaption/widgets/captionjob.h>
+
+#include <QObject>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace snaption::widgets {
+
+// The one inference worker: lives on its own thread, loads a model once and captions queued jobs
+// one at a time, so the GUI thread never waits. Requests arrive as queued calls; cancel() may be
+// called from any thread and drops everything queued.
+class CaptionWorker : public QObject {
+    Q_OBJECT
+
+public:
+    explicit CaptionWorker(QObject *parent = nullptr);
+    ~CaptionWorker() override;
+
+    // Thread-safe: discards queued jobs; the one in progress finishes and is reported.
+    void cancel();
+    int queued() const { return m_queued; }
+
+public Q_SLOTS:
+    void loadModel(const QString &path, int precision); // snaption::WeightPrecision
+    void enqueue(const snaption::widgets::CaptionJob &job);
+
+Q_SIGNALS:
+    void modelLoaded(const QString &path, const QString &description);
+    void modelFailed(const QString &path, const QString &error);
+    void started(int id);
+    void finished(const snaption::widgets::CaptionOutcome &outcome);
+    void idle(); // the queue ran empty
+
+private:
+    void processNext();
+    CaptionOutcome caption(const CaptionJob &job);
+
+    std::unique_ptr<Captioner> m_captioner;
+    std::deque<std::pair<CaptionJob, unsigned>> m_queue;
+    std::atomic<unsigned> m_generation{0};
+    std::atomic<int> m_queued{0};
+    bool m_scheduled = false;
+};
+
+} // namespace snaption::widgets

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <snaption/attentionmaps.h>
+#include <snaption/heatmaprenderer.h>
+#include <snaption/rgbimage.h>
+
+#include <QGraphicsView>
+
+class QGraphicsPixmapItem;
+
+namespace snaption::widgets {
+
+// Which attention map to show and how.
+struct HeatmapSettings {
+    HeatmapStyle style;
+    int layer = AttentionMaps::kMeanOfLayers; // or kLastLayer, or 0..layers-1
+    int head = AttentionMaps::kMeanOfHeads; // or 0..heads-1
+    bool visible = true;
+};
+
+// The image with one word's attention heatmap over it. Zoom with Ctrl+wheel or the zoom slots,
+// drag to pan; the heatmap is rendered by core's HeatmapRenderer, the same as the CLI's PNGs.
+class HeatmapView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit HeatmapView(QWidget *parent = nullptr);
+
+    void setImage(const RgbImage &image);
+    void setAttention(const AttentionMaps &attention);
+    void setWord(int word); // -1: the image alone
+    void setSettings(const HeatmapSettings &settings);
+    const HeatmapSettings &settings() const { return m_settings; }
+    int word() const { return m_word; }
+    // The composed picture currently shown (for "save overlay"), at display resolution.
+    const RgbImage &overlay() const { return m_overlay; }
+    static RgbImage compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings);
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void zoomActualSize();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void render();
+
+    QGraphicsPixmapItem *m_item = nullptr;
+    RgbImage m_image;
+    RgbImage m_overlay;
+    AttentionMaps m_attention;
+    HeatmapSettings m_settings;
+    int m_word = -1;
+    bool m_fitting = true;
+};
+
+} // namespace snaption::widgets

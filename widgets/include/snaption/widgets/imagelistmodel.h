@@ -1,0 +1,54 @@
+#pragma once
+
+#include <snaption/widgets/captionjob.h>
+
+#include <QAbstractListModel>
+#include <QIcon>
+
+#include <vector>
+
+namespace snaption::widgets {
+
+// The images of a captioning session, with each one's state: queued, captioning, done (with its
+// caption and attention maps) or failed (with the reason).
+class ImageListModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum class State { Queued, Captioning, Done, Failed };
+    enum Role { StateRole = Qt::UserRole + 1, CaptionRole, ErrorRole, PathRole, IdRole };
+
+    struct Entry {
+        int id = 0;
+        QString path;  // empty for pasted images
+        QString name;  // shown
+        QImage pixels; // pasted images only
+        State state = State::Queued;
+        CaptionOutcome outcome;
+    };
+
+    explicit ImageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+    int add(const QString &path);             // returns the new entry's id
+    int addPixels(const QImage &image, const QString &name);
+    void clear();
+    void setState(int id, State state);
+    void setOutcome(const CaptionOutcome &outcome);
+
+    int rowOf(int id) const;
+    const Entry *entry(int id) const;
+    const Entry &at(int row) const { return m_entries[std::size_t(row)]; }
+    const std::vector<Entry> &entries() const { return m_entries; }
+    int count(State state) const;
+    static QString stateName(State state);
+
+private:
+    std::vector<Entry> m_entries;
+    int m_nextId = 1;
+    QIcon m_placeholder;
+};
+
+} // namespace snaption::widgets

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace snaption::widgets {
+
+// Measures how responsive the event loop is: a timer asks to run every 5 ms and records how late
+// it ran. The longest lateness is the longest time the GUI could not react.
+class StallMonitor : public QObject {
+    Q_OBJECT
+
+public:
+    explicit StallMonitor(QObject *parent = nullptr);
+    void start();
+    void stop();
+    void reset();
+    double longestStallMs() const { return m_longest; }
+    double averageIntervalMs() const { return m_ticks ? m_total / m_ticks : 0; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_longest = 0, m_total = 0;
+    int m_ticks = 0;
+};
+
+} // namespace snaption::widgets

@@ -1,0 +1,128 @@
+#include <snaption/widgets/imagelistmodel.h>
+
+#include <QFileInfo>
+#include <QPainter>
+#include <QPixmap>
+
+namespace snaption::widgets {
+
+ImageListModel::ImageListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    QPixmap placeholder(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize);
+    placeholder.fill(QColor(0x44, 0x44, 0x55));
+    m_placeholder = QIcon(placeholder);
+}
+
+int ImageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QString ImageListModel::stateName(State state)
+{
+    switch (state) {
+    case State::Queued: return tr("queued");
+    case State::Captioning: return tr("captioning");
+    case State::Done: return tr("done");
+    case State::Failed: return tr("failed");
+    }
+    return {};
+}
+
+QVariant ImageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_entries.size())) return {};
+    const Entry &e = m_entries[std::size_t(index.row())];
+    const QString caption = QString::fromStdString(e.outcome.result.caption);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (e.state == State::Done) return QStringLiteral("%1\n%2").arg(e.name, caption);
+        if (e.state == State::Failed) return QStringLiteral("%1\n%2").arg(e.name, tr("Error: %1").arg(e.outcome.error));
+        return QStringLiteral("%1\n%2").arg(e.name, stateName(e.state));
+    case Qt::AccessibleTextRole:
+        if (e.state == State::Done) return tr("%1: %2").arg(e.name, caption);
+        if (e.state == State::Failed) return tr("%1: failed: %2").arg(e.name, e.outcome.error);
+        return tr("%1: %2").arg(e.name, stateName(e.state));
+    case Qt::ToolTipRole: return e.path.isEmpty() ? e.name : e.path;
+    case Qt::DecorationRole: return e.outcome.thumbnail.isNull() ? m_placeholder : QIcon(QPixmap::fromImage(e.outcome.thumbnail));
+    case Qt::ForegroundRole: return e.state == State::Failed ? QVariant(QColor(0xc0, 0x30, 0x30)) : QVariant();
+    case StateRole: return int(e.state);
+    case CaptionRole: return caption;
+    case ErrorRole: return e.outcome.error;
+    case PathRole: return e.path;
+    case IdRole: return e.id;
+    default: return {};
+    }
+}
+
+int ImageListModel::add(const QString &path)
+{
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
+    Entry entry;
+    entry.id = m_nextId++;
+    entry.path = path;
+    entry.name = QFileInfo(path).fileName();
+    m_entries.push_back(entry);
+    endInsertRows();
+    return entry.id;
+}
+
+int ImageListModel::addPixels(const QImage &image, const QString &name)
+{
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
+    Entry entry;
+    entry.id = m_nextId++;
+    entry.name = name;
+    entry.pixels = image;
+    m_entries.push_back(entry);
+    endInsertRows();
+    return entry.id;
+}
+
+void ImageListModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    endResetModel();
+}
+
+int ImageListModel::rowOf(int id) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].id == id) return int(i);
+    }
+    return -1;
+}
+
+const ImageListModel::Entry *ImageListModel::entry(int id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_entries[std::size_t(row)];
+}
+
+void ImageListModel::setState(int id, State state)
+{
+    const int row = rowOf(id);
+    if (row < 0) return;
+    m_entries[std::size_t(row)].state = state;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ImageListModel::setOutcome(const CaptionOutcome &outcome)
+{
+    const int row = rowOf(outcome.id);
+    if (row < 0) return;
+    Entry &e = m_entries[std::size_t(row)];
+    e.outcome = outcome;
+    e.state = outcome.ok ? State::Done : State::Failed;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+int ImageListModel::count(State state) const
+{
+    int n = 0;
+    for (const Entry &e : m_entries) n += e.state == state;
+    return n;
+}
+
+} // namespace snaption::widgets

@@ -1,0 +1,160 @@
+#include <snaption/widgets/trainingcontroller.h>
+
+#include <snaption/error.h>
+#include <snaption/training/datasetloader.h>
+
+#include <QMetaObject>
+
+#include <atomic>
+#include <mutex>
+
+namespace snaption::widgets {
+
+// Lives on the worker thread; forwards the trainer's callbacks as signals (queued to the GUI).
+class TrainingController::Worker : public QObject, public training::TrainingObserver {
+    Q_OBJECT
+
+public:
+    std::mutex mutex;
+    training::Trainer *trainer = nullptr; // while running, guarded by mutex
+    std::atomic<bool> stopRequested{false};
+    std::atomic<bool> paused{false};
+
+    void onPhase(training::TrainingPhase phase, const std::string &description) override
+    {
+        Q_EMIT phaseChanged(int(phase), QString::fromStdString(description));
+    }
+    void onProgress(int done, int total) override { Q_EMIT progress(done, total); }
+    void onStep(const training::StepRecord &record) override { Q_EMIT step(record); }
+    void onEpoch(const training::EpochRecord &record) override { Q_EMIT epoch(record); }
+    void onMessage(const std::string &text) override { Q_EMIT message(QString::fromStdString(text)); }
+
+public Q_SLOTS:
+    void run(const snaption::training::TrainingConfig &config, const QString &datasetPath, const QString &format, const QString &output,
+             const QString &resumeFrom)
+    {
+        try {
+            training::DatasetLoader::Options options;
+            options.format = training::DatasetLoader::formatFromName(format.toStdString());
+            options.maxCaptionWords = config.model.decoder.contextLength - 1;
+            options.syntheticTrain = config.syntheticTrainScenes;
+            options.syntheticValidation = config.syntheticValidationScenes;
+            options.syntheticTest = config.syntheticTestScenes;
+            options.syntheticSize = config.syntheticImageSize;
+            training::Dataset dataset = training::DatasetLoader::load(datasetPath.toStdString(), options);
+            Q_EMIT datasetLoaded(QString::fromStdString(dataset.name + ": " + dataset.report.summary()),
+                                 dataset.isSynthetic() ? int(dataset.syntheticSeed) : -1, dataset.syntheticImageSize);
+            training::Trainer trainer = resumeFrom.isEmpty() ? training::Trainer(config, std::move(dataset))
+                                                             : training::Trainer::resume(resumeFrom.toStdString(), std::move(dataset));
+            trainer.setObserver(this);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                this->trainer = &trainer;
+                if (stopRequested) trainer.requestStop();
+                trainer.requestPause(paused);
+            }
+            const training::TrainingResult result = trainer.run(output.toStdString());
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                this->trainer = nullptr;
+            }
+            Q_EMIT finished(result);
+        } catch (const Error &error) {
+            std::lock_guard<std::mutex> lock(mutex);
+            trainer = nullptr;
+            Q_EMIT failed(QString::fromStdString(error.what()));
+        } catch (const std::exception &error) {
+            std::lock_guard<std::mutex> lock(mutex);
+            trainer = nullptr;
+            Q_EMIT failed(QString::fromLocal8Bit(error.what()));
+        }
+    }
+
+Q_SIGNALS:
+    void phaseChanged(int phase, const QString &description);
+    void progress(int done, int total);
+    void step(const snaption::training::StepRecord &record);
+    void epoch(const snaption::training::EpochRecord &record);
+    void message(const QString &text);
+    void datasetLoaded(const QString &summary, int syntheticSeed, int syntheticSize);
+    void finished(const snaption::training::TrainingResult &result);
+    void failed(const QString &error);
+};
+
+TrainingController::TrainingController(QObject *parent) : QObject(parent), m_worker(new Worker)
+{
+    qRegisterMetaType<training::StepRecord>();
+    qRegisterMetaType<training::EpochRecord>();
+    qRegisterMetaType<training::TrainingResult>();
+    qRegisterMetaType<training::TrainingConfig>("snaption::training::TrainingConfig");
+    m_worker->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("training"));
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &Worker::phaseChanged, this, &TrainingController::phaseChanged);
+    connect(m_worker, &Worker::progress, this, &TrainingController::progress);
+    connect(m_worker, &Worker::step, this, &TrainingController::step);
+    connect(m_worker, &Worker::epoch, this, &TrainingController::epoch);
+    connect(m_worker, &Worker::message, this, &TrainingController::message);
+    connect(m_worker, &Worker::datasetLoaded, this, &TrainingController::datasetLoaded);
+    connect(m_worker, &Worker::finished, this, [this](const training::TrainingResult &result) {
+        m_running = false;
+        Q_EMIT runningChanged(false);
+        Q_EMIT finished(result);
+    });
+    connect(m_worker, &Worker::failed, this, [this](const QString &error) {
+        m_running = false;
+        Q_EMIT runningChanged(false);
+        Q_EMIT failed(error);
+    });
+    m_thread.start();
+}
+
+TrainingController::~TrainingController()
+{
+    stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool TrainingController::isPaused() const
+{
+    return m_worker->paused;
+}
+
+void TrainingController::start(const training::TrainingConfig &config, const QString &dataset, const QString &format, const QString &outputFolder,
+                               const QString &resumeFrom)
+{
+    if (m_running) return;
+    m_running = true;
+    m_worker->stopRequested = false;
+    m_worker->paused = false;
+    Q_EMIT runningChanged(true);
+    Q_EMIT pausedChanged(false);
+    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection, Q_ARG(snaption::training::TrainingConfig, config), Q_ARG(QString, dataset),
+                              Q_ARG(QString, format), Q_ARG(QString, outputFolder), Q_ARG(QString, resumeFrom));
+}
+
+void TrainingController::setPaused(bool paused)
+{
+    m_worker->paused = paused;
+    {
+        std::lock_guard<std::mutex> lock(m_worker->mutex);
+        if (m_worker->trainer) m_worker->trainer->requestPause(paused);
+    }
+    Q_EMIT pausedChanged(paused);
+}
+
+void TrainingController::stop()
+{
+    m_worker->stopRequested = true;
+    m_worker->paused = false;
+    std::lock_guard<std::mutex> lock(m_worker->mutex);
+    if (m_worker->trainer) {
+        m_worker->trainer->requestPause(false);
+        m_worker->trainer->requestStop();
+    }
+}
+
+} // namespace snaption::widgets
+
+#include "trainingcontroller.moc"

@@ -1,0 +1,192 @@
+#include <snaption/widgets/trainingplot.h>
+
+#include <qcustomplot.h>
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace snaption::widgets {
+
+TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCustomPlot(this)), m_scores(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_loss, 3);
+    layout->addWidget(m_scores, 2);
+    m_loss->setAccessibleName(tr("Loss and learning-rate plot"));
+    m_scores->setAccessibleName(tr("BLEU-4 and CIDEr-D plot"));
+
+    const QColor blue(31, 119, 180), orange(255, 127, 14), green(44, 160, 44), purple(148, 103, 189);
+    m_raw = m_loss->addGraph();
+    m_raw->setName(tr("training loss"));
+    m_raw->setPen(QPen(QColor(blue.red(), blue.green(), blue.blue(), 60)));
+    m_smoothed = m_loss->addGraph();
+    m_smoothed->setName(tr("training loss (smoothed)"));
+    m_smoothed->setPen(QPen(blue, 2));
+    m_validation = m_loss->addGraph();
+    m_validation->setName(tr("validation loss"));
+    m_validation->setPen(QPen(orange, 2));
+    m_validation->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    m_learningRate = m_loss->addGraph(m_loss->xAxis, m_loss->yAxis2);
+    m_learningRate->setName(tr("learning rate"));
+    m_learningRate->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+    m_loss->xAxis->setLabel(tr("step"));
+    m_loss->yAxis->setLabel(tr("loss"));
+    m_loss->yAxis2->setLabel(tr("learning rate"));
+    m_loss->yAxis2->setVisible(true);
+    m_loss->legend->setVisible(true);
+    m_loss->legend->setFont(font());
+
+    m_bleu = m_scores->addGraph();
+    m_bleu->setName(tr("BLEU-4"));
+    m_bleu->setPen(QPen(green, 2));
+    m_bleu->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    m_cider = m_scores->addGraph(m_scores->xAxis, m_scores->yAxis2);
+    m_cider->setName(tr("CIDEr-D"));
+    m_cider->setPen(QPen(purple, 2));
+    m_cider->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
+    m_scores->xAxis->setLabel(tr("epoch"));
+    m_scores->yAxis->setLabel(tr("BLEU-4"));
+    m_scores->yAxis2->setLabel(tr("CIDEr-D"));
+    m_scores->yAxis2->setVisible(true);
+    m_scores->legend->setVisible(true);
+    m_scores->legend->setFont(font());
+
+    for (QCustomPlot *plot : {m_loss, m_scores}) {
+        plot->setMouseTracking(true);
+        plot->installEventFilter(this);
+    }
+    m_replotTimer.setInterval(100);
+    connect(&m_replotTimer, &QTimer::timeout, this, [this] {
+        if (!m_dirty) return;
+        m_dirty = false;
+        ++m_replots;
+        m_loss->rescaleAxes();
+        m_scores->rescaleAxes();
+        m_loss->replot(QCustomPlot::rpQueuedReplot);
+        m_scores->replot(QCustomPlot::rpQueuedReplot);
+    });
+    m_replotTimer.start();
+}
+
+void TrainingPlot::clear()
+{
+    m_steps.clear();
+    m_epochs.clear();
+    m_hasEma = false;
+    for (QCPGraph *graph : {m_raw, m_smoothed, m_validation, m_learningRate, m_bleu, m_cider}) graph->data()->clear();
+    requestReplot();
+}
+
+void TrainingPlot::requestReplot()
+{
+    m_dirty = true;
+}
+
+void TrainingPlot::addStep(const training::StepRecord &record)
+{
+    m_steps.push_back(record);
+    m_raw->addData(record.step, record.loss);
+    m_ema = m_hasEma ? m_smoothing * m_ema + (1 - m_smoothing) * record.loss : record.loss;
+    m_hasEma = true;
+    m_smoothed->addData(record.step, m_ema);
+    m_learningRate->addData(record.step, record.learningRate);
+    requestReplot();
+}
+
+void TrainingPlot::addEpoch(const training::EpochRecord &record)
+{
+    m_epochs.push_back(record);
+    // Validation loss belongs at the step where the epoch ended.
+    const double step = m_steps.empty() ? record.epoch : m_steps.back().step;
+    m_validation->addData(step, record.validationLoss);
+    m_bleu->addData(record.epoch, record.scores.bleu[3]);
+    m_cider->addData(record.epoch, record.scores.cider);
+    requestReplot();
+}
+
+void TrainingPlot::setSmoothing(double factor)
+{
+    m_smoothing = std::clamp(factor, 0.0, 0.999);
+    rebuildSmoothed();
+}
+
+void TrainingPlot::rebuildSmoothed()
+{
+    m_smoothed->data()->clear();
+    m_hasEma = false;
+    for (const auto &s : m_steps) {
+        m_ema = m_hasEma ? m_smoothing * m_ema + (1 - m_smoothing) * s.loss : s.loss;
+        m_hasEma = true;
+        m_smoothed->addData(s.step, m_ema);
+    }
+    requestReplot();
+}
+
+void TrainingPlot::setLogScale(bool logarithmic)
+{
+    m_loss->yAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logarithmic) m_loss->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else m_loss->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    requestReplot();
+}
+
+int TrainingPlot::stepCount() const { return int(m_steps.size()); }
+int TrainingPlot::epochCount() const { return int(m_epochs.size()); }
+
+bool TrainingPlot::savePng(const QString &path, int width, int height)
+{
+    // Both plots stacked in one picture.
+    QPixmap top = m_loss->toPixmap(width, height * 3 / 5), bottom = m_scores->toPixmap(width, height * 2 / 5);
+    QPixmap picture(width, height);
+    picture.fill(Qt::white);
+    QPainter painter(&picture);
+    painter.drawPixmap(0, 0, top);
+    painter.drawPixmap(0, top.height(), bottom);
+    painter.end();
+    return picture.save(path, "PNG");
+}
+
+QByteArray TrainingPlot::historyCsv() const
+{
+    QByteArray out = "kind,epoch,step,loss,learning_rate,validation_loss,bleu1,bleu2,bleu3,bleu4,cider\n";
+    for (const auto &s : m_steps)
+        out += "step," + QByteArray::number(s.epoch) + ',' + QByteArray::number(s.step) + ',' + QByteArray::number(s.loss, 'g', 8) + ',' +
+               QByteArray::number(s.learningRate, 'g', 8) + ",,,,,,\n";
+    for (const auto &e : m_epochs) {
+        out += "epoch," + QByteArray::number(e.epoch) + ",," + QByteArray::number(e.trainLoss, 'g', 8) + ',' + QByteArray::number(e.learningRate, 'g', 8) +
+               ',' + QByteArray::number(e.validationLoss, 'g', 8);
+        for (const double b : e.scores.bleu) out += ',' + QByteArray::number(b, 'g', 8);
+        out += ',' + QByteArray::number(e.scores.cider, 'g', 8) + '\n';
+    }
+    return out;
+}
+
+bool TrainingPlot::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *plot = qobject_cast<QCustomPlot *>(watched);
+    if (!plot || event->type() != QEvent::MouseMove) return QWidget::eventFilter(watched, event);
+    // The data point nearest to the pointer, of any graph, in a tooltip.
+    const QPointF position = static_cast<QMouseEvent *>(event)->position();
+    QString best;
+    double bestDistance = 20; // pixels
+    for (int g = 0; g < plot->graphCount(); ++g) {
+        QCPGraph *graph = plot->graph(g);
+        const double x = graph->keyAxis()->pixelToCoord(position.x());
+        auto it = graph->data()->findBegin(x);
+        for (int k = 0; k < 2 && it != graph->data()->constEnd(); ++k, ++it) {
+            const QPointF pixel = graph->coordsToPixels(it->key, it->value);
+            const double distance = std::hypot(pixel.x() - position.x(), pixel.y() - position.y());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = tr("%1 at %2: %3").arg(graph->name()).arg(it->key).arg(it->value, 0, 'g', 5);
+            }
+        }
+    }
+    if (best.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(plot->mapToGlobal(position.toPoint()), best, plot);
+    return false;
+}
+
+} // namespace snaption::widgets
