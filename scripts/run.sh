@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Command 1 of the README: installs what is missing, builds, and runs Snaption's main job.
-# Until the desktop app lands that is: caption a generated sample image, with per-word attention
-# heatmaps, using a model this script creates (randomly initialised: its caption is word salad
-# until a trained model is used - see the README).
+# Command 1 of the README: installs what is missing, builds, and opens the desktop app with any
+# arguments given (snaption [--model MODEL] [IMAGE|FOLDER]...). Without a display (a server, an SSH
+# session) it shows the pipeline on the command line instead: it captions a generated sample image,
+# with per-word attention heatmaps, using a model it creates (randomly initialised, so the caption
+# is word salad; train one with the app's "Create a demo model" or `snaption-cli train`).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || -n "${QT_QPA_PLATFORM:-}" ]]; then
+  exec "$root/build/app/snaption" "$@"
+fi
+
+echo "No display found (DISPLAY/WAYLAND_DISPLAY unset): showing the command-line pipeline instead."
 cli="$root/build/app/snaption-cli"
 data="${XDG_DATA_HOME:-$HOME/.local/share}/snaption"
 model="$data/models/demo-random.safetensors"

@@ -584,6 +584,17 @@ GERMAN = {
     "CIDEr-D": "CIDEr-D",
     "epoch": "Epoche",
     "%1 at %2: %3": "%1 bei %2: %3",
+    "length ratio %1 (caption words per closest reference word)": "Längenverhältnis %1 (Wörter der Beschreibung je Wort der nächstlangen Referenz)",
+    "Synthetic demo — about a minute": "Synthetische Demo – etwa eine Minute",
+    "Synthetic scenes — accurate, 5 minutes": "Synthetische Szenen – genau, 5 Minuten",
+    "Flickr8k, frozen MobileNetV2": "Flickr8k, eingefrorenes MobileNetV2",
+    "Flickr8k, frozen EfficientNet-B0": "Flickr8k, eingefrorenes EfficientNet-B0",
+    "Flickr8k, the original project's recipe": "Flickr8k, das Rezept des ursprünglichen Projekts",
+    "Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.": "Erzeugte Formen; ein kleines Modell, in etwa einer Minute von Grund auf trainiert, ohne Downloads. Grobe Beschreibungen.",
+    "Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.": "Erzeugte Formen; ein kleines Modell, in bis zu 5 Minuten von Grund auf trainiert, mit genauen Beschreibungen und Attention.",
+    "Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.": "Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.",
+    "Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.": "Flickr8k-Fotos mit einem eingefrorenen vortrainierten EfficientNet-B0 (Gewichte von timm oder torchvision): 3 Decoder-Schichten.",
+    "The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.": "Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.",
 }
 
 

@@ -496,12 +496,17 @@ Allgemeine Optionen:
         <translation>--model und --data sind nötig; --precision ist fp32 oder int8</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>%1 images of the %2 split, %3</source>
         <translation>%1 Bilder des Teils %2, %3</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>length ratio %1 (caption words per closest reference word)</source>
+        <translation>Längenverhältnis %1 (Wörter der Beschreibung je Wort der nächstlangen Referenz)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>attention hit rate %1 (%2 of %3 object nouns)</source>
         <translation>Trefferquote der Aufmerksamkeit %1 (%2 von %3 Objektnomen)</translation>
     </message>
@@ -1833,13 +1838,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+378" />
+        <location line="+403" />
         <location line="+82" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-460" />
+        <location line="-485" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -1880,14 +1885,14 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+26" />
+        <location line="+27" />
         <location line="+7" />
         <location line="+6" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-39" />
         <source>Dataset Folder</source>
         <translation>Datensatzordner</translation>
     </message>
@@ -1922,7 +1927,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Datensatzbericht</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
@@ -2314,7 +2319,57 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+22" />
+        <source>Synthetic demo — about a minute</source>
+        <translation>Synthetische Demo – etwa eine Minute</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Synthetic scenes — accurate, 5 minutes</source>
+        <translation>Synthetische Szenen – genau, 5 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flickr8k, frozen MobileNetV2</source>
+        <translation>Flickr8k, eingefrorenes MobileNetV2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flickr8k, frozen EfficientNet-B0</source>
+        <translation>Flickr8k, eingefrorenes EfficientNet-B0</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flickr8k, the original project's recipe</source>
+        <translation>Flickr8k, das Rezept des ursprünglichen Projekts</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.</source>
+        <translation>Erzeugte Formen; ein kleines Modell, in etwa einer Minute von Grund auf trainiert, ohne Downloads. Grobe Beschreibungen.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.</source>
+        <translation>Erzeugte Formen; ein kleines Modell, in bis zu 5 Minuten von Grund auf trainiert, mit genauen Beschreibungen und Attention.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.</source>
+        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.</source>
+        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten EfficientNet-B0 (Gewichte von timm oder torchvision): 3 Decoder-Schichten.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.</source>
+        <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
+    </message>
+    <message>
+        <location line="+83" />
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>

@@ -3,7 +3,7 @@
 #include "captionjson.h"
 #include "clioutput.h"
 #include "decodingarguments.h"
-#include "imagearguments.h"
+#include "imagepaths.h"
 
 #include <snaption/captioner.h>
 #include <snaption/error.h>
@@ -59,7 +59,7 @@ int CaptionCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--model is required"));
         return kUsage;
     }
-    const QStringList images = ImageArguments::expand(parser.positionalArguments());
+    const QStringList images = ImagePaths::expand(parser.positionalArguments());
     if (images.isEmpty()) {
         CliOutput::error(tr("no images given (or the folders hold none)"));
         return kUsage;

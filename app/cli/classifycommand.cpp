@@ -1,7 +1,7 @@
 #include "classifycommand.h"
 
 #include "clioutput.h"
-#include "imagearguments.h"
+#include "imagepaths.h"
 
 #include <snaption/error.h>
 #include <snaption/featureextractor.h>
@@ -46,7 +46,7 @@ int ClassifyCommand::run(const QStringList &arguments)
     if (!CliOutput::parse(parser, arguments)) return kUsage;
     bool topOk = false;
     const int top = parser.value(QStringLiteral("top")).toInt(&topOk);
-    const QStringList images = ImageArguments::expand(parser.positionalArguments());
+    const QStringList images = ImagePaths::expand(parser.positionalArguments());
     if (!parser.isSet(QStringLiteral("encoder-weights")) || images.isEmpty() || !topOk || top < 1) {
         CliOutput::error(tr("give --encoder-weights, at least one image, and --top of at least 1"));
         return kUsage;

@@ -4,12 +4,11 @@
 
 namespace snaption::gui {
 
-// Image files from paths the user gave: files stay as they are, folders become the images they
-// hold (sorted naturally, not recursive).
+// Image files from paths the user gave (ImagePaths, made absolute for the image list and
+// settings), and the file dialog's filter.
 class ImageFiles {
 public:
     static QStringList expand(const QStringList &paths);
-    static QStringList nameFilters();
     static QString dialogFilter();
 };
 

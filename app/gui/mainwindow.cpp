@@ -537,7 +537,7 @@ void MainWindow::captionClipboard()
 void MainWindow::createDemoModel()
 {
     // The offline default: a small model trained here on synthetic scenes, with the live plot.
-    m_trainTab->applyPreset(QStringLiteral("synthetic-demo"));
+    m_trainTab->applyPreset(QStringLiteral("synthetic-quick"));
     m_trainTab->setDataset(QStringLiteral("synthetic"));
     m_trainTab->setResumeCheckpoint(QString());
     m_trainTab->setOutputFolder(QDir(widgets::ModelCatalog::modelFolder())

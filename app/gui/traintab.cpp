@@ -91,8 +91,9 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     m_report->setAccessibleName(tr("Dataset report"));
     dataForm->addRow(m_report);
     for (const std::string &name : training::TrainingConfig::presetNames()) {
-        m_preset->addItem(QString::fromStdString(name));
-        m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(training::TrainingConfig::presetDescription(name)), Qt::ToolTipRole);
+        const QString preset = QString::fromStdString(name);
+        m_preset->addItem(presetLabel(preset), preset);
+        m_preset->setItemData(m_preset->count() - 1, presetDescription(preset), Qt::ToolTipRole);
     }
     m_preset->setAccessibleName(tr("Preset"));
     dataForm->addRow(tr("&Preset:"), m_preset);
@@ -223,7 +224,7 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     splitter->setSizes({380, 820});
     (new QVBoxLayout(this))->addWidget(splitter);
 
-    connect(m_preset, &QComboBox::currentTextChanged, this, &TrainTab::applyPreset);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] { applyPreset(m_preset->currentData().toString()); });
     connect(m_start, &QPushButton::clicked, this, &TrainTab::start);
     connect(m_pause, &QPushButton::toggled, this, &TrainTab::setPaused);
     connect(m_stop, &QPushButton::clicked, this, &TrainTab::stop);
@@ -275,9 +276,7 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     m_dataset->setText(settings.value(QStringLiteral("train/dataset"), QStringLiteral("synthetic")).toString());
     m_encoderWeights->setText(settings.value(QStringLiteral("train/encoderWeights")).toString());
     m_output->setText(defaultOutputFolder());
-    const QString preset = settings.value(QStringLiteral("train/preset"), QStringLiteral("synthetic-demo")).toString();
-    m_preset->setCurrentText(preset);
-    applyPreset(preset);
+    applyPreset(settings.value(QStringLiteral("train/preset"), QStringLiteral("synthetic-quick")).toString());
     updateButtons();
 }
 
@@ -287,12 +286,38 @@ QString TrainTab::defaultOutputFolder() const
         .filePath(QStringLiteral("snaption/training/run-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
 }
 
+QString TrainTab::presetLabel(const QString &name)
+{
+    if (name == QLatin1String("synthetic-quick")) return tr("Synthetic demo — about a minute");
+    if (name == QLatin1String("synthetic-demo")) return tr("Synthetic scenes — accurate, 5 minutes");
+    if (name == QLatin1String("flickr8k-mobilenet")) return tr("Flickr8k, frozen MobileNetV2");
+    if (name == QLatin1String("flickr8k-efficientnet")) return tr("Flickr8k, frozen EfficientNet-B0");
+    if (name == QLatin1String("flickr8k-seed-arch")) return tr("Flickr8k, the original project's recipe");
+    return name;
+}
+
+QString TrainTab::presetDescription(const QString &name)
+{
+    if (name == QLatin1String("synthetic-quick"))
+        return tr("Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.");
+    if (name == QLatin1String("synthetic-demo"))
+        return tr("Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.");
+    if (name == QLatin1String("flickr8k-mobilenet"))
+        return tr("Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.");
+    if (name == QLatin1String("flickr8k-efficientnet"))
+        return tr("Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.");
+    if (name == QLatin1String("flickr8k-seed-arch"))
+        return tr("The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.");
+    return QString();
+}
+
 void TrainTab::applyPreset(const QString &name)
 {
     try {
         loadConfig(training::TrainingConfig::preset(name.toStdString()));
-        if (m_preset->currentText() != name) m_preset->setCurrentText(name);
-        if (name == QLatin1String("synthetic-demo")) {
+        const QSignalBlocker blocker(m_preset);
+        m_preset->setCurrentIndex(m_preset->findData(name));
+        if (name.startsWith(QLatin1String("synthetic-"))) {
             m_dataset->setText(QStringLiteral("synthetic"));
             m_format->setCurrentText(QStringLiteral("auto"));
         }
@@ -409,7 +434,7 @@ void TrainTab::start()
     if (m_output->text().trimmed().isEmpty()) m_output->setText(defaultOutputFolder());
     QSettings settings;
     settings.setValue(QStringLiteral("train/dataset"), m_dataset->text());
-    settings.setValue(QStringLiteral("train/preset"), m_preset->currentText());
+    settings.setValue(QStringLiteral("train/preset"), m_preset->currentData().toString());
     settings.setValue(QStringLiteral("train/encoderWeights"), m_encoderWeights->text());
     m_plot->clear();
     m_samples->clear();

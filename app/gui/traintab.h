@@ -39,7 +39,9 @@ public:
 
     // The configuration the next run will use, as the editors say.
     training::TrainingConfig currentConfig() const;
-    void applyPreset(const QString &name);
+    void applyPreset(const QString &name); // a TrainingConfig preset name, e.g. "synthetic-quick"
+    static QString presetLabel(const QString &name);
+    static QString presetDescription(const QString &name);
     void setDataset(const QString &path, const QString &format = QStringLiteral("auto"));
     void setOutputFolder(const QString &folder);
     void setResumeCheckpoint(const QString &checkpoint);

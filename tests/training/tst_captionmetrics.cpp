@@ -40,6 +40,9 @@ private Q_SLOTS:
         // Two words against six: BP = exp(1 - 6/2) = e^-2.
         const auto bleu = CaptionMetrics::bleu({words("the cat")}, {{words("the cat is on the mat")}});
         QVERIFY(std::abs(bleu[0] - std::exp(-2.0)) < 1e-9);
+        // The ratio uses the closest reference (4 words, not 6): 3 / 4.
+        const CaptionScores scores = CaptionMetrics::compute({words("a red cat")}, {{words("the cat is on the mat"), words("a cat sits here")}});
+        QVERIFY(std::abs(scores.lengthRatio - 0.75) < 1e-9);
     }
 
     void bleuIsCorpusLevel()

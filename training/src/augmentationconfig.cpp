@@ -2,6 +2,8 @@
 
 #include <snaption/error.h>
 
+#include "jsonfield.h"
+
 #include <nlohmann/json.hpp>
 
 namespace snaption::training {
@@ -10,13 +12,7 @@ namespace {
 template <typename T>
 void read(const nlohmann::json &object, const char *key, T &target)
 {
-    const auto it = object.find(key);
-    if (it == object.end()) return;
-    try {
-        target = it->get<T>();
-    } catch (const nlohmann::json::exception &) {
-        throw Error(ErrorKind::InvalidArgument, std::string("augmentation: \"") + key + "\" has the wrong type");
-    }
+    readJsonField(object, key, target, "augmentation");
 }
 
 void checkProbability(const char *name, double p)

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace snaption::training {
 namespace {
@@ -38,6 +39,12 @@ void checkSizes(const std::vector<Tokens> &candidates, const std::vector<std::ve
 } // namespace
 
 std::array<double, 4> CaptionMetrics::bleu(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
+{
+    return bleuAndLengthRatio(candidates, references).first;
+}
+
+std::pair<std::array<double, 4>, double> CaptionMetrics::bleuAndLengthRatio(const std::vector<Tokens> &candidates,
+                                                                             const std::vector<std::vector<Tokens>> &references)
 {
     checkSizes(candidates, references);
     constexpr double tiny = 1e-15, small = 1e-9;
@@ -73,7 +80,7 @@ std::array<double, 4> CaptionMetrics::bleu(const std::vector<Tokens> &candidates
     if (ratio < 1) {
         for (double &score : scores) score *= std::exp(1 - 1 / ratio);
     }
-    return scores;
+    return {scores, ratio};
 }
 
 double CaptionMetrics::ciderD(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
@@ -148,7 +155,7 @@ double CaptionMetrics::ciderD(const std::vector<Tokens> &candidates, const std::
 CaptionScores CaptionMetrics::compute(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
 {
     CaptionScores scores;
-    scores.bleu = bleu(candidates, references);
+    std::tie(scores.bleu, scores.lengthRatio) = bleuAndLengthRatio(candidates, references);
     scores.cider = ciderD(candidates, references);
     scores.images = int(candidates.size());
     return scores;

@@ -87,7 +87,6 @@ struct Trainer::Impl {
     std::vector<std::vector<std::vector<std::int64_t>>> trainCaptions; // per record: token ids per caption
     TrainingState state;
     int stepsPerEpoch = 0;
-    bool replanned = false;
 
     void notifyPhase(TrainingPhase phase, const std::string &text) const
     {
@@ -119,7 +118,7 @@ struct Trainer::Impl {
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
     void saveModel(const fs::path &path, const std::string &what);
-    void replan(double secondsPerStep, double secondsPerEpochOverhead);
+    void replan(double secondsPerStep, double secondsPerEpochOverhead, bool mayGrow);
 };
 
 void Trainer::Impl::prepareModel()
@@ -398,19 +397,21 @@ void Trainer::Impl::writeHistory()
     writeText(output / "history.csv", state.epochsCsv());
 }
 
-void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
+void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead, bool mayGrow)
 {
     if (config.maxMinutes <= 0) return;
-    // Keep back a tenth of the budget (at least 20 s) for the final evaluation and saving; then
-    // finish the current epoch and fit as many whole epochs as the rest allows. Only ever shrink:
-    // the learning rate then still anneals to its end within the budget.
-    const double reserve = std::max(20.0, config.maxMinutes * 6.0);
+    // Keep back 3 % of the budget (at least 20 s) for the final evaluation and saving; then
+    // finish the current epoch and fit as many whole epochs as the rest allows. Later plans only
+    // shrink, so the learning rate still anneals to its end within the budget; the one early
+    // re-estimate (mayGrow) may grow the plan again, so a slow start (another program busy, caches
+    // cold) does not waste the budget.
+    const double reserve = std::max(20.0, config.maxMinutes * 60.0 * 0.03);
     const double remaining = config.maxMinutes * 60.0 - reserve - elapsed();
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
     const double currentEpoch = (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead;
     const int more = perEpoch > 0 ? int(std::floor((remaining - currentEpoch) / perEpoch)) : 0;
     const int planned = std::clamp(state.epoch + 1 + std::max(0, more), state.epoch + 1, config.epochs);
-    if (planned < state.plannedEpochs) {
+    if (planned < state.plannedEpochs || (mayGrow && planned > state.plannedEpochs)) {
         message("time budget: training " + std::to_string(planned) + " of " + std::to_string(config.epochs) + " epochs (" +
                 std::to_string(int(secondsPerStep * 1000)) + " ms per step)");
         state.plannedEpochs = planned;
@@ -557,10 +558,8 @@ TrainingResult Trainer::run(const std::string &outputFolder)
                 rateSteps = 0;
             }
             const double secondsPerStep = secondsSince(sessionStart) / sessionSteps;
-            if (!d.replanned && sessionSteps == 10) {
-                d.replan(secondsPerStep, epochOverhead);
-                d.replanned = true;
-            }
+            if (sessionSteps == 10 || (sessionSteps == 100 && d.state.batch < d.stepsPerEpoch))
+                d.replan(secondsPerStep, epochOverhead, sessionSteps == 100);
             if (d.observer) {
                 StepRecord step;
                 step.epoch = epoch + 1;
@@ -612,7 +611,7 @@ TrainingResult Trainer::run(const std::string &outputFolder)
         result.epochs = d.state.epoch;
         epochOverhead = secondsSince(evaluationStart);
         sessionTrainingSeconds += secondsSince(epochStart) - epochOverhead;
-        d.replan(sessionTrainingSeconds / std::max(1, sessionSteps), epochOverhead);
+        d.replan(sessionTrainingSeconds / std::max(1, sessionSteps), epochOverhead, false);
         if (d.config.earlyStoppingPatience > 0 && d.state.epochsWithoutImprovement >= d.config.earlyStoppingPatience) {
             earlyStopped = true;
             d.message("early stopping: no better " + d.config.bestMetric + " for " + std::to_string(d.config.earlyStoppingPatience) + " epochs");

@@ -2,6 +2,8 @@
 
 #include <snaption/error.h>
 
+#include "jsonfield.h"
+
 #include <nlohmann/json.hpp>
 
 namespace snaption::training {
@@ -10,13 +12,7 @@ namespace {
 template <typename T>
 void read(const nlohmann::json &object, const char *key, T &target)
 {
-    const auto it = object.find(key);
-    if (it == object.end()) return;
-    try {
-        target = it->get<T>();
-    } catch (const nlohmann::json::exception &) {
-        throw Error(ErrorKind::InvalidArgument, std::string("training configuration: \"") + key + "\" has the wrong type");
-    }
+    readJsonField(object, key, target, "training configuration");
 }
 
 void require(bool condition, const std::string &what)
@@ -28,13 +24,14 @@ void require(bool condition, const std::string &what)
 
 const std::vector<std::string> &TrainingConfig::presetNames()
 {
-    static const std::vector<std::string> names{"synthetic-demo", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
+    static const std::vector<std::string> names{"synthetic-quick", "synthetic-demo", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
     return names;
 }
 
 std::string TrainingConfig::presetDescription(const std::string &name)
 {
-    if (name == "synthetic-demo") return "Synthetic scenes, small CNN and 2-layer decoder trained from scratch: about a minute, no downloads";
+    if (name == "synthetic-quick") return "Synthetic scenes, small CNN and 1-layer decoder trained from scratch in about a minute, no downloads";
+    if (name == "synthetic-demo") return "Synthetic scenes, small CNN and 1-layer decoder trained from scratch in up to 5 minutes: accurate captions";
     if (name == "flickr8k-mobilenet") return "Flickr8k with a frozen pretrained MobileNetV2 (e.g. the TFLite file), 3 layers, 49 memory tokens";
     if (name == "flickr8k-efficientnet") return "Flickr8k with a frozen pretrained EfficientNet-B0 (timm or torchvision weights), 3 layers";
     if (name == "flickr8k-seed-arch") return "The original project's architecture: one pooled memory token, 6 layers, d 512, 16 heads";
@@ -45,7 +42,7 @@ TrainingConfig TrainingConfig::preset(const std::string &name)
 {
     presetDescription(name); // validates the name
     TrainingConfig c;
-    if (name == "synthetic-demo") {
+    if (name == "synthetic-demo" || name == "synthetic-quick") {
         c.model.encoder.name = EncoderConfig::kSimpleCnn;
         c.model.encoder.inputSize = 128;
         // One decoder layer: every word must fetch what it needs from the image through its own
@@ -71,6 +68,15 @@ TrainingConfig TrainingConfig::preset(const std::string &name)
         c.syntheticImageSize = 128;
         c.epochValidationImages = 100;
         c.maxMinutes = 5;
+        if (name == "synthetic-quick") {
+            // The GUI's first-run demo: fewer scenes and a one-minute budget; rougher captions.
+            c.syntheticTrainScenes = 1500;
+            c.syntheticValidationScenes = 100;
+            c.syntheticTestScenes = 200;
+            c.epochValidationImages = 50;
+            c.epochs = 8;
+            c.maxMinutes = 1.25;
+        }
         return c;
     }
     // Flickr8k presets: frozen pretrained encoder, cached features.

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace snaption::training {
@@ -9,6 +10,7 @@ namespace snaption::training {
 struct CaptionScores {
     std::array<double, 4> bleu{0, 0, 0, 0}; // BLEU-1..4
     double cider = 0;                       // CIDEr-D
+    double lengthRatio = 0;                 // candidate words / closest reference words (BLEU's brevity penalty below 1)
     int images = 0;
 };
 
@@ -21,6 +23,8 @@ public:
     using Tokens = std::vector<std::string>;
     static CaptionScores compute(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
     static std::array<double, 4> bleu(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
+    static std::pair<std::array<double, 4>, double> bleuAndLengthRatio(const std::vector<Tokens> &candidates,
+                                                                       const std::vector<std::vector<Tokens>> &references);
     static double ciderD(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
 };
 

@@ -1,4 +1,4 @@
-#include "imagearguments.h"
+#include "imagepaths.h"
 
 #include <snaption/imageloader.h>
 
@@ -8,9 +8,9 @@
 
 #include <algorithm>
 
-namespace snaption::cli {
+namespace snaption {
 
-QStringList ImageArguments::nameFilters()
+QStringList ImagePaths::nameFilters()
 {
     QStringList filters;
     for (const std::string &extension : ImageLoader::supportedExtensions()) {
@@ -20,10 +20,10 @@ QStringList ImageArguments::nameFilters()
     return filters;
 }
 
-QStringList ImageArguments::expand(const QStringList &arguments)
+QStringList ImagePaths::expand(const QStringList &paths)
 {
     QStringList files;
-    for (const QString &argument : arguments) {
+    for (const QString &argument : paths) {
         const QFileInfo info(argument);
         if (!info.isDir()) {
             files << argument;
@@ -38,4 +38,4 @@ QStringList ImageArguments::expand(const QStringList &arguments)
     return files;
 }
 
-} // namespace snaption::cli
+} // namespace snaption

@@ -1,0 +1,84 @@
+// Takes the README's screenshots of the real application window: the Caption tab with a model
+// and images, the Train tab during a short synthetic run, and the Augment tab. Run it through
+// scripts/screenshots.sh (under xvfb-run, with a throwaway settings folder).
+//   snaption-screenshots MODEL OUT_DIR IMAGE...
+#include "augmenttab.h"
+#include "captiontab.h"
+#include "mainwindow.h"
+#include "traintab.h"
+
+#include <snaption/imageloader.h>
+#include <snaption/threading.h>
+#include <snaption/widgets/trainingcontroller.h>
+#include <snaption/widgets/wordbar.h>
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <functional>
+
+using namespace snaption;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int seconds)
+{
+    QDeadlineTimer deadline(seconds * 1000);
+    while (!done() && !deadline.hasExpired()) QTest::qWait(100);
+    return done();
+}
+
+void save(gui::MainWindow &window, const QString &path)
+{
+    QTest::qWait(800); // let queued repaints and the plot's coalesced replot land
+    if (!window.grab().save(path)) std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Snaption"));
+    QApplication::setApplicationName(QStringLiteral("Snaption"));
+    const QStringList args = QApplication::arguments().mid(1);
+    if (args.size() < 3) {
+        std::fprintf(stderr, "usage: snaption-screenshots MODEL OUT_DIR IMAGE...\n");
+        return 2;
+    }
+    configureThreads();
+    const QDir out(args[1]);
+    gui::MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    window.loadModel(args[0]);
+    window.openImages(args.mid(2));
+    QTest::qWait(500);
+    if (!waitFor([&] { return !window.captionTab()->isBusy(); }, 120)) std::fprintf(stderr, "captioning did not finish\n");
+    window.captionTab()->wordBar()->next();
+    window.captionTab()->wordBar()->next();
+    save(window, out.filePath(QStringLiteral("caption-tab.png")));
+
+    window.tabs()->setCurrentWidget(window.augmentTab());
+    std::vector<RgbImage> images;
+    for (const QString &path : args.mid(2)) images.push_back(ImageLoader().load(path.toStdString()));
+    window.augmentTab()->setImages(images);
+    waitFor([&] { return !window.augmentTab()->isRendering() && !window.augmentTab()->tiles().empty(); }, 60);
+    save(window, out.filePath(QStringLiteral("augment-tab.png")));
+
+    QTemporaryDir runFolder;
+    window.tabs()->setCurrentWidget(window.trainTab());
+    window.trainTab()->applyPreset(QStringLiteral("synthetic-quick"));
+    window.trainTab()->setDataset(QStringLiteral("synthetic"));
+    window.trainTab()->setOutputFolder(runFolder.filePath(QStringLiteral("run")));
+    window.trainTab()->start();
+    waitFor([&] { return !window.trainTab()->controller()->isRunning(); }, 240);
+    save(window, out.filePath(QStringLiteral("train-tab.png")));
+    return 0;
+}
