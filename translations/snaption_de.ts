@@ -519,7 +519,7 @@ Allgemeine Optionen:
 <context>
     <name>ImageFiles</name>
     <message>
-        <location filename="../app/gui/imagefiles.cpp" line="+26" />
+        <location filename="../app/gui/imagefiles.cpp" line="+12" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
@@ -1281,7 +1281,7 @@ Allgemeine Optionen:
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+71" />
+        <location filename="../app/gui/mainwindow.cpp" line="+74" />
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
@@ -1655,17 +1655,22 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Pickle-Dateien (*.pkl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Importing the model…</source>
         <translation>Das Modell wird importiert …</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Import Failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+22" />
         <location line="+9" />
         <source>Download Model</source>
         <translation>Modell herunterladen</translation>
@@ -1686,7 +1691,8 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-48" />
+        <location line="+48" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

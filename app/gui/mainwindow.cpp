@@ -26,8 +26,10 @@
 #include <QDateTime>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +43,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTime>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace snaption::gui {
 namespace {
@@ -371,21 +374,36 @@ void MainWindow::importSeedModel()
     if (vocabulary.isEmpty()) return;
     const QString out = QDir(widgets::ModelCatalog::modelFolder()).filePath(QFileInfo(weights).completeBaseName() + QStringLiteral("-imported.safetensors"));
     QDir().mkpath(widgets::ModelCatalog::modelFolder());
-    QProgressDialog progress(tr("Importing the model…"), QString(), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.show();
-    QApplication::processEvents();
-    try {
-        SeedImporter::import(weights.toStdString(), vocabulary.toStdString(), out.toStdString(),
-                             {{"created_by", "Snaption " + QApplication::applicationVersion().toStdString()},
-                              {"source", "Python Snaption model " + QFileInfo(weights).fileName().toStdString()}});
-    } catch (const Error &error) {
-        progress.close();
-        QMessageBox::warning(this, tr("Import Failed"), QString::fromStdString(error.what()));
-        return;
-    }
-    progress.close();
-    loadModel(out);
+    // Reading a 200 MB torch.save archive takes seconds: off the GUI thread. The importer cannot be
+    // interrupted, so Cancel lets it finish in the background and throws its result away.
+    auto *progress = new QProgressDialog(tr("Importing the model…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, out] {
+        const bool cancelled = progress->wasCanceled();
+        const QString error = watcher->result();
+        progress->deleteLater();
+        watcher->deleteLater();
+        if (cancelled) {
+            QFile::remove(out);
+            statusBar()->showMessage(tr("Import cancelled"), 5000);
+        } else if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Import Failed"), error);
+        } else {
+            loadModel(out);
+        }
+    });
+    const std::map<std::string, std::string> provenance{{"created_by", "Snaption " + QApplication::applicationVersion().toStdString()},
+                                                        {"source", "Python Snaption model " + QFileInfo(weights).fileName().toStdString()}};
+    watcher->setFuture(QtConcurrent::run([weights, vocabulary, out, provenance] {
+        try {
+            SeedImporter::import(weights.toStdString(), vocabulary.toStdString(), out.toStdString(), provenance);
+            return QString();
+        } catch (const Error &error) {
+            return QString::fromStdString(error.what());
+        }
+    }));
 }
 
 void MainWindow::downloadModel()

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <optional>
 #include <mutex>
 
 namespace snaption::training {
@@ -99,6 +100,7 @@ struct Trainer::Impl {
     double elapsed() const { return state.elapsedSeconds + secondsSince(started); }
     bool overBudget() const { return config.maxMinutes > 0 && elapsed() > config.maxMinutes * 60.0; }
     bool frozen() const { return config.freezeEncoder; }
+    bool cached() const { return config.freezeEncoder && config.cacheFeatures; }
 
     void waitWhilePaused()
     {
@@ -203,7 +205,7 @@ void Trainer::Impl::prepareData()
 
     trainImages.clear();
     validationImages.clear();
-    if (frozen()) {
+    if (cached()) {
         notifyPhase(TrainingPhase::ExtractingFeatures, "computing encoder features of " + std::to_string(dataset.train.size()) +
                                                            " training images (" + std::to_string(config.featureViews) + " views each)");
         const auto progress = [this](int done, int total) {
@@ -272,10 +274,11 @@ torch::Tensor Trainer::Impl::loadPixels(const std::vector<const CaptionedImage *
     return ImageBatch::preprocess(images, encoder.inputSize, encoder.normalization);
 }
 
-// Encoder outputs of training records: from the cache (frozen) or computed with gradients.
+// Encoder outputs of training records: from the cache (frozen), computed again (frozen, no cache)
+// or computed with gradients.
 torch::Tensor Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training)
 {
-    if (frozen()) {
+    if (cached()) {
         std::vector<int> views;
         for (const std::int64_t record : records) {
             SplitMix random(config.seed ^ 0x5EEDull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
@@ -289,6 +292,8 @@ torch::Tensor Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &rec
         batch.push_back(training ? &dataset.train[std::size_t(record)] : &dataset.validation[std::size_t(record)]);
         seeds.push_back(training ? (config.seed + 1) * 7919ull + std::uint64_t(epoch) * 1000003ull + std::uint64_t(record) : 0);
     }
+    std::optional<torch::NoGradGuard> noGrad;
+    if (frozen()) noGrad.emplace();
     return model->encoderOutput(loadPixels(batch, seeds));
 }
 

@@ -136,6 +136,7 @@ std::string TrainingConfig::toJson() const
         {"model", nlohmann::json::parse(model.toJson())},
         {"encoder_weights", encoderWeights},
         {"freeze_encoder", freezeEncoder},
+        {"cache_features", cacheFeatures},
         {"epochs", epochs},
         {"batch_size", batchSize},
         {"learning_rate", learningRate},
@@ -186,6 +187,7 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
     }
     read(json, "encoder_weights", c.encoderWeights);
     read(json, "freeze_encoder", c.freezeEncoder);
+    read(json, "cache_features", c.cacheFeatures);
     read(json, "epochs", c.epochs);
     read(json, "batch_size", c.batchSize);
     read(json, "learning_rate", c.learningRate);

@@ -17,6 +17,7 @@ struct TrainingConfig {
     ModelConfig model;
     std::string encoderWeights;      // pretrained encoder file (see EncoderWeights), or random init
     bool freezeEncoder = true;       // frozen: features are computed once and cached
+    bool cacheFeatures = true;       // frozen only: false re-encodes every batch (slow; for comparison)
     int epochs = 16;
     int batchSize = 32;
     double learningRate = 2e-4;
