@@ -80,7 +80,8 @@ std::vector<CaptionResult> Captioner::captionBatch(const std::vector<RgbImage> &
     const double count = double(images.size());
     for (std::size_t i = 0; i < sequences.size(); ++i) {
         CaptionResult result =
-            CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, sequences[i], pixels.narrow(0, std::int64_t(i), 1));
+            CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, sequences[i],
+                                      options.gradCamMaps ? pixels.narrow(0, std::int64_t(i), 1) : torch::Tensor());
         result.timings.preprocessMs = preprocessMs / count;
         result.timings.encoderMs = encoderMs / count;
         result.timings.decoderMs = decoderMs / count;

@@ -1,5 +1,9 @@
 #include "incrementaldecoder.h"
 
+#include <snaption/vocabulary.h>
+
+#include <limits>
+
 namespace snaption {
 
 IncrementalDecoder::IncrementalDecoder(CaptionModelImpl &model, const torch::Tensor &memory, bool useCache)
@@ -10,13 +14,19 @@ IncrementalDecoder::IncrementalDecoder(CaptionModelImpl &model, const torch::Ten
 
 torch::Tensor IncrementalDecoder::step(const torch::Tensor &tokens, torch::Tensor *crossAttention)
 {
-    if (m_useCache) return m_model.decodeStep(tokens, m_cache, crossAttention);
-
-    m_history = m_history.defined() ? torch::cat({m_history, tokens.unsqueeze(1)}, 1) : tokens.unsqueeze(1);
-    torch::Tensor attention;
-    const torch::Tensor logits = m_model.decode(m_history, m_memory, crossAttention ? &attention : nullptr);
-    if (crossAttention) *crossAttention = attention.select(1, attention.size(1) - 1);
-    return logits.select(1, logits.size(1) - 1);
+    torch::Tensor logits;
+    if (m_useCache) {
+        logits = m_model.decodeStep(tokens, m_cache, crossAttention);
+    } else {
+        m_history = m_history.defined() ? torch::cat({m_history, tokens.unsqueeze(1)}, 1) : tokens.unsqueeze(1);
+        torch::Tensor attention;
+        logits = m_model.decode(m_history, m_memory, crossAttention ? &attention : nullptr).select(1, m_history.size(1) - 1);
+        if (crossAttention) *crossAttention = attention.select(1, attention.size(1) - 1);
+    }
+    // A caption never contains <UNKNOWN>, <PAD> or <START>: an unknown word would vanish from the
+    // text and leave "eats a" behind, so the search picks the best real word instead.
+    logits.narrow(1, 0, Vocabulary::kEnd).fill_(-std::numeric_limits<float>::infinity());
+    return logits;
 }
 
 void IncrementalDecoder::selectRows(const torch::Tensor &rows)

@@ -46,6 +46,9 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
     const int count = maxImages > 0 ? std::min<int>(maxImages, int(records.size())) : int(records.size());
     if (count == 0) throw Error(ErrorKind::BadDataset, "the " + split + " split of " + dataset.name + " has no images");
     EvaluationResult result;
+    // Grad-CAM maps (seed architecture) cost a backward pass per word; only the hit rate needs them.
+    DecodingOptions scoring = options;
+    scoring.gradCamMaps = std::any_of(records.begin(), records.begin() + count, [](const CaptionedImage &r) { return !r.objects.empty(); });
     std::vector<CaptionMetrics::Tokens> candidates;
     std::vector<std::vector<CaptionMetrics::Tokens>> references;
     constexpr int kBatch = 8;
@@ -62,7 +65,7 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
             }
         }
         if (images.empty()) continue;
-        const std::vector<CaptionResult> captions = captioner.captionBatch(images, options);
+        const std::vector<CaptionResult> captions = captioner.captionBatch(images, scoring);
         for (std::size_t i = 0; i < captions.size(); ++i) {
             candidates.push_back(captions[i].words);
             std::vector<CaptionMetrics::Tokens> refs;

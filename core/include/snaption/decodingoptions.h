@@ -17,6 +17,7 @@ struct DecodingOptions {
     std::uint64_t seed = 0;    // sampling: same seed, same caption
     bool useKvCache = true;    // false recomputes the whole decoder every step (for benchmarks)
     int maxTokens = 0;         // 0 = the model's context length - 1
+    bool gradCamMaps = true;   // seed architecture only: Grad-CAM maps per word (a backward pass each); off for scoring
 
     static DecodingOptions greedy();
     static DecodingOptions beam(int width);
