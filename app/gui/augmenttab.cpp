@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScrollArea>
@@ -28,7 +29,8 @@
 namespace snaption::gui {
 namespace {
 
-constexpr int kTileSize = 192;
+constexpr int kTileSize = 176;
+constexpr int kTextHeight = 84;
 
 } // namespace
 
@@ -57,7 +59,7 @@ AugmentTab::AugmentTab(QWidget *parent)
     previewLayout->addLayout(buttons);
     for (int i = 0; i < kRows * kColumns; ++i) {
         auto *tile = new QLabel(this);
-        tile->setMinimumSize(kTileSize, kTileSize + 40);
+        tile->setMinimumSize(kTileSize + 8, kTileSize + kTextHeight + 8);
         tile->setAlignment(Qt::AlignCenter);
         tile->setWordWrap(true);
         tile->setTextFormat(Qt::PlainText);
@@ -162,11 +164,29 @@ void AugmentTab::render()
             const RgbImage &source = images[std::size_t(i) % images.size()];
             const RgbImage result = augmenter.apply(source, seed * 1000 + std::uint64_t(i), &applied);
             QStringList lines;
-            for (const auto &a : applied) lines << QString::fromStdString(training::Augmenter::describe(a));
+            for (const auto &a : applied) lines << describe(a);
             tiles.emplace_back(result, lines.isEmpty() ? tr("(unchanged)") : lines.join(QLatin1Char('\n')));
         }
         return tiles;
     }));
+}
+
+QString AugmentTab::describe(const training::Augmenter::Applied &applied)
+{
+    const std::string &t = applied.transform;
+    QString text = t == "horizontal flip"       ? tr("flipped")
+                   : t == "random resized crop" ? tr("crop")
+                   : t == "shift scale rotate"  ? tr("shift/scale/rotate")
+                   : t == "colour jitter"       ? tr("colour jitter")
+                   : t == "brightness contrast" ? tr("brightness/contrast")
+                   : t == "gaussian blur"       ? tr("blur")
+                                                : QString::fromStdString(t);
+    QStringList values;
+    for (const auto &[name, value] : applied.parameters) {
+        const bool whole = name == "kernel" || name == "x" || name == "y";
+        values << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'f', whole ? 0 : 2);
+    }
+    return values.isEmpty() ? text : text + QStringLiteral(": ") + values.join(QStringLiteral(", "));
 }
 
 void AugmentTab::show(const std::vector<std::pair<RgbImage, QString>> &tiles)
@@ -175,7 +195,18 @@ void AugmentTab::show(const std::vector<std::pair<RgbImage, QString>> &tiles)
     for (std::size_t i = 0; i < tiles.size() && i < m_tileLabels.size(); ++i) {
         QImage image = widgets::ImageConversion::toQImage(tiles[i].first).scaled(kTileSize, kTileSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         QLabel *tile = m_tileLabels[i];
-        tile->setPixmap(QPixmap::fromImage(image));
+        // The parameters the tile drew, printed under the picture (small, wrapped).
+        QPixmap canvas(kTileSize, kTileSize + kTextHeight);
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        painter.drawImage((kTileSize - image.width()) / 2, (kTileSize - image.height()) / 2, image);
+        QFont font = tile->font();
+        font.setPointSizeF(font.pointSizeF() * 0.8);
+        painter.setFont(font);
+        painter.setPen(tile->palette().color(QPalette::WindowText));
+        painter.drawText(QRect(0, kTileSize + 2, kTileSize, kTextHeight - 2), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tiles[i].second);
+        painter.end();
+        tile->setPixmap(canvas);
         tile->setToolTip(tiles[i].second);
         tile->setAccessibleName(tr("Sample %1").arg(i + 1));
         tile->setAccessibleDescription(tiles[i].second);

@@ -2,6 +2,7 @@
 
 #include <snaption/rgbimage.h>
 #include <snaption/training/augmentationconfig.h>
+#include <snaption/training/augmenter.h>
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -36,6 +37,8 @@ public:
     // The tiles as last rendered (for tests): pixels and parameter text.
     std::vector<std::pair<RgbImage, QString>> tiles() const { return m_tiles; }
     bool isRendering() const { return m_watcher.isRunning(); }
+    // What a transform drew, for the tile: "crop: scale 0.91, ratio 1.02, ...".
+    static QString describe(const training::Augmenter::Applied &applied);
 
 public Q_SLOTS:
     void reseed();

@@ -132,7 +132,8 @@ MainWindow::~MainWindow()
     m_inferenceThread.quit();
     m_inferenceThread.wait();
     if (qEnvironmentVariableIsSet("SNAPTION_REPORT_STALLS"))
-        qInfo("longest event-loop stall: %.1f ms", m_stalls->longestStallMs());
+        qInfo("longest event-loop stall: %.1f ms, %.1f s after start; stalls over 16 ms: %d, over 33 ms: %d", m_stalls->longestStallMs(),
+              m_stalls->longestStallAtSeconds(), m_stalls->stallsOver(16), m_stalls->stallsOver(33));
 }
 
 void MainWindow::createMenus()
@@ -286,7 +287,22 @@ void MainWindow::showStartPage(const QString &message)
 {
     m_startPage->setMessage(message);
     m_stack->setCurrentWidget(hasModel() ? static_cast<QWidget *>(m_tabs) : m_startPage);
-    m_modelLabel->setText(hasModel() ? m_modelLabel->text() : tr("No model loaded"));
+    if (!hasModel()) m_modelText = tr("No model loaded");
+    updateModelLabel();
+}
+
+void MainWindow::updateModelLabel()
+{
+    // The model and its provenance stay visible, shortened in the middle so that status messages
+    // keep half of the bar; the whole text is the label's accessible description.
+    const int room = std::max(200, width() / 2);
+    m_modelLabel->setText(m_modelLabel->fontMetrics().elidedText(m_modelText, Qt::ElideMiddle, room));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    updateModelLabel();
 }
 
 void MainWindow::loadModel(const QString &path)
@@ -300,8 +316,10 @@ void MainWindow::loadModel(const QString &path)
 void MainWindow::onModelLoaded(const QString &path, const QString &description)
 {
     m_modelPath = path;
-    m_modelLabel->setText(tr("Model: %1").arg(description));
+    m_modelText = tr("Model: %1").arg(description);
     m_modelLabel->setToolTip(path);
+    m_modelLabel->setAccessibleDescription(m_modelText);
+    updateModelLabel();
     statusBar()->showMessage(tr("Model loaded"), 5000);
     rememberRecent(QStringLiteral("recent/models"), path);
     m_stack->setCurrentWidget(m_tabs);

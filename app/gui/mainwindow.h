@@ -52,6 +52,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -62,6 +63,7 @@ private:
     void rememberRecent(const QString &key, const QString &path);
     void updateRecentMenus();
     void showStartPage(const QString &message);
+    void updateModelLabel();
     void onModelLoaded(const QString &path, const QString &description);
     void onModelFailed(const QString &path, const QString &error);
     void chooseImages();
@@ -87,6 +89,7 @@ private:
     AugmentTab *m_augmentTab;
     bool m_loadDemoWhenDone = false;
     QLabel *m_modelLabel;
+    QString m_modelText; // the model label's full text
     QMenu *m_recentImages = nullptr;
     QMenu *m_recentModels = nullptr;
     QAction *m_int8 = nullptr;

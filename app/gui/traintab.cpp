@@ -28,6 +28,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -168,9 +169,21 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     m_seed = spin(tr("Seed:"), 0, 1'000'000, tr("Random seed: the same seed gives the same run"));
     settingsLayout->addWidget(modelBox);
     settingsLayout->addStretch();
+    // Rows whose field is a layout (an editor with its Browse button) get no buddy from
+    // QFormLayout: give each such label its editor, so the mnemonic works and no "&" shows.
+    for (int row = 0; row < dataForm->rowCount(); ++row) {
+        QLayoutItem *field = dataForm->itemAt(row, QFormLayout::FieldRole);
+        QLayoutItem *labelItem = dataForm->itemAt(row, QFormLayout::LabelRole);
+        if (!field || !field->layout() || !labelItem) continue;
+        if (auto *label = qobject_cast<QLabel *>(labelItem->widget())) label->setBuddy(field->layout()->itemAt(0)->widget());
+    }
     auto *settingsScroll = new QScrollArea(this);
     settingsScroll->setWidget(settingsWidget);
     settingsScroll->setWidgetResizable(true);
+    // Never cut the settings off at the side: the column is at least as wide as its content.
+    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    settingsScroll->setMinimumWidth(settingsWidget->minimumSizeHint().width() + settingsScroll->verticalScrollBar()->sizeHint().width() +
+                                    2 * settingsScroll->frameWidth());
 
     // --- run column ---
     auto *run = new QWidget(this);
@@ -210,6 +223,8 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     auto *samplesLayout = new QHBoxLayout(samplesBox);
     m_samples->setAccessibleName(tr("Sample captions"));
     m_samples->setMaximumWidth(320);
+    m_samples->setWordWrap(true);
+    m_samples->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *sampleRight = new QVBoxLayout;
     sampleRight->addWidget(m_sampleView, 1);
     sampleRight->addWidget(m_sampleWords);
@@ -221,7 +236,7 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     splitter->addWidget(settingsScroll);
     splitter->addWidget(run);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 820});
+    splitter->setSizes({460, 820});
     (new QVBoxLayout(this))->addWidget(splitter);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] { applyPreset(m_preset->currentData().toString()); });

@@ -143,11 +143,23 @@ RgbImage ImageLoader::decode(const std::vector<std::uint8_t> &bytes, const std::
 
 std::vector<std::string> ImageLoader::supportedExtensions()
 {
-    std::vector<std::string> extensions{"bmp", "dib", "jpg", "jpeg", "jpe", "png", "pbm", "pgm", "ppm", "pnm", "pxm", "pfm",
-                                        "sr", "ras", "tif", "tiff", "hdr", "pic"};
-    for (const char *optional : {"webp", "jp2", "exr"}) {
-        if (cv::haveImageReader(std::string("x.") + optional)) extensions.emplace_back(optional);
-    }
+    static const std::vector<std::string> extensions = [] {
+        std::vector<std::string> list{"bmp", "dib", "jpg", "jpeg", "jpe", "png", "pbm", "pgm", "ppm", "pnm", "pxm", "pfm",
+                                      "sr", "ras", "tif", "tiff", "hdr", "pic"};
+        // Optional codecs: cv::haveImageReader(name) opens the file to sniff it (and logs a warning
+        // when there is none), so instead round-trip a tiny image in memory.
+        for (const char *optional : {"webp", "jp2", "exr"}) {
+            try {
+                const bool floating = std::string(optional) == "exr";
+                const cv::Mat probe(64, 64, floating ? CV_32FC3 : CV_8UC3, cv::Scalar::all(floating ? 0.5 : 128));
+                std::vector<uchar> bytes;
+                if (cv::imencode(std::string(".") + optional, probe, bytes) && !cv::imdecode(bytes, cv::IMREAD_UNCHANGED).empty())
+                    list.emplace_back(optional);
+            } catch (const cv::Exception &) {
+            }
+        }
+        return list;
+    }();
     return extensions;
 }
 

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "traintab.h"
 
+#include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/threading.h>
 #include <snaption/widgets/stallmonitor.h>
@@ -68,13 +69,18 @@ int main(int argc, char **argv)
     if (!waitFor([&] { return !window.captionTab()->isBusy(); }, 120)) std::fprintf(stderr, "captioning did not finish\n");
     std::printf("longest event-loop stall while loading the model and captioning %lld images: %.1f ms\n",
                 static_cast<long long>(args.size() - 2), stalls.longestStallMs());
-    window.captionTab()->wordBar()->next();
-    window.captionTab()->wordBar()->next();
+    window.captionTab()->wordBar()->next(); // the second word: usually the subject, e.g. "people"
     save(window, out.filePath(QStringLiteral("caption-tab.png")));
 
     window.tabs()->setCurrentWidget(window.augmentTab());
     std::vector<RgbImage> images;
-    for (const QString &path : args.mid(2)) images.push_back(ImageLoader().load(path.toStdString()));
+    for (const QString &path : args.mid(2)) {
+        try {
+            images.push_back(ImageLoader().load(path.toStdString()));
+        } catch (const Error &error) {
+            std::fprintf(stderr, "%s\n", error.what());
+        }
+    }
     window.augmentTab()->setImages(images);
     waitFor([&] { return !window.augmentTab()->isRendering() && !window.augmentTab()->tiles().empty(); }, 60);
     save(window, out.filePath(QStringLiteral("augment-tab.png")));

@@ -120,7 +120,7 @@ struct Trainer::Impl {
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
     void saveModel(const fs::path &path, const std::string &what);
-    void replan(double secondsPerStep, double secondsPerEpochOverhead, bool mayGrow);
+    void replan(double secondsPerStep, double secondsPerEpochOverhead);
 };
 
 void Trainer::Impl::prepareModel()
@@ -402,21 +402,19 @@ void Trainer::Impl::writeHistory()
     writeText(output / "history.csv", state.epochsCsv());
 }
 
-void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead, bool mayGrow)
+void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
 {
     if (config.maxMinutes <= 0) return;
     // Keep back 3 % of the budget (at least 20 s) for the final evaluation and saving; then
-    // finish the current epoch and fit as many whole epochs as the rest allows. Later plans only
-    // shrink, so the learning rate still anneals to its end within the budget; the one early
-    // re-estimate (mayGrow) may grow the plan again, so a slow start (another program busy, caches
-    // cold) does not waste the budget.
+    // finish the current epoch and fit as many whole epochs as the rest allows. Plans only shrink:
+    // a longer schedule would make the learning rate jump back up.
     const double reserve = std::max(20.0, config.maxMinutes * 60.0 * 0.03);
     const double remaining = config.maxMinutes * 60.0 - reserve - elapsed();
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
     const double currentEpoch = (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead;
     const int more = perEpoch > 0 ? int(std::floor((remaining - currentEpoch) / perEpoch)) : 0;
     const int planned = std::clamp(state.epoch + 1 + std::max(0, more), state.epoch + 1, config.epochs);
-    if (planned < state.plannedEpochs || (mayGrow && planned > state.plannedEpochs)) {
+    if (planned < state.plannedEpochs) {
         message("time budget: training " + std::to_string(planned) + " of " + std::to_string(config.epochs) + " epochs (" +
                 std::to_string(int(secondsPerStep * 1000)) + " ms per step)");
         state.plannedEpochs = planned;
@@ -499,6 +497,8 @@ TrainingResult Trainer::run(const std::string &outputFolder)
     d.notifyPhase(TrainingPhase::Training, "training on " + std::to_string(d.trainImages.size()) + " images, " +
                                                std::to_string(d.stepsPerEpoch) + " steps per epoch");
     const Clock::time_point sessionStart = Clock::now();
+    constexpr int kUntimedSteps = 10, kTimedSteps = 20;
+    Clock::time_point warmStart = sessionStart;
     int sessionSteps = 0;
     double epochOverhead = 0, sessionTrainingSeconds = 0;
     bool earlyStopped = false, budgetCut = false;
@@ -563,8 +563,10 @@ TrainingResult Trainer::run(const std::string &outputFolder)
                 rateSteps = 0;
             }
             const double secondsPerStep = secondsSince(sessionStart) / sessionSteps;
-            if (sessionSteps == 10 || (sessionSteps == 100 && d.state.batch < d.stepsPerEpoch))
-                d.replan(secondsPerStep, epochOverhead, sessionSteps == 100);
+            // The first plan times steps 11 to 30: the first few are slow (threads start, memory
+            // is touched) and would cut the budget's epochs for good.
+            if (sessionSteps == kUntimedSteps) warmStart = Clock::now();
+            if (sessionSteps == kUntimedSteps + kTimedSteps) d.replan(secondsSince(warmStart) / kTimedSteps, epochOverhead);
             if (d.observer) {
                 StepRecord step;
                 step.epoch = epoch + 1;
@@ -616,7 +618,7 @@ TrainingResult Trainer::run(const std::string &outputFolder)
         result.epochs = d.state.epoch;
         epochOverhead = secondsSince(evaluationStart);
         sessionTrainingSeconds += secondsSince(epochStart) - epochOverhead;
-        d.replan(sessionTrainingSeconds / std::max(1, sessionSteps), epochOverhead, false);
+        d.replan(sessionTrainingSeconds / std::max(1, sessionSteps), epochOverhead);
         if (d.config.earlyStoppingPatience > 0 && d.state.epochsWithoutImprovement >= d.config.earlyStoppingPatience) {
             earlyStopped = true;
             d.message("early stopping: no better " + d.config.bestMetric + " for " + std::to_string(d.config.earlyStoppingPatience) + " epochs");

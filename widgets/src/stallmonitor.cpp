@@ -1,5 +1,7 @@
 #include <snaption/widgets/stallmonitor.h>
 
+#include <algorithm>
+
 namespace snaption::widgets {
 
 namespace {
@@ -14,7 +16,12 @@ StallMonitor::StallMonitor(QObject *parent) : QObject(parent)
         const qint64 now = m_clock.nsecsElapsed();
         const double interval = double(now - m_last) / 1e6;
         m_last = now;
-        m_longest = std::max(m_longest, interval - kIntervalMs);
+        const double late = interval - kIntervalMs;
+        if (late > m_longest) {
+            m_longest = late;
+            m_longestAt = double(now) / 1e9;
+        }
+        if (late > 16) m_stalls.push_back(late);
         m_total += interval;
         ++m_ticks;
     });
@@ -36,8 +43,15 @@ void StallMonitor::reset()
     m_clock.start();
     m_last = 0;
     m_longest = 0;
+    m_longestAt = 0;
     m_total = 0;
+    m_stalls.clear();
     m_ticks = 0;
+}
+
+int StallMonitor::stallsOver(double ms) const
+{
+    return int(std::count_if(m_stalls.begin(), m_stalls.end(), [ms](double late) { return late > ms; }));
 }
 
 } // namespace snaption::widgets

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <vector>
+
 namespace snaption::widgets {
 
 // Measures how responsive the event loop is: a timer asks to run every 5 ms and records how late
@@ -17,13 +19,16 @@ public:
     void stop();
     void reset();
     double longestStallMs() const { return m_longest; }
+    double longestStallAtSeconds() const { return m_longestAt; } // since start()
+    int stallsOver(double ms) const;
     double averageIntervalMs() const { return m_ticks ? m_total / m_ticks : 0; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
-    double m_longest = 0, m_total = 0;
+    double m_longest = 0, m_longestAt = 0, m_total = 0;
+    std::vector<double> m_stalls; // every lateness over 16 ms (a frame)
     int m_ticks = 0;
 };
 
