@@ -596,6 +596,12 @@ GERMAN = {
     "Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.": "Flickr8k-Fotos mit einem eingefrorenen vortrainierten EfficientNet-B0 (Gewichte von timm oder torchvision): 3 Decoder-Schichten.",
     "The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.": "Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.",
     "Import cancelled": "Import abgebrochen",
+    "flipped": "gespiegelt",
+    "crop": "Ausschnitt",
+    "shift/scale/rotate": "verschoben/skaliert/gedreht",
+    "colour jitter": "Farbvariation",
+    "brightness/contrast": "Helligkeit/Kontrast",
+    "blur": "Unschärfe",
 }
 
 

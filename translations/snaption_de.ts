@@ -1028,7 +1028,7 @@ Allgemeine Optionen:
 <context>
     <name>snaption::gui::AugmentTab</name>
     <message>
-        <location filename="../app/gui/augmenttab.cpp" line="+36" />
+        <location filename="../app/gui/augmenttab.cpp" line="+38" />
         <source>&amp;Lock seed</source>
         <translation>Startwert &amp;sperren</translation>
     </message>
@@ -1088,7 +1088,37 @@ Allgemeine Optionen:
         <translation>(unverändert)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+9" />
+        <source>flipped</source>
+        <translation>gespiegelt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>crop</source>
+        <translation>Ausschnitt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>shift/scale/rotate</source>
+        <translation>verschoben/skaliert/gedreht</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>colour jitter</source>
+        <translation>Farbvariation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>brightness/contrast</source>
+        <translation>Helligkeit/Kontrast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>blur</source>
+        <translation>Unschärfe</translation>
+    </message>
+    <message>
+        <location line="+29" />
         <source>Sample %1</source>
         <translation>Beispiel %1</translation>
     </message>
@@ -1311,7 +1341,7 @@ Allgemeine Optionen:
         <translation>Bild aus der Zwischenablage: %1</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1566,7 +1596,7 @@ Allgemeine Optionen:
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+21" />
         <source>Loading model %1…</source>
         <translation>Modell %1 wird geladen …</translation>
     </message>
@@ -1576,7 +1606,7 @@ Allgemeine Optionen:
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Model loaded</source>
         <translation>Modell geladen</translation>
     </message>
@@ -1838,19 +1868,19 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::gui::TrainTab</name>
     <message>
-        <location filename="../app/gui/traintab.cpp" line="+54" />
+        <location filename="../app/gui/traintab.cpp" line="+55" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+403" />
+        <location line="+417" />
         <location line="+82" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-485" />
+        <location line="-499" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2218,7 +2248,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+23" />
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
@@ -2283,7 +2313,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Beispielbeschreibungen</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>Export Plot</source>
         <translation>Diagramm exportieren</translation>
     </message>

@@ -405,10 +405,12 @@ void Trainer::Impl::writeHistory()
 void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
 {
     if (config.maxMinutes <= 0) return;
-    // Keep back 3 % of the budget (at least 20 s) for the final evaluation and saving; then
-    // finish the current epoch and fit as many whole epochs as the rest allows. Plans only shrink:
-    // a longer schedule would make the learning rate jump back up.
-    const double reserve = std::max(20.0, config.maxMinutes * 60.0 * 0.03);
+    // Keep back what the final scoring of every validation image will take (an epoch's scoring of
+    // fewer images, scaled) plus saving; then finish the current epoch and fit as many whole epochs
+    // as the rest allows. Plans only shrink: a longer schedule would make the learning rate jump.
+    const double scoredPerEpoch = double(config.epochValidationImages > 0 ? std::min<std::size_t>(std::size_t(config.epochValidationImages), validationImages.size())
+                                                                          : validationImages.size());
+    const double reserve = 10.0 + secondsPerEpochOverhead * double(validationImages.size()) / std::max(1.0, scoredPerEpoch);
     const double remaining = config.maxMinutes * 60.0 - reserve - elapsed();
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
     const double currentEpoch = (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead;
