@@ -142,6 +142,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.captionTab()->images()->count(widgets::ImageListModel::State::Done), 1, 30000);
         QVERIFY(!window.captionTab()->images()->at(0).outcome.result.caption.empty());
     }
+
+    void createDemoModelTrainsTheOneMinutePresetHere()
+    {
+        // The start page's "Create a demo model": the synthetic one-minute preset, on the Train tab,
+        // into the model folder. (The run itself is the preset's; stopped here after it started.)
+        MainWindow window;
+        window.show();
+        window.createDemoModel();
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.trainTab()));
+        QVERIFY(window.trainTab()->controller()->isRunning());
+        const training::TrainingConfig config = window.trainTab()->currentConfig();
+        const training::TrainingConfig quick = training::TrainingConfig::preset("synthetic-quick");
+        QCOMPARE(config.maxMinutes, quick.maxMinutes);
+        QCOMPARE(config.syntheticTrainScenes, quick.syntheticTrainScenes);
+        QVERIFY(quick.maxMinutes <= 1.5);
+        QSignalSpy finished(window.trainTab()->controller(), &widgets::TrainingController::finished);
+        window.trainTab()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    }
 };
 
 QTEST_MAIN(TestTrainingTabs)
