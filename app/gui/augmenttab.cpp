@@ -31,6 +31,7 @@ namespace {
 
 constexpr int kTileSize = 176;
 constexpr int kTextHeight = 84;
+constexpr int kTileWidth = 248; // wider than the picture: room for the parameter lines
 
 } // namespace
 
@@ -59,7 +60,7 @@ AugmentTab::AugmentTab(QWidget *parent)
     previewLayout->addLayout(buttons);
     for (int i = 0; i < kRows * kColumns; ++i) {
         auto *tile = new QLabel(this);
-        tile->setMinimumSize(kTileSize + 8, kTileSize + kTextHeight + 8);
+        tile->setMinimumSize(kTileWidth + 8, kTileSize + kTextHeight + 8);
         tile->setAlignment(Qt::AlignCenter);
         tile->setWordWrap(true);
         tile->setTextFormat(Qt::PlainText);
@@ -196,15 +197,15 @@ void AugmentTab::show(const std::vector<std::pair<RgbImage, QString>> &tiles)
         QImage image = widgets::ImageConversion::toQImage(tiles[i].first).scaled(kTileSize, kTileSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         QLabel *tile = m_tileLabels[i];
         // The parameters the tile drew, printed under the picture (small, wrapped).
-        QPixmap canvas(kTileSize, kTileSize + kTextHeight);
+        QPixmap canvas(kTileWidth, kTileSize + kTextHeight);
         canvas.fill(Qt::transparent);
         QPainter painter(&canvas);
-        painter.drawImage((kTileSize - image.width()) / 2, (kTileSize - image.height()) / 2, image);
+        painter.drawImage((kTileWidth - image.width()) / 2, (kTileSize - image.height()) / 2, image);
         QFont font = tile->font();
         font.setPointSizeF(font.pointSizeF() * 0.8);
         painter.setFont(font);
         painter.setPen(tile->palette().color(QPalette::WindowText));
-        painter.drawText(QRect(0, kTileSize + 2, kTileSize, kTextHeight - 2), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tiles[i].second);
+        painter.drawText(QRect(0, kTileSize + 2, kTileWidth, kTextHeight - 2), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tiles[i].second);
         painter.end();
         tile->setPixmap(canvas);
         tile->setToolTip(tiles[i].second);
