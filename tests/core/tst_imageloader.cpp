@@ -6,6 +6,8 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace snaption;
@@ -221,6 +223,27 @@ private Q_SLOTS:
     {
         const auto extensions = ImageLoader::supportedExtensions();
         for (const char *e : {"jpg", "jpeg", "png", "bmp", "tiff"}) QVERIFY(std::find(extensions.begin(), extensions.end(), e) != extensions.end());
+        // Debian's OpenCV decodes WebP; a probe that sniffed a non-existent file never offered it.
+        QVERIFY(std::find(extensions.begin(), extensions.end(), "webp") != extensions.end());
+    }
+
+    void readsWebp()
+    {
+        // A lossless WebP written by PyTorch's reference interpreter (Pillow) decodes to the same pixels.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pattern.webp"));
+        const int status = QProcess::execute(QStringLiteral("/usr/bin/python3"),
+                                             {QStringLiteral("-c"), QStringLiteral("from PIL import Image; im = Image.new('RGB', (3, 2)); "
+                                                                                   "im.putdata([(255,0,0),(0,255,0),(0,0,255),(10,20,30),(200,100,50),(0,0,0)]); "
+                                                                                   "im.save('%1', lossless=True)").arg(path)});
+        if (status != 0) QSKIP("/usr/bin/python3 with Pillow is not available");
+        const RgbImage image = ImageLoader().load(path.toStdString());
+        QCOMPARE(image.width, 3);
+        QCOMPARE(image.height, 2);
+        QCOMPARE(int(image.row(0)[0]), 255);
+        QCOMPARE(int(image.row(0)[4]), 255);
+        QCOMPARE(int(image.row(1)[0]), 10);
+        QCOMPARE(int(image.row(1)[2]), 30);
     }
 };
 
