@@ -182,12 +182,8 @@ QString AugmentTab::describe(const training::Augmenter::Applied &applied)
                    : t == "brightness contrast" ? tr("brightness/contrast")
                    : t == "gaussian blur"       ? tr("blur")
                                                 : QString::fromStdString(t);
-    QStringList values;
-    for (const auto &[name, value] : applied.parameters) {
-        const bool whole = name == "kernel" || name == "x" || name == "y";
-        values << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'f', whole ? 0 : 2);
-    }
-    return values.isEmpty() ? text : text + QStringLiteral(": ") + values.join(QStringLiteral(", "));
+    const QString parameters = QString::fromStdString(training::Augmenter::describeParameters(applied));
+    return parameters.isEmpty() ? text : text + QStringLiteral(": ") + parameters;
 }
 
 void AugmentTab::show(const std::vector<std::pair<RgbImage, QString>> &tiles)

@@ -102,6 +102,7 @@ private Q_SLOTS:
                     QVERIFY(std::abs(a.parameters.at("hue")) <= 0.1);
                 }
                 QVERIFY(!Augmenter::describe(a).empty());
+                QVERIFY(Augmenter::describe(a).rfind(a.transform, 0) == 0);
             }
         }
     }
@@ -135,6 +136,22 @@ private Q_SLOTS:
             QVERIFY2(std::abs(pixel[0] - pixel[1]) <= 1 && std::abs(pixel[1] - pixel[2]) <= 1,
                      qPrintable(QStringLiteral("seed %1: %2 %3 %4").arg(seed).arg(pixel[0]).arg(pixel[1]).arg(pixel[2])));
         }
+    }
+
+    void descriptionsListTheDrawnParameters()
+    {
+        Augmenter::Applied blur;
+        blur.transform = "gaussian blur";
+        blur.parameters = {{"kernel", 5.0}};
+        QCOMPARE(Augmenter::describeParameters(blur), std::string("kernel 5"));
+        QCOMPARE(Augmenter::describe(blur), std::string("gaussian blur: kernel 5"));
+        Augmenter::Applied flip;
+        flip.transform = "horizontal flip";
+        QCOMPARE(Augmenter::describe(flip), std::string("horizontal flip"));
+        Augmenter::Applied jitter;
+        jitter.transform = "colour jitter";
+        jitter.parameters = {{"hue", -0.05}, {"brightness", 1.125}};
+        QCOMPARE(Augmenter::describeParameters(jitter), std::string("brightness 1.12, hue -0.05"));
     }
 
     void disablingOneTransformKeepsTheOthers()

@@ -146,18 +146,23 @@ RgbImage Augmenter::apply(const RgbImage &image, std::uint64_t seed, std::vector
     return toImage(img);
 }
 
-std::string Augmenter::describe(const Applied &applied)
+std::string Augmenter::describeParameters(const Applied &applied)
 {
     std::ostringstream out;
-    out << applied.transform;
     bool first = true;
     for (const auto &[name, value] : applied.parameters) {
-        out << (first ? ": " : ", ") << name << ' ' << std::fixed;
+        out << (first ? "" : ", ") << name << ' ' << std::fixed;
         out.precision(name == "kernel" || name == "x" || name == "y" ? 0 : 2);
         out << value;
         first = false;
     }
     return out.str();
+}
+
+std::string Augmenter::describe(const Applied &applied)
+{
+    const std::string parameters = describeParameters(applied);
+    return parameters.empty() ? applied.transform : applied.transform + ": " + parameters;
 }
 
 } // namespace snaption::training

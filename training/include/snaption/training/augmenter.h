@@ -24,7 +24,8 @@ public:
 
     // The image after the pipeline; `applied` (optional) lists what was done, in order.
     RgbImage apply(const RgbImage &image, std::uint64_t seed, std::vector<Applied> *applied = nullptr) const;
-    static std::string describe(const Applied &applied); // "rotate 15.0 deg, ..."
+    static std::string describe(const Applied &applied);           // "shift scale rotate: angle 3.20, scale 1.02, ..."
+    static std::string describeParameters(const Applied &applied); // "angle 3.20, scale 1.02, ..."
 
 private:
     AugmentationConfig m_config;
