@@ -242,6 +242,11 @@ GERMAN = {
     "&Top-k:": "&Top-k:",
     "Te&mperature:": "Te&mperatur:",
     "See&d:": "Start&wert:",
+    "&Length penalty:": "&Längenstrafe:",
+    "Length penalty": "Längenstrafe",
+    "Higher values favour longer captions, lower values shorter ones": "Höhere Werte bevorzugen längere Bildunterschriften, niedrigere kürzere",
+    "Beam search ranks captions by log probability divided by length to this power: 1 favours longer, more detailed captions, 0 shorter ones. 0.5 made Flickr8k captions more precise than 1.":
+        "Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit geteilt durch die Länge hoch diesen Wert: 1 bevorzugt längere, ausführlichere, 0 kürzere. 0,5 machte Flickr8k-Bildunterschriften genauer als 1.",
     # word bar
     "%1 (confidence %2 %)": "%1 (Sicherheit %2 %)",
     "confidence %1 percent": "Sicherheit %1 Prozent",
@@ -394,7 +399,10 @@ GERMAN = {
     "Sampling temperature (default 1).": "Temperatur beim Ziehen (Standard 1).",
     "Random seed for sampling (default 0).": "Zufallsstartwert beim Ziehen (Standard 0).",
     "choose one of --greedy, --beam and --sample": "eines von --greedy, --beam und --sample wählen",
-    "--beam, --top-k, --temperature and --seed need numbers": "--beam, --top-k, --temperature und --seed brauchen Zahlen",
+    "--beam, --length-penalty, --top-k, --temperature and --seed need numbers": "--beam, --length-penalty, --top-k, --temperature und --seed brauchen Zahlen",
+    "Beam search ranks captions by log probability / length^<a>: 1 favours longer captions, 0 shorter (default 0.5).":
+        "Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit / Länge^<a>: 1 bevorzugt längere, 0 kürzere (Standard 0,5).",
+    "a": "a",
     # Augment tab
     "&Lock seed": "Startwert &sperren",
     "&Reseed": "&Neu würfeln",

@@ -378,6 +378,16 @@ Allgemeine Optionen:
         <translation>Breite</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Beam search ranks captions by log probability / length^&lt;a&gt;: 1 favours longer captions, 0 shorter (default 0.5).</source>
+        <translation>Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit / Länge^&lt;a&gt;: 1 bevorzugt längere, 0 kürzere (Standard 0,5).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
         <location line="+1" />
         <source>Sample words at random (see --top-k, --temperature, --seed).</source>
         <translation>Wörter zufällig ziehen (siehe --top-k, --temperature, --seed).</translation>
@@ -418,9 +428,9 @@ Allgemeine Optionen:
         <translation>eines von --greedy, --beam und --sample wählen</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>--beam, --top-k, --temperature and --seed need numbers</source>
-        <translation>--beam, --top-k, --temperature und --seed brauchen Zahlen</translation>
+        <location line="+20" />
+        <source>--beam, --length-penalty, --top-k, --temperature and --seed need numbers</source>
+        <translation>--beam, --length-penalty, --top-k, --temperature und --seed brauchen Zahlen</translation>
     </message>
 </context>
 <context>
@@ -1028,7 +1038,7 @@ Allgemeine Optionen:
 <context>
     <name>snaption::gui::AugmentTab</name>
     <message>
-        <location filename="../app/gui/augmenttab.cpp" line="+38" />
+        <location filename="../app/gui/augmenttab.cpp" line="+39" />
         <source>&amp;Lock seed</source>
         <translation>Startwert &amp;sperren</translation>
     </message>
@@ -1118,7 +1128,7 @@ Allgemeine Optionen:
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+25" />
         <source>Sample %1</source>
         <translation>Beispiel %1</translation>
     </message>
@@ -1591,7 +1601,7 @@ Allgemeine Optionen:
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+81" />
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
@@ -1874,13 +1884,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+417" />
-        <location line="+82" />
+        <location line="+419" />
+        <location line="+91" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-499" />
+        <location line="-510" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2273,7 +2283,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Trainingsphase</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Training status</source>
         <translation>Trainingsstatus</translation>
     </message>
@@ -2425,7 +2435,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Training kann nicht starten</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Stopping after this step, writing a checkpoint…</source>
         <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
     </message>
@@ -2440,7 +2450,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+16" />
         <source>Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7</source>
         <translation>Epoche %1, Schritt %2 von %3 · Verlust %4 · %5 Beispiele/s · noch %6%7</translation>
     </message>
@@ -2450,7 +2460,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation> · beste: Epoche %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4</source>
         <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4</translation>
     </message>
@@ -2731,7 +2741,22 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Strahlbreite</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
+        <source>Length penalty</source>
+        <translation>Längenstrafe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Higher values favour longer captions, lower values shorter ones</source>
+        <translation>Höhere Werte bevorzugen längere Bildunterschriften, niedrigere kürzere</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beam search ranks captions by log probability divided by length to this power: 1 favours longer, more detailed captions, 0 shorter ones. 0.5 made Flickr8k captions more precise than 1.</source>
+        <translation>Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit geteilt durch die Länge hoch diesen Wert: 1 bevorzugt längere, ausführlichere, 0 kürzere. 0,5 machte Flickr8k-Bildunterschriften genauer als 1.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>all words</source>
         <translation>alle Wörter</translation>
     </message>
@@ -2769,6 +2794,11 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <location line="+1" />
         <source>&amp;Beam width:</source>
         <translation>&amp;Strahlbreite:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Length penalty:</source>
+        <translation>&amp;Längenstrafe:</translation>
     </message>
     <message>
         <location line="+1" />

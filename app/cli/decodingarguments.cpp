@@ -12,6 +12,9 @@ void DecodingArguments::add(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("greedy"), tr("Pick the most likely word at each step.")});
     parser.addOption({QStringLiteral("beam"), tr("Beam search with <width> hypotheses (default 3)."), tr("width")});
+    parser.addOption({QStringLiteral("length-penalty"),
+                      tr("Beam search ranks captions by log probability / length^<a>: 1 favours longer captions, 0 shorter (default 0.5)."),
+                      tr("a"), QString::number(DecodingOptions().lengthPenalty)});
     parser.addOption({QStringLiteral("sample"), tr("Sample words at random (see --top-k, --temperature, --seed).")});
     parser.addOption({QStringLiteral("top-k"), tr("Sample only among the <k> most likely words (0 = all)."), tr("k"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("temperature"), tr("Sampling temperature (default 1)."), tr("t"), QStringLiteral("1")});
@@ -40,8 +43,10 @@ std::optional<DecodingOptions> DecodingArguments::read(const QCommandLineParser 
     } else if (parser.isSet(QStringLiteral("beam"))) {
         options = DecodingOptions::beam(parser.value(QStringLiteral("beam")).toInt(&ok));
     }
-    if (!ok) {
-        CliOutput::error(tr("--beam, --top-k, --temperature and --seed need numbers"));
+    bool penaltyOk = false;
+    options.lengthPenalty = parser.value(QStringLiteral("length-penalty")).toDouble(&penaltyOk);
+    if (!ok || !penaltyOk) {
+        CliOutput::error(tr("--beam, --length-penalty, --top-k, --temperature and --seed need numbers"));
         return std::nullopt;
     }
     try {

@@ -228,6 +228,7 @@ void MainWindow::readSettings()
     DecodingOptions decoding = m_captionTab->decodingControls()->options();
     decoding.strategy = static_cast<DecodingOptions::Strategy>(settings.value(QStringLiteral("decoding/strategy"), int(decoding.strategy)).toInt());
     decoding.beamWidth = settings.value(QStringLiteral("decoding/beam"), decoding.beamWidth).toInt();
+    decoding.lengthPenalty = settings.value(QStringLiteral("decoding/lengthPenalty"), decoding.lengthPenalty).toDouble();
     decoding.topK = settings.value(QStringLiteral("decoding/topK"), decoding.topK).toInt();
     decoding.temperature = settings.value(QStringLiteral("decoding/temperature"), double(decoding.temperature)).toFloat();
     decoding.seed = settings.value(QStringLiteral("decoding/seed"), qulonglong(decoding.seed)).toULongLong();
@@ -249,6 +250,7 @@ void MainWindow::writeSettings() const
     const DecodingOptions decoding = m_captionTab->decodingControls()->options();
     settings.setValue(QStringLiteral("decoding/strategy"), int(decoding.strategy));
     settings.setValue(QStringLiteral("decoding/beam"), decoding.beamWidth);
+    settings.setValue(QStringLiteral("decoding/lengthPenalty"), decoding.lengthPenalty);
     settings.setValue(QStringLiteral("decoding/topK"), decoding.topK);
     settings.setValue(QStringLiteral("decoding/temperature"), double(decoding.temperature));
     settings.setValue(QStringLiteral("decoding/seed"), qulonglong(decoding.seed));

@@ -4,6 +4,8 @@
 
 #include "incrementaldecoder.h"
 
+#include <cmath>
+
 namespace snaption {
 namespace {
 
@@ -11,11 +13,15 @@ struct Hypothesis {
     DecodedSequence sequence;
     double logProbability = 0;
     std::int64_t row = 0; // decoder row holding this hypothesis' state
+    double rank = 0;      // what the search maximises among finished captions
 };
 
-double normalisedScore(double logProbability, std::size_t length)
+// Ranks a finished caption and records its mean log probability per word as its score.
+void finish(Hypothesis &h, double lengthPenalty)
 {
-    return logProbability / double(std::max<std::size_t>(1, length));
+    const double length = double(std::max<std::size_t>(1, h.sequence.tokens.size()));
+    h.sequence.score = h.logProbability / length;
+    h.rank = h.logProbability / std::pow(length, lengthPenalty);
 }
 
 } // namespace
@@ -72,7 +78,7 @@ std::vector<DecodedSequence> BeamSearch::run(const torch::Tensor &memory)
                 child.sequence.attention.push_back(attention[parent.row]);
                 if (token == Vocabulary::kEnd) {
                     if (finished[image].size() < width) {
-                        child.sequence.score = normalisedScore(child.logProbability, child.sequence.tokens.size());
+                        finish(child, m_options.lengthPenalty);
                         finished[image].push_back(std::move(child));
                     }
                 } else {
@@ -97,11 +103,11 @@ std::vector<DecodedSequence> BeamSearch::run(const torch::Tensor &memory)
     for (std::size_t image = 0; image < live.size(); ++image) {
         // Hypotheses cut off by the length limit compete with the ended ones.
         for (Hypothesis &h : live[image]) {
-            h.sequence.score = normalisedScore(h.logProbability, h.sequence.tokens.size());
+            finish(h, m_options.lengthPenalty);
             finished[image].push_back(std::move(h));
         }
         auto best = std::max_element(finished[image].begin(), finished[image].end(), [](const Hypothesis &a, const Hypothesis &b) {
-            return a.sequence.score < b.sequence.score;
+            return a.rank < b.rank;
         });
         results.push_back(best == finished[image].end() ? DecodedSequence{} : std::move(best->sequence));
     }

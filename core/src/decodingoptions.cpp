@@ -36,6 +36,8 @@ void DecodingOptions::validate() const
 {
     if (strategy == Strategy::Beam && (beamWidth < 1 || beamWidth > 64))
         throw Error(ErrorKind::InvalidArgument, "beam width must be between 1 and 64, not " + std::to_string(beamWidth));
+    if (strategy == Strategy::Beam && !(lengthPenalty >= 0.0 && lengthPenalty <= 2.0))
+        throw Error(ErrorKind::InvalidArgument, "length penalty must be between 0 and 2");
     if (strategy == Strategy::Sample) {
         if (topK < 0) throw Error(ErrorKind::InvalidArgument, "top-k must not be negative");
         if (!(temperature > 0.0f) || !std::isfinite(temperature) || temperature > 100.0f)
@@ -49,7 +51,10 @@ std::string DecodingOptions::describe() const
     std::ostringstream out;
     switch (strategy) {
     case Strategy::Greedy: out << "greedy"; break;
-    case Strategy::Beam: out << "beam " << beamWidth; break;
+    case Strategy::Beam:
+        out << "beam " << beamWidth;
+        if (lengthPenalty != DecodingOptions().lengthPenalty) out << " length penalty " << lengthPenalty;
+        break;
     case Strategy::Sample: out << "sample top-k " << topK << " temperature " << temperature << " seed " << seed; break;
     }
     if (!useKvCache) out << " (no cache)";

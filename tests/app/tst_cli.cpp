@@ -173,6 +173,11 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("caption"), m_image}).exitCode, 2); // no model
         QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--beam"), QStringLiteral("0"), m_image}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--greedy"), QStringLiteral("--beam"), QStringLiteral("2"), m_image}).exitCode, 2);
+        const Run penalty = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--length-penalty"), QStringLiteral("3"), m_image});
+        QCOMPARE(penalty.exitCode, 2);
+        QVERIFY(penalty.err.contains(QLatin1String("length penalty")));
+        QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--length-penalty"), QStringLiteral("long"), m_image}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--length-penalty"), QStringLiteral("0"), m_image}).exitCode, 0);
         const Run missing = cli({QStringLiteral("caption"), QStringLiteral("--model"), path(QStringLiteral("none.safetensors")), m_image});
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(lines(missing.err).size(), 1);

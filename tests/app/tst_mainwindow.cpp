@@ -170,7 +170,9 @@ private Q_SLOTS:
             settings.style.opacity = 0.8f;
             settings.style.colormap = Colormap::Inferno;
             window.captionTab()->heatmapControls()->setSettings(settings);
-            window.captionTab()->decodingControls()->setOptions(DecodingOptions::beam(5));
+            DecodingOptions decoding = DecodingOptions::beam(5);
+            decoding.lengthPenalty = 0.8;
+            window.captionTab()->decodingControls()->setOptions(decoding);
             window.show();
             window.close();
         }
@@ -179,6 +181,7 @@ private Q_SLOTS:
         QCOMPARE(restored.style.colormap, Colormap::Inferno);
         QVERIFY(std::abs(restored.style.opacity - 0.8f) < 0.01f);
         QCOMPARE(again.captionTab()->decodingControls()->options().beamWidth, 5);
+        QCOMPARE(again.captionTab()->decodingControls()->options().lengthPenalty, 0.8);
     }
 };
 

@@ -229,6 +229,72 @@ private Q_SLOTS:
         }
     }
 
+    // With a beam wider than the number of possible captions, beam search is exhaustive: it must
+    // return the caption that maximises log probability / length^lengthPenalty over all of them,
+    // enumerated here from the model's full forward pass.
+    void beamRanksCaptionsByLengthPenalty()
+    {
+        torch::manual_seed(21);
+        ModelConfig config = smallConfig();
+        constexpr std::int64_t kWords = 3, kMaxTokens = 3;
+        CaptionModel model(config, Vocabulary::kEnd + 1 + kWords);
+        model->eval();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({12, 49, 32}) * 3;
+
+        struct Candidate {
+            std::vector<std::int64_t> tokens;
+            double logProbability;
+        };
+        // Every caption of at most kMaxTokens tokens: ended by <END>, or cut off at the limit.
+        const auto enumerate = [&](const torch::Tensor &imageMemory) {
+            std::vector<Candidate> all, open{{{}, 0.0}};
+            for (std::int64_t step = 0; step < kMaxTokens; ++step) {
+                std::vector<Candidate> next;
+                for (const Candidate &prefix : open) {
+                    std::vector<std::int64_t> history{Vocabulary::kStart};
+                    history.insert(history.end(), prefix.tokens.begin(), prefix.tokens.end());
+                    torch::Tensor logits = model->decode(torch::tensor(history, torch::kLong).unsqueeze(0), imageMemory).select(1, -1).squeeze(0);
+                    const torch::Tensor logProbabilities = torch::log_softmax(logits.narrow(0, Vocabulary::kEnd, kWords + 1), 0);
+                    for (std::int64_t choice = 0; choice <= kWords; ++choice) {
+                        Candidate child = prefix;
+                        child.tokens.push_back(Vocabulary::kEnd + choice);
+                        child.logProbability += logProbabilities[choice].item<double>();
+                        (choice == 0 || step + 1 == kMaxTokens ? all : next).push_back(std::move(child));
+                    }
+                }
+                open = std::move(next);
+            }
+            return all;
+        };
+
+        int differences = 0;
+        for (std::int64_t image = 0; image < memory.size(0); ++image) {
+            const torch::Tensor imageMemory = memory.narrow(0, image, 1);
+            const std::vector<Candidate> all = enumerate(imageMemory);
+            QCOMPARE(int(all.size()), 1 + 3 + 9 + 27); // 13 ended by <END>, 27 cut off after three words
+            std::vector<std::int64_t> previous;
+            for (const double penalty : {0.0, 0.5, 1.0}) {
+                const Candidate *best = nullptr;
+                double bestRank = -std::numeric_limits<double>::infinity();
+                for (const Candidate &c : all) {
+                    const double rank = c.logProbability / std::pow(double(c.tokens.size()), penalty);
+                    if (rank > bestRank) bestRank = rank, best = &c;
+                }
+                DecodingOptions options = DecodingOptions::beam(64);
+                options.lengthPenalty = penalty;
+                options.maxTokens = int(kMaxTokens);
+                const DecodedSequence found = BeamSearch(*model, options).run(imageMemory).front();
+                QCOMPARE(found.tokens, best->tokens);
+                // The reported score stays the mean log probability per token, whatever the ranking.
+                QVERIFY(std::abs(found.score - best->logProbability / double(best->tokens.size())) < 1e-4);
+                if (!previous.empty() && previous != found.tokens) ++differences;
+                previous = found.tokens;
+            }
+        }
+        QVERIFY2(differences > 0, "the penalties never changed the chosen caption: the test would not notice the option being ignored");
+    }
+
     void searchesWithoutCacheGiveTheSameCaptions()
     {
         CaptionModel model = randomModel(11);

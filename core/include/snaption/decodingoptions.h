@@ -12,6 +12,10 @@ struct DecodingOptions {
 
     Strategy strategy = Strategy::Beam;
     int beamWidth = 3;
+    // Beam search ranks whole captions by log probability / length^lengthPenalty: 1 is the mean per
+    // word and favours longer captions, 0 the plain sum and favours shorter ones. 0.5 made Flickr8k
+    // captions more precise than 1 (docs/BENCHMARKS.md); a caption's `score` stays the mean per word.
+    double lengthPenalty = 0.5;
     int topK = 0;              // sampling: keep the k most likely words (0 = all)
     float temperature = 1.0f;  // sampling: > 1 flatter, < 1 sharper
     std::uint64_t seed = 0;    // sampling: same seed, same caption

@@ -29,6 +29,7 @@ private:
 
     QComboBox *m_strategy;
     QSpinBox *m_beam;
+    QDoubleSpinBox *m_lengthPenalty;
     QSpinBox *m_topK;
     QDoubleSpinBox *m_temperature;
     QSpinBox *m_seed;
