@@ -198,6 +198,7 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     controls->addStretch();
     runLayout->addLayout(controls);
     m_phase->setAccessibleName(tr("Training phase"));
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setAccessibleName(tr("Training status"));
     m_progress->setAccessibleName(tr("Training progress"));
     runLayout->addWidget(m_phase);
@@ -456,6 +457,7 @@ void TrainTab::start()
     m_lastSamples.clear();
     m_bestModel.clear();
     m_bestEpoch = 0;
+    m_lastStep.reset();
     m_status->clear();
     m_controller->start(config, m_dataset->text().trimmed(), m_format->currentText(), m_output->text().trimmed(), m_resume->text().trimmed());
     updateButtons();
@@ -479,6 +481,14 @@ void TrainTab::onStep(const training::StepRecord &r)
     m_plot->addStep(r);
     m_progress->setRange(0, r.totalSteps);
     m_progress->setValue(r.step);
+    m_lastStep = r;
+    showStepStatus();
+}
+
+void TrainTab::showStepStatus()
+{
+    if (!m_lastStep) return;
+    const training::StepRecord &r = *m_lastStep;
     m_status->setText(tr("Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7")
                           .arg(r.epoch)
                           .arg(r.step)
@@ -495,6 +505,7 @@ void TrainTab::onEpoch(const training::EpochRecord &r)
     if (r.best) {
         m_bestEpoch = r.epoch;
         m_bestModel = QDir(m_output->text().trimmed()).filePath(QStringLiteral("best.safetensors"));
+        showStepStatus(); // the last epoch's steps showed the previous best
     }
     Q_EMIT statusMessage(tr("Epoch %1: BLEU-4 %2, CIDEr-D %3%4")
                              .arg(r.epoch)

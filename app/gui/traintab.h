@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -64,6 +65,7 @@ Q_SIGNALS:
 private:
     void loadConfig(const training::TrainingConfig &config);
     void onStep(const training::StepRecord &record);
+    void showStepStatus(); // the status line for m_lastStep, with the best epoch so far
     void onEpoch(const training::EpochRecord &record);
     void onFinished(const training::TrainingResult &result);
     void showSample(int index);
@@ -101,6 +103,7 @@ private:
     int m_syntheticSeed = -1, m_syntheticSize = 0;
     QString m_bestModel;
     int m_bestEpoch = 0;
+    std::optional<training::StepRecord> m_lastStep;
 };
 
 } // namespace snaption::gui

@@ -12,6 +12,7 @@
 
 #include "testsupport.h"
 
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -141,6 +142,27 @@ private Q_SLOTS:
         window.openImages({m_dir.filePath(QStringLiteral("scenes/00000.png"))});
         QTRY_COMPARE_WITH_TIMEOUT(window.captionTab()->images()->count(widgets::ImageListModel::State::Done), 1, 30000);
         QVERIFY(!window.captionTab()->images()->at(0).outcome.result.caption.empty());
+    }
+
+    void statusLineShowsTheLatestBestEpoch()
+    {
+        // The last epoch has no steps after it: its record alone must update "best: epoch N".
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        const auto *status = tab->findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY(status);
+        widgets::TrainingController *controller = tab->controller();
+        training::StepRecord step;
+        step.totalSteps = 20;
+        training::EpochRecord epoch;
+        epoch.best = true;
+        for (int e = 1; e <= 2; ++e) {
+            step.epoch = epoch.epoch = e;
+            step.step = 10 * e;
+            Q_EMIT controller->step(step);
+            Q_EMIT controller->epoch(epoch);
+            QVERIFY2(status->text().endsWith(QStringLiteral("best: epoch %1").arg(e)), qPrintable(status->text()));
+        }
     }
 
     void createDemoModelTrainsTheOneMinutePresetHere()
