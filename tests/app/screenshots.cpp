@@ -23,8 +23,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <cstdio>
 #include <functional>
+#include <vector>
 
 using namespace snaption;
 
@@ -93,9 +95,21 @@ int main(int argc, char **argv)
     stalls.start();
     QElapsedTimer trainingTime;
     trainingTime.start();
+    // What the run was doing around the longest stall: its phase changes and epoch records.
+    std::vector<std::pair<double, QString>> events;
+    const auto note = [&](const QString &what) { events.emplace_back(trainingTime.elapsed() / 1000.0, what); };
+    widgets::TrainingController *controller = window.trainTab()->controller();
+    QObject::connect(controller, &widgets::TrainingController::phaseChanged, &window, [&](int, const QString &description) { note(description); });
+    QObject::connect(controller, &widgets::TrainingController::epoch, &window,
+                     [&](const training::EpochRecord &record) { note(QStringLiteral("epoch %1 record").arg(record.epoch)); });
     window.trainTab()->start();
-    waitFor([&] { return !window.trainTab()->controller()->isRunning(); }, 240);
-    std::printf("longest event-loop stall during %.0f s of training: %.1f ms\n", trainingTime.elapsed() / 1000.0, stalls.longestStallMs());
+    waitFor([&] { return !controller->isRunning(); }, 240);
+    note(QStringLiteral("finished"));
+    std::printf("longest event-loop stall during %.0f s of training: %.1f ms, %.1f s after the start\n", trainingTime.elapsed() / 1000.0,
+                stalls.longestStallMs(), stalls.longestStallAtSeconds());
+    for (const auto &[seconds, what] : events) {
+        if (std::abs(seconds - stalls.longestStallAtSeconds()) < 1.0) std::printf("  %.2f s: %s\n", seconds, qPrintable(what));
+    }
     save(window, out.filePath(QStringLiteral("train-tab.png")));
     return 0;
 }
