@@ -136,7 +136,8 @@ int CaptionCommand::run(const QStringList &arguments)
             try {
                 for (std::size_t w = 0; w < result.words.size(); ++w) {
                     const RgbImage overlay = HeatmapRenderer::render(batch[i].image, result.attention.grid(int(w)),
-                                                                     result.attention.height(), result.attention.width(), style);
+                                                                     result.attention.height(), result.attention.width(), style,
+                                                                     result.attention.placement());
                     writeImage(overlay, QDir(heatmapFolder).filePath(heatmapFileName(batch[i].path, int(w), result.words[w])).toStdString());
                 }
             } catch (const Error &error) {

@@ -15,6 +15,10 @@ QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &r
         for (const float value : result.attention.grid(int(i))) grid.append(double(value));
         maps.append(grid);
     }
+    // Where each column's and row's cells look, as fractions of the image's width and height.
+    QJsonArray centresX, centresY;
+    for (int col = 0; col < result.attention.width(); ++col) centresX.append(result.attention.placement().centreX(col));
+    for (int row = 0; row < result.attention.height(); ++row) centresY.append(result.attention.placement().centreY(row));
     const StageTimings &t = result.timings;
     return QJsonObject{
         {QStringLiteral("image"), image},
@@ -29,6 +33,8 @@ QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &r
                      {QStringLiteral("layers"), result.attention.layers()},
                      {QStringLiteral("heads"), result.attention.heads()},
                      {QStringLiteral("reduction"), QStringLiteral("last layer, mean over heads")},
+                     {QStringLiteral("cell_centres_x"), centresX},
+                     {QStringLiteral("cell_centres_y"), centresY},
                      {QStringLiteral("maps"), maps}}},
         {QStringLiteral("timings_ms"),
          QJsonObject{{QStringLiteral("decode"), decodeMs},

@@ -10,6 +10,7 @@ AttentionMaps::AttentionMaps(int steps, int layers, int heads, int height, int w
     if (steps < 0 || layers <= 0 || heads <= 0 || height <= 0 || width <= 0 ||
         m_weights.size() != std::size_t(steps) * layers * heads * height * width)
         throw Error(ErrorKind::InvalidArgument, "attention maps: weights do not match their dimensions");
+    m_placement = GridPlacement::uniform(height, width);
 }
 
 std::vector<float> AttentionMaps::grid(int step, int layer, int head) const

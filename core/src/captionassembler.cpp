@@ -25,6 +25,7 @@ CaptionResult CaptionAssembler::assemble(CaptionModelImpl &model, const Vocabula
         const torch::Tensor maps = GradCam::maps(model, image, result.tokenIds).contiguous();
         std::vector<float> weights(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
         result.attention = AttentionMaps(int(result.words.size()), 1, 1, int(maps.size(1)), int(maps.size(2)), std::move(weights));
+        result.attention.setPlacement(model.encoder().gridPlacement());
         return result;
     }
     const bool seed = config.architecture == ModelConfig::kArchitectureSeed;
@@ -35,6 +36,7 @@ CaptionResult CaptionAssembler::assemble(CaptionModelImpl &model, const Vocabula
         weights.assign(stacked.data_ptr<float>(), stacked.data_ptr<float>() + stacked.numel());
     }
     result.attention = AttentionMaps(int(wordAttention.size()), config.decoder.layers, config.decoder.heads, height, width, std::move(weights));
+    if (!seed) result.attention.setPlacement(model.encoder().gridPlacement());
     return result;
 }
 

@@ -47,6 +47,18 @@ torch::Tensor ConvBn::padSame(const torch::Tensor &input, int kernel, int stride
     return torch::constant_pad_nd(input, {padW / 2, padW - padW / 2, padH / 2, padH - padH / 2}, 0.0);
 }
 
+int ConvBn::paddingBefore(int size) const
+{
+    if (!(m_tfSamePadding && m_stride > 1)) return m_padding;
+    return std::max((outputSize(size) - 1) * m_stride + m_kernel - size, 0) / 2; // as padSame()
+}
+
+int ConvBn::outputSize(int size) const
+{
+    if (m_tfSamePadding && m_stride > 1) return (size + m_stride - 1) / m_stride;
+    return (size + 2 * m_padding - m_kernel) / m_stride + 1;
+}
+
 torch::Tensor ConvBn::forward(const torch::Tensor &input)
 {
     torch::Tensor x = input;

@@ -26,6 +26,12 @@ public:
     // TensorFlow "SAME" padding: asymmetric, extra row/column at the bottom/right.
     static torch::Tensor padSame(const torch::Tensor &input, int kernel, int stride);
 
+    int kernel() const { return m_kernel; }
+    int stride() const { return m_stride; }
+    // Rows/columns of zeros before the first input pixel, for an input of `size` pixels.
+    int paddingBefore(int size) const;
+    int outputSize(int size) const;
+
 private:
     torch::nn::Conv2d m_conv{nullptr};
     torch::nn::BatchNorm2d m_norm{nullptr};

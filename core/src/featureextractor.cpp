@@ -47,6 +47,11 @@ std::int64_t FeatureExtractor::parameterCount() const
     return count;
 }
 
+GridPlacement FeatureExtractor::gridPlacement() const
+{
+    return m_impl->encoder->gridPlacement();
+}
+
 FeatureMap FeatureExtractor::features(const std::vector<float> &input, int count) const
 {
     c10::InferenceMode inferenceMode;

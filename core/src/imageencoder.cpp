@@ -19,6 +19,22 @@ ConvBn *ImageEncoderImpl::addConvBn(const std::string &convPath, const std::stri
     return m_convBns.back().get();
 }
 
+GridPlacement ImageEncoderImpl::gridPlacement() const
+{
+    // Follows the convolutions in order (each encoder registers them along its main path; the
+    // residual branches neither stride nor move the centre). A layer's output cell o reads inputs
+    // s*o - p ... s*o - p + k - 1, so it is centred where input cell s*o - p + (k - 1) / 2 is.
+    double pitch = 1.0, firstCentre = 0.5; // in input pixels; pixel i is centred at i + 0.5
+    int size = m_config.inputSize;
+    for (const auto &layer : m_convBns) {
+        firstCentre += pitch * ((layer->kernel() - 1) / 2.0 - layer->paddingBefore(size));
+        pitch *= layer->stride();
+        size = layer->outputSize(size);
+    }
+    const double input = m_config.inputSize;
+    return {firstCentre / input, firstCentre / input, pitch / input, pitch / input};
+}
+
 void ImageEncoderImpl::addClassifier(const std::string &path)
 {
     if (m_config.classifierClasses > 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/gridplacement.h>
 #include <snaption/modelconfig.h>
 
 #include "convbn.h"
@@ -26,6 +27,8 @@ public:
     bool hasClassifier() const { return !m_classifier.is_empty(); }
     const EncoderConfig &config() const { return m_config; }
 
+    // Where the feature map's cells look in the input image: the centres of their receptive fields.
+    GridPlacement gridPlacement() const;
     // Folds batch norms into convolutions for inference (see ConvBn).
     void fuseForInference();
     // Maps a parameter name of another naming scheme (torchvision for EfficientNet) to this

@@ -1,6 +1,10 @@
-// EfficientNet-B0 and MobileNetV2 against torchvision on identical random weights.
+// EfficientNet-B0 and MobileNetV2 against torchvision on identical random weights; where every
+// encoder's cells look against the receptive fields PyTorch's autograd shows.
+#include <snaption/captioner.h>
 #include <snaption/error.h>
 #include <snaption/featureextractor.h>
+#include <snaption/modelfactory.h>
+#include <snaption/vocabulary.h>
 
 #include "testsupport.h"
 
@@ -14,6 +18,22 @@ class TestEncoders : public QObject {
 
 private:
     QTemporaryDir m_dir;
+
+    // Where a captioner's attention maps place the cells, for a random model with this encoder.
+    GridPlacement captionerPlacement(const EncoderConfig &config)
+    {
+        ModelConfig model;
+        model.encoder = config;
+        model.decoder.layers = 1;
+        model.decoder.dim = 32;
+        model.decoder.heads = 2;
+        model.decoder.feedForward = 64;
+        model.decoder.contextLength = 3;
+        const std::string path = m_dir.filePath(QStringLiteral("random_model.safetensors")).toStdString();
+        ModelFactory::createRandom(model, Vocabulary::fromCaptions({"a red circle"}), path, {});
+        const CaptionResult result = Captioner(path).caption(RgbImage(64, 64), DecodingOptions{});
+        return result.attention.placement();
+    }
 
     void compare(const QString &name, EncoderConfig config)
     {
@@ -38,6 +58,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         SNAPTION_RUN_FIXTURE(QStringLiteral("encoder_outputs.py"), m_dir.path());
+        SNAPTION_RUN_FIXTURE(QStringLiteral("receptive_fields.py"), m_dir.path());
     }
 
     void efficientNetFromTorchvisionNames()
@@ -86,6 +107,49 @@ private Q_SLOTS:
         config.name = EncoderConfig::kMobileNetV2;
         QCOMPARE(FeatureExtractor(config, m_dir.filePath(QStringLiteral("mobilenet_v2.safetensors")).toStdString()).parameterCount(),
                  std::int64_t(3'504'872));
+    }
+
+    void gridPlacementIsWhereTheCellsLook_data()
+    {
+        QTest::addColumn<QString>("reference");
+        QTest::addColumn<QString>("encoder");
+        QTest::addColumn<bool>("tfPadding");
+        QTest::newRow("efficientnet_b0") << "efficientnet_b0" << EncoderConfig::kEfficientNetB0 << false;
+        QTest::newRow("mobilenet_v2") << "mobilenet_v2" << EncoderConfig::kMobileNetV2 << false;
+        QTest::newRow("mobilenet_v2, TF padding, odd stage") << "mobilenet_v2_tf" << EncoderConfig::kMobileNetV2 << true;
+        QTest::newRow("simple_cnn") << "simple_cnn" << EncoderConfig::kSimpleCnn << false;
+        QTest::newRow("simple_cnn, odd stage") << "simple_cnn_120" << EncoderConfig::kSimpleCnn << false;
+    }
+
+    void gridPlacementIsWhereTheCellsLook()
+    {
+        QFETCH(QString, reference);
+        QFETCH(QString, encoder);
+        QFETCH(bool, tfPadding);
+        const QJsonObject expected =
+            QJsonDocument::fromJson(readBytes(m_dir.filePath(QStringLiteral("receptive_fields.json")))).object()[reference].toObject();
+        QVERIFY(!expected.isEmpty());
+        EncoderConfig config;
+        config.name = encoder.toStdString();
+        config.tfSamePadding = tfPadding;
+        config.inputSize = expected[QLatin1String("input")].toInt();
+        QCOMPARE(config.gridSize(), expected[QLatin1String("grid")].toInt());
+
+        const GridPlacement placement = captionerPlacement(config);
+        if (config.name != EncoderConfig::kSimpleCnn) {
+            const QString weights = reference.startsWith(QLatin1String("mobilenet")) ? QStringLiteral("mobilenet_v2") : reference;
+            QVERIFY(FeatureExtractor(config, m_dir.filePath(weights + QStringLiteral(".safetensors")).toStdString()).gridPlacement() == placement);
+        }
+        const double size = config.inputSize;
+        for (const QJsonValue cell : expected[QLatin1String("cells")].toArray()) {
+            const QJsonArray centre = cell[QLatin1String("centre_yx")].toArray();
+            const int row = cell[QLatin1String("row")].toInt(), col = cell[QLatin1String("col")].toInt();
+            qInfo("%s cell (%d, %d): placed at (%.2f, %.2f) px, receptive field centred at (%.2f, %.2f), equal tiles (%.2f, %.2f)",
+                  qPrintable(reference), row, col, placement.centreY(row) * size, placement.centreX(col) * size,
+                  centre[0].toDouble(), centre[1].toDouble(), (row + 0.5) * size / config.gridSize(), (col + 0.5) * size / config.gridSize());
+            QVERIFY(std::abs(placement.centreY(row) * size - centre[0].toDouble()) < 1e-6);
+            QVERIFY(std::abs(placement.centreX(col) * size - centre[1].toDouble()) < 1e-6);
+        }
     }
 
     void missingWeightsAreReported()

@@ -71,6 +71,33 @@ private Q_SLOTS:
         QVERIFY(near(at(smooth, 39, 0), kViridisHigh, 30)); // corner of the peak cell stays hot
     }
 
+    void cellsAreDrawnWhereTheyAreplaced()
+    {
+        // A 4 x 4 grid over 64 x 64 pixels whose cells look 6 px up-left of equal tiles' centres:
+        // cell c is centred at 2 + 16c px. The hot cell (row 1, column 2) is centred at (34, 18).
+        std::vector<float> grid(16, 0.0f);
+        grid[1 * 4 + 2] = 1.0f;
+        const GridPlacement placement{2.0 / 64, 2.0 / 64, 16.0 / 64, 16.0 / 64};
+        HeatmapStyle style;
+        style.smooth = false;
+        const RgbImage blocky = HeatmapRenderer::colorize(grid, 4, 4, 64, 64, style, placement);
+        // Pixel x (centre x + 0.5) belongs to the cell whose centre is nearest: columns 26..41, rows 10..25.
+        QVERIFY(near(at(blocky, 26, 18), kViridisHigh) && near(at(blocky, 41, 18), kViridisHigh));
+        QVERIFY(near(at(blocky, 25, 18), kViridisLow) && near(at(blocky, 42, 18), kViridisLow));
+        QVERIFY(near(at(blocky, 34, 10), kViridisHigh) && near(at(blocky, 34, 25), kViridisHigh));
+        QVERIFY(near(at(blocky, 34, 9), kViridisLow) && near(at(blocky, 34, 26), kViridisLow));
+        // Equal tiles: the same cell covers columns 32..47, rows 16..31.
+        const RgbImage tiles = HeatmapRenderer::colorize(grid, 4, 4, 64, 64, style);
+        QVERIFY(near(at(tiles, 26, 18), kViridisLow) && near(at(tiles, 47, 18), kViridisHigh));
+
+        style.smooth = true;
+        const RgbImage smooth = HeatmapRenderer::colorize(grid, 4, 4, 64, 64, style, placement);
+        QVERIFY(near(at(smooth, 33, 17), kViridisHigh, 10));  // the pixels around (34, 18) carry the peak
+        QVERIFY(!near(at(smooth, 40, 24), kViridisHigh, 10)); // the tile's centre does not
+
+        QVERIFY_THROWS_EXCEPTION(Error, HeatmapRenderer::colorize(grid, 4, 4, 64, 64, style, GridPlacement{0.5, 0.5, 0.0, 0.25}));
+    }
+
     void opacityBlendsWithTheImage()
     {
         const RgbImage image = flat(8, 8, 200, 100, 0);

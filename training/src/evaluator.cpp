@@ -31,8 +31,9 @@ std::pair<int, int> Evaluator::attentionHits(const std::vector<std::string> &wor
         ++nouns;
         const std::vector<float> grid = attention.grid(int(i));
         const int peak = int(std::max_element(grid.begin(), grid.end()) - grid.begin());
-        const double x = (peak % attention.width() + 0.5) * imageWidth / attention.width();
-        const double y = (peak / attention.width() + 0.5) * imageHeight / attention.height();
+        // Where the peak cell looks, which is not the middle of an equal tile (see GridPlacement).
+        const double x = attention.placement().centreX(peak % attention.width()) * imageWidth;
+        const double y = attention.placement().centreY(peak / attention.width()) * imageHeight;
         if (x >= match->box[0] && x < match->box[2] && y >= match->box[1] && y < match->box[3]) ++hits;
     }
     return {nouns, hits};

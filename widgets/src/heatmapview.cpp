@@ -26,7 +26,8 @@ RgbImage HeatmapView::compose(const RgbImage &image, const AttentionMaps &attent
     if (image.isNull() || word < 0 || word >= attention.steps() || !settings.visible) return image;
     const int layer = settings.layer >= attention.layers() ? AttentionMaps::kLastLayer : settings.layer;
     const int head = settings.head >= attention.heads() ? AttentionMaps::kMeanOfHeads : settings.head;
-    return HeatmapRenderer::render(image, attention.grid(word, layer, head), attention.height(), attention.width(), settings.style);
+    return HeatmapRenderer::render(image, attention.grid(word, layer, head), attention.height(), attention.width(), settings.style,
+                                  attention.placement());
 }
 
 void HeatmapView::setImage(const RgbImage &image)

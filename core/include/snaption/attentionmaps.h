@@ -1,11 +1,14 @@
 #pragma once
 
+#include <snaption/gridplacement.h>
+
 #include <vector>
 
 namespace snaption {
 
 // Cross-attention weights of a caption: for every generated word, every decoder layer and head,
-// a distribution over the h x w memory grid (each map sums to 1).
+// a distribution over the h x w memory grid (each map sums to 1), and where that grid's cells lie
+// in the image.
 class AttentionMaps {
 public:
     static constexpr int kLastLayer = -1;
@@ -13,7 +16,8 @@ public:
     static constexpr int kMeanOfHeads = -1;
 
     AttentionMaps() = default;
-    // weights: steps x layers x heads x (height * width), in that order.
+    // weights: steps x layers x heads x (height * width), in that order. The cells are placed as
+    // equal tiles until setPlacement() says where the encoder's cells really look.
     AttentionMaps(int steps, int layers, int heads, int height, int width, std::vector<float> weights);
 
     bool empty() const { return m_steps == 0; }
@@ -23,6 +27,8 @@ public:
     int height() const { return m_height; }
     int width() const { return m_width; }
     const std::vector<float> &weights() const { return m_weights; }
+    const GridPlacement &placement() const { return m_placement; }
+    void setPlacement(const GridPlacement &placement) { m_placement = placement; }
 
     // The height x width map of one word, row-major; by default the last layer's mean over heads.
     std::vector<float> grid(int step, int layer = kLastLayer, int head = kMeanOfHeads) const;
@@ -34,6 +40,7 @@ private:
     int m_height = 0;
     int m_width = 0;
     std::vector<float> m_weights;
+    GridPlacement m_placement;
 };
 
 } // namespace snaption

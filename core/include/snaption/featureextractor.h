@@ -1,6 +1,7 @@
 #pragma once
 
 #include <snaption/encoderweights.h>
+#include <snaption/gridplacement.h>
 #include <snaption/modelconfig.h>
 #include <snaption/rgbimage.h>
 
@@ -36,6 +37,8 @@ public:
 
     const EncoderConfig &config() const;
     std::int64_t parameterCount() const;
+    // Where the feature map's cells look in the (resized) input image.
+    GridPlacement gridPlacement() const;
 
     // input: count x 3 x size x size floats, already normalised (see preprocessImage).
     FeatureMap features(const std::vector<float> &input, int count) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/gridplacement.h>
 #include <snaption/rgbimage.h>
 
 #include <optional>
@@ -17,14 +18,17 @@ struct HeatmapStyle {
 };
 
 // Turns an attention grid into a coloured overlay on the image: grid -> min/max normalisation ->
-// upsampling to the image size -> colormap -> alpha blend. Shared by the CLI and the GUI.
+// upsampling to the image size, each cell at its place (AttentionMaps::placement(); equal tiles
+// when none is given) -> colormap -> alpha blend. Shared by the CLI and the GUI.
 class HeatmapRenderer {
 public:
     static RgbImage render(const RgbImage &image, const std::vector<float> &grid, int gridHeight,
-                           int gridWidth, const HeatmapStyle &style = {});
+                           int gridWidth, const HeatmapStyle &style = {},
+                           const std::optional<GridPlacement> &placement = std::nullopt);
     // The coloured heatmap alone, width x height.
     static RgbImage colorize(const std::vector<float> &grid, int gridHeight, int gridWidth, int width,
-                             int height, const HeatmapStyle &style = {});
+                             int height, const HeatmapStyle &style = {},
+                             const std::optional<GridPlacement> &placement = std::nullopt);
 
     static const char *colormapName(Colormap colormap);
     static std::optional<Colormap> colormapFromName(const std::string &name);
