@@ -142,7 +142,8 @@ GERMAN = {
     "Write synthetic scenes (images, captions, object boxes).": "Synthetische Szenen schreiben (Bilder, Beschreibungen, Objektrahmen).",
     "  %1 of %2": "  %1 von %2",
     "epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7": "Epoche %1 Schritt %2/%3 Verlust %4 LR %5 %6 Beispiele/s Rest %7",
-    "epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6 (%7)": "Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6 (%7)",
+    "epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)": "Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)",
+    ", attention hit rate %1": ", Trefferquote der Aufmerksamkeit %1",
     ", best so far": ", bisher die beste",
     'Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or "synthetic".':
         "Datensatz: ein Flickr8k-Ordner, COCO- oder Karpathy-JSON, ein Ordner beschriebener Bilder oder „synthetic“.",
@@ -575,7 +576,7 @@ GERMAN = {
     "Paused": "Pausiert",
     "Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7": "Epoche %1, Schritt %2 von %3 · Verlust %4 · %5 Beispiele/s · noch %6%7",
     " · best: epoch %1": " · beste: Epoche %1",
-    "Epoch %1: BLEU-4 %2, CIDEr-D %3%4": "Epoche %1: BLEU-4 %2, CIDEr-D %3%4",
+    "Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5": "Epoche %1: BLEU-4 %2, CIDEr-D %3%4%5",
     " (best so far)": " (bisher beste)",
     "Stopped. A checkpoint was written: %1": "Gestoppt. Ein Checkpoint wurde geschrieben: %1",
     "Finished in %1: %2 epochs; best model BLEU-4 %3, CIDEr-D %4 on %5 validation images": "Fertig nach %1: %2 Epochen; bestes Modell BLEU-4 %3, CIDEr-D %4 auf %5 Validierungsbildern",

@@ -868,11 +868,16 @@ Allgemeine Optionen:
     </message>
     <message>
         <location line="+12" />
-        <source>epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6 (%7)</source>
-        <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6 (%7)</translation>
+        <source>epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</source>
+        <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</translation>
     </message>
     <message>
         <location line="+6" />
+        <source>, attention hit rate %1</source>
+        <translation>, Trefferquote der Aufmerksamkeit %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>, best so far</source>
         <translation>, bisher die beste</translation>
     </message>
@@ -1885,12 +1890,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message>
         <location line="+1" />
         <location line="+419" />
-        <location line="+91" />
+        <location line="+92" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-510" />
+        <location line="-511" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2461,11 +2466,16 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+11" />
-        <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4</source>
-        <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4</translation>
+        <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5</source>
+        <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4%5</translation>
     </message>
     <message>
         <location line="+4" />
+        <source>, attention hit rate %1</source>
+        <translation>, Trefferquote der Aufmerksamkeit %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source> (best so far)</source>
         <translation> (bisher beste)</translation>
     </message>

@@ -64,12 +64,13 @@ public:
     void onEpoch(const training::EpochRecord &r) override
     {
         endLine();
-        CliOutput::out() << tr("epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6 (%7)")
+        CliOutput::out() << tr("epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)")
                                 .arg(r.epoch)
                                 .arg(r.trainLoss, 0, 'f', 3)
                                 .arg(r.validationLoss, 0, 'f', 3)
                                 .arg(r.scores.bleu[3], 0, 'f', 3)
                                 .arg(r.scores.cider, 0, 'f', 3)
+                                .arg(r.attentionHitRate ? tr(", attention hit rate %1").arg(*r.attentionHitRate, 0, 'f', 3) : QString())
                                 .arg(r.best ? tr(", best so far") : QString())
                                 .arg(duration(r.elapsedSeconds))
                          << Qt::endl;

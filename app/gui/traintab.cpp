@@ -507,10 +507,11 @@ void TrainTab::onEpoch(const training::EpochRecord &r)
         m_bestModel = QDir(m_output->text().trimmed()).filePath(QStringLiteral("best.safetensors"));
         showStepStatus(); // the last epoch's steps showed the previous best
     }
-    Q_EMIT statusMessage(tr("Epoch %1: BLEU-4 %2, CIDEr-D %3%4")
+    Q_EMIT statusMessage(tr("Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5")
                              .arg(r.epoch)
                              .arg(r.scores.bleu[3], 0, 'f', 3)
                              .arg(r.scores.cider, 0, 'f', 3)
+                             .arg(r.attentionHitRate ? tr(", attention hit rate %1").arg(*r.attentionHitRate, 0, 'f', 3) : QString())
                              .arg(r.best ? tr(" (best so far)") : QString()));
     m_lastSamples = r.samples;
     const int row = std::max(0, m_samples->currentRow());

@@ -52,6 +52,7 @@ public:
     int stopAfterStep = -1, stopAfterEpoch = -1;
     int steps = 0, epochs = 0;
     std::vector<double> losses;
+    std::vector<std::optional<double>> hitRates;
     void onStep(const StepRecord &r) override
     {
         ++steps;
@@ -61,6 +62,7 @@ public:
     void onEpoch(const EpochRecord &r) override
     {
         ++epochs;
+        hitRates.push_back(r.attentionHitRate);
         if (r.epoch == stopAfterEpoch) trainer->requestStop();
     }
 };
@@ -103,6 +105,23 @@ private Q_SLOTS:
         for (const char *file : {"best.safetensors", "final.safetensors", "history.json", "history.csv", "checkpoints/epoch-001.ckpt", "checkpoints/epoch-002.ckpt"})
             QVERIFY2(QFileInfo::exists(folder(QStringLiteral("plain/")) + QLatin1String(file)), file);
         QCOMPARE(QString::fromUtf8(readBytes(folder(QStringLiteral("plain/history.csv")))).count(QLatin1Char('\n')), 3); // header + 2 epochs
+
+        // The history keeps each epoch's attention hit rate where there is one (this tiny model may
+        // name no object yet; the learning test below checks that a trained one reports it).
+        const QJsonArray epochs = QJsonDocument::fromJson(readBytes(folder(QStringLiteral("plain/history.json")))).object()[QLatin1String("epochs")].toArray();
+        const QStringList csv = QString::fromUtf8(readBytes(folder(QStringLiteral("plain/history.csv")))).split(QLatin1Char('\n'));
+        const int column = int(csv[0].split(QLatin1Char(',')).indexOf(QStringLiteral("attention_hit_rate")));
+        QVERIFY(column > 0);
+        QCOMPARE(epochs.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const std::optional<double> rate = observer.hitRates[std::size_t(i)];
+            const QString cell = csv[i + 1].split(QLatin1Char(','))[column];
+            QCOMPARE(epochs[i].toObject().contains(QLatin1String("attention_hit_rate")), rate.has_value());
+            QCOMPARE(cell.isEmpty(), !rate.has_value());
+            if (!rate) continue;
+            QCOMPARE(epochs[i][QLatin1String("attention_hit_rate")].toDouble(), *rate);
+            QVERIFY(std::abs(cell.toDouble() - *rate) < 1e-5);
+        }
         const Captioner captioner(result.finalModel);
         QCOMPARE(captioner.info().config.encoder.inputSize, 64);
         QVERIFY(captioner.info().provenance.at("source").find("synthetic") != std::string::npos);
@@ -207,6 +226,9 @@ private Q_SLOTS:
         config.sampleImages = 0;
         const Dataset dataset = SyntheticScenes::dataset(21, config.syntheticTrainScenes, 100, 150, config.syntheticImageSize);
         Trainer trainer(config, dataset);
+        Stopper observer;
+        observer.trainer = &trainer;
+        trainer.setObserver(&observer);
         const TrainingResult result = trainer.run(folder(QStringLiteral("learning")).toStdString());
         const Captioner captioner(result.bestModel);
         const EvaluationResult evaluation = Evaluator::evaluate(captioner, dataset, "test", DecodingOptions::greedy());
@@ -223,6 +245,10 @@ private Q_SLOTS:
         QVERIFY(evaluation.scores.bleu[3] > 2.0 * control.scores.bleu[3]);
         QVERIFY(evaluation.attentionNouns > 50);
         QVERIFY(evaluation.attentionHitRate() > 0.6);
+        // The epochs' own scoring (50 validation scenes) reports the hit rate as well.
+        QVERIFY(observer.hitRates.back().has_value());
+        qInfo("last epoch's attention hit rate on 50 validation scenes: %.3f", *observer.hitRates.back());
+        QVERIFY(*observer.hitRates.back() > 0.4);
     }
 };
 

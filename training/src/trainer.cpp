@@ -331,7 +331,7 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
     std::vector<CaptionMetrics::Tokens> candidates;
     std::vector<std::vector<CaptionMetrics::Tokens>> references;
     double lossSum = 0;
-    int lossBatches = 0;
+    int lossBatches = 0, attentionNouns = 0, attentionHits = 0;
     constexpr int kBatch = 16;
     {
         c10::InferenceMode inference;
@@ -353,6 +353,13 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
             const auto sequences = BeamSearch(*model, options).run(model->memoryFromEncoderOutput(outputs));
             for (std::size_t i = 0; i < sequences.size(); ++i) {
                 const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, sequences[i], torch::Tensor());
+                if (dataset.isSynthetic()) {
+                    const int size = dataset.syntheticImageSize;
+                    const auto [nouns, hits] = Evaluator::attentionHits(result.words, result.attention,
+                                                                        dataset.validation[std::size_t(records[i])].objects, size, size);
+                    attentionNouns += nouns;
+                    attentionHits += hits;
+                }
                 candidates.push_back(result.words);
                 std::vector<CaptionMetrics::Tokens> refs;
                 for (const std::string &caption : dataset.validation[std::size_t(records[i])].captions) refs.push_back(Vocabulary::tokenize(caption));
@@ -369,6 +376,7 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
     if (frozen()) model->encoder().eval();
     record.validationLoss = lossBatches ? lossSum / lossBatches : 0;
     record.scores = CaptionMetrics::compute(candidates, references);
+    if (attentionNouns > 0) record.attentionHitRate = double(attentionHits) / attentionNouns; // else undefined, as in Evaluator
     record.elapsedSeconds = elapsed();
     return record;
 }

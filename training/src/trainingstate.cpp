@@ -27,6 +27,7 @@ std::string TrainingState::toJson() const
                              {"elapsed_seconds", e.elapsedSeconds},
                              {"best", e.best},
                              {"checkpoint", e.checkpoint}});
+        if (e.attentionHitRate) epochList.back()["attention_hit_rate"] = *e.attentionHitRate;
     }
     return nlohmann::json{{"epoch", epoch},
                           {"batch", batch},
@@ -70,6 +71,7 @@ TrainingState TrainingState::fromJson(const std::string &text)
             r.elapsedSeconds = e.at("elapsed_seconds").get<double>();
             r.best = e.at("best").get<bool>();
             r.checkpoint = e.at("checkpoint").get<std::string>();
+            if (e.contains("attention_hit_rate")) r.attentionHitRate = e.at("attention_hit_rate").get<double>();
             state.epochs.push_back(std::move(r));
         }
     } catch (const nlohmann::json::exception &error) {
@@ -81,11 +83,13 @@ TrainingState TrainingState::fromJson(const std::string &text)
 std::string TrainingState::epochsCsv() const
 {
     std::ostringstream out;
-    out << "epoch,train_loss,validation_loss,bleu1,bleu2,bleu3,bleu4,cider,learning_rate,elapsed_seconds,best\n";
+    out << "epoch,train_loss,validation_loss,bleu1,bleu2,bleu3,bleu4,cider,attention_hit_rate,learning_rate,elapsed_seconds,best\n";
     for (const EpochRecord &e : epochs) {
         out << e.epoch << ',' << e.trainLoss << ',' << e.validationLoss;
         for (const double b : e.scores.bleu) out << ',' << b;
-        out << ',' << e.scores.cider << ',' << e.learningRate << ',' << e.elapsedSeconds << ',' << (e.best ? 1 : 0) << '\n';
+        out << ',' << e.scores.cider << ',';
+        if (e.attentionHitRate) out << *e.attentionHitRate; // empty where there are no boxes to check
+        out << ',' << e.learningRate << ',' << e.elapsedSeconds << ',' << (e.best ? 1 : 0) << '\n';
     }
     return out.str();
 }

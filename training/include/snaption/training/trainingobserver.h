@@ -3,6 +3,7 @@
 #include <snaption/attentionmaps.h>
 #include <snaption/training/captionmetrics.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ struct EpochRecord {
     double trainLoss = 0;
     double validationLoss = 0;
     CaptionScores scores;   // on the epoch's validation subset
+    // Synthetic scenes: the share of object nouns whose attention peak lies on the object (see
+    // Evaluator::attentionHits), on the same subset. Unset for other datasets (no boxes to check)
+    // and while the captions name no object.
+    std::optional<double> attentionHitRate;
     double learningRate = 0;
     double elapsedSeconds = 0;
     bool best = false;
