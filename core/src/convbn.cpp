@@ -37,20 +37,22 @@ torch::Tensor ConvBn::activate(const torch::Tensor &input, Activation activation
     return input;
 }
 
+std::int64_t ConvBn::samePaddingTotal(std::int64_t size, int kernel, int stride)
+{
+    const std::int64_t out = (size + stride - 1) / stride;
+    return std::max<std::int64_t>((out - 1) * stride + kernel - size, 0);
+}
+
 torch::Tensor ConvBn::padSame(const torch::Tensor &input, int kernel, int stride)
 {
-    const auto padFor = [&](std::int64_t size) {
-        const std::int64_t out = (size + stride - 1) / stride;
-        return std::max<std::int64_t>((out - 1) * stride + kernel - size, 0);
-    };
-    const std::int64_t padH = padFor(input.size(2)), padW = padFor(input.size(3));
+    const std::int64_t padH = samePaddingTotal(input.size(2), kernel, stride), padW = samePaddingTotal(input.size(3), kernel, stride);
     return torch::constant_pad_nd(input, {padW / 2, padW - padW / 2, padH / 2, padH - padH / 2}, 0.0);
 }
 
 int ConvBn::paddingBefore(int size) const
 {
     if (!(m_tfSamePadding && m_stride > 1)) return m_padding;
-    return std::max((outputSize(size) - 1) * m_stride + m_kernel - size, 0) / 2; // as padSame()
+    return int(samePaddingTotal(size, m_kernel, m_stride) / 2); // the smaller half goes first, as in padSame()
 }
 
 int ConvBn::outputSize(int size) const

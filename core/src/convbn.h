@@ -25,6 +25,8 @@ public:
     static torch::Tensor activate(const torch::Tensor &input, Activation activation);
     // TensorFlow "SAME" padding: asymmetric, extra row/column at the bottom/right.
     static torch::Tensor padSame(const torch::Tensor &input, int kernel, int stride);
+    // The rows (or columns) of zeros SAME padding adds around an input of `size` pixels.
+    static std::int64_t samePaddingTotal(std::int64_t size, int kernel, int stride);
 
     int kernel() const { return m_kernel; }
     int stride() const { return m_stride; }
