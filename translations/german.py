@@ -544,6 +544,13 @@ GERMAN = {
     "Min. word count:": "Min. Worthäufigkeit:",
     "Words seen fewer times in training captions become <UNKNOWN>": "Wörter, die seltener in den Trainingsbeschreibungen vorkommen, werden zu <UNKNOWN>",
     "Feature views:": "Merkmalsansichten:",
+    "Automatic": "Automatisch",
+    "bfloat16": "bfloat16",
+    "fp32": "fp32",
+    "Number format of the decoder's matrix products while training. bfloat16 is about twice as fast on processors with native bfloat16 (AVX512-BF16, AMX); Automatic uses it there when the encoder is frozen":
+        "Zahlenformat der Matrixprodukte des Decoders beim Training. bfloat16 ist auf Prozessoren mit nativem bfloat16 (AVX512-BF16, AMX) etwa doppelt so schnell; Automatisch verwendet es dort, wenn der Encoder eingefroren ist",
+    "Matrix precision": "Matrixgenauigkeit",
+    "Matrix precision:": "Matrixgenauigkeit:",
     "Cached versions of each image: the original plus augmented ones": "Zwischengespeicherte Fassungen jedes Bildes: das Original und augmentierte",
     "Time budget (min):": "Zeitbudget (min):",
     "Stop after this many minutes; the schedule shrinks to fit (0 = none)": "Nach so vielen Minuten aufhören; der Plan wird passend verkürzt (0 = kein Limit)",

@@ -1889,13 +1889,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+419" />
+        <location line="+430" />
         <location line="+92" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-511" />
+        <location line="-522" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2093,7 +2093,37 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Eingefroren: Merkmale werden einmal berechnet und Epochen trainieren nur den Decoder – auf einer CPU viel schneller</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number format of the decoder's matrix products while training. bfloat16 is about twice as fast on processors with native bfloat16 (AVX512-BF16, AMX); Automatic uses it there when the encoder is frozen</source>
+        <translation>Zahlenformat der Matrixprodukte des Decoders beim Training. bfloat16 ist auf Prozessoren mit nativem bfloat16 (AVX512-BF16, AMX) etwa doppelt so schnell; Automatisch verwendet es dort, wenn der Encoder eingefroren ist</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Matrix precision</source>
+        <translation>Matrixgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Matrix precision:</source>
+        <translation>Matrixgenauigkeit:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Decoder layers:</source>
         <translation>Decoder-Schichten:</translation>
     </message>
@@ -2420,7 +2450,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+85" />
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>

@@ -85,7 +85,7 @@ private:
     // Settings.
     QSpinBox *m_epochs, *m_batch, *m_layers, *m_dim, *m_heads, *m_feedForward, *m_context, *m_minFrequency, *m_views, *m_seed;
     QDoubleSpinBox *m_learningRate, *m_weightDecay, *m_warmup, *m_smoothing, *m_clip, *m_dropout, *m_minutes;
-    QComboBox *m_encoder;
+    QComboBox *m_encoder, *m_precision;
     QCheckBox *m_freeze;
     training::TrainingConfig m_base; // the preset, for what the editors do not show
     // Run control and status.

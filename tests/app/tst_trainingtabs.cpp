@@ -12,6 +12,7 @@
 
 #include "testsupport.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -98,6 +99,23 @@ private Q_SLOTS:
         const training::TrainingConfig next = window.trainTab()->currentConfig();
         QCOMPARE(next.augmentation.toJson(), window.augmentTab()->config().toJson());
         QCOMPARE(next.augmentation.colorJitter.hue, 0.33);
+    }
+
+    void matrixPrecisionIsAnEditedSetting()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->applyPreset(QStringLiteral("flickr8k-mobilenet"));
+        QCOMPARE(tab->currentConfig().mixedPrecision, std::string("auto"));
+        QComboBox *precision = nullptr;
+        for (QComboBox *box : tab->findChildren<QComboBox *>()) {
+            if (box->accessibleName() == QLatin1String("Matrix precision")) precision = box;
+        }
+        QVERIFY(precision);
+        precision->setCurrentIndex(precision->findData(QStringLiteral("fp32")));
+        QCOMPARE(tab->currentConfig().mixedPrecision, std::string("fp32"));
+        tab->applyPreset(QStringLiteral("synthetic-demo")); // a preset sets it back
+        QCOMPARE(precision->currentData().toString(), QStringLiteral("auto"));
     }
 
     void shortRunWithPauseStopAndUse()

@@ -21,7 +21,7 @@ using namespace snaption::test;
 
 namespace {
 
-TrainingConfig tinyConfig(bool freeze)
+TrainingConfig tinyConfig(bool freeze, const std::string &precision = "auto")
 {
     TrainingConfig c = TrainingConfig::preset("synthetic-demo");
     c.model.encoder.inputSize = 64;
@@ -37,6 +37,7 @@ TrainingConfig tinyConfig(bool freeze)
     c.evaluationBeam = 1;
     c.maxMinutes = 0;
     c.seed = 11;
+    c.mixedPrecision = precision;
     return c;
 }
 
@@ -132,26 +133,30 @@ private Q_SLOTS:
     void resumeContinuesExactly_data()
     {
         QTest::addColumn<bool>("freeze");
+        QTest::addColumn<QString>("precision");
         QTest::addColumn<int>("stopStep");
         QTest::addColumn<int>("stopEpoch");
-        QTest::newRow("frozen, between epochs") << true << -1 << 1;
-        QTest::newRow("frozen, mid-epoch") << true << 4 << -1;
-        QTest::newRow("trained encoder, mid-epoch") << false << 2 << -1;
+        QTest::newRow("frozen, between epochs") << true << QStringLiteral("fp32") << -1 << 1;
+        QTest::newRow("frozen, mid-epoch") << true << QStringLiteral("fp32") << 4 << -1;
+        QTest::newRow("frozen, bfloat16, mid-epoch") << true << QStringLiteral("bf16") << 4 << -1;
+        QTest::newRow("trained encoder, mid-epoch") << false << QStringLiteral("auto") << 2 << -1;
     }
 
     void resumeContinuesExactly()
     {
         QFETCH(bool, freeze);
+        QFETCH(QString, precision);
         QFETCH(int, stopStep);
         QFETCH(int, stopEpoch);
         const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(','));
-        Trainer uninterrupted(tinyConfig(freeze), tinyData());
+        const TrainingConfig config = tinyConfig(freeze, precision.toStdString());
+        Trainer uninterrupted(config, tinyData());
         Stopper all;
         all.trainer = &uninterrupted;
         uninterrupted.setObserver(&all);
         const TrainingResult straight = uninterrupted.run(folder(tag + QStringLiteral("-straight")).toStdString());
 
-        Trainer first(tinyConfig(freeze), tinyData());
+        Trainer first(config, tinyData());
         Stopper stopper;
         stopper.trainer = &first;
         stopper.stopAfterStep = stopStep;
@@ -175,6 +180,44 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - all.losses[i]) < 1e-6, qPrintable(QString::number(i)));
         const double difference = largestDifference(straight.finalModel, resumed.finalModel);
         QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+    }
+
+    void mixedPrecisionFollowsTheConfigAndTheCpu()
+    {
+        QVERIFY(!tinyConfig(true, "fp32").usesBfloat16());
+        QVERIFY(tinyConfig(true, "bf16").usesBfloat16());
+        QVERIFY(tinyConfig(false, "bf16").usesBfloat16());
+        QVERIFY(!tinyConfig(false, "auto").usesBfloat16()); // a trained encoder stays in fp32 unless asked
+        QVERIFY_THROWS_EXCEPTION(Error, tinyConfig(true, "fp16").validate());
+        const TrainingConfig roundTrip = TrainingConfig::fromJson(tinyConfig(true, "bf16").toJson());
+        QCOMPARE(roundTrip.mixedPrecision, std::string("bf16"));
+    }
+
+    void bfloat16StepsFollowTheFp32Ones()
+    {
+        // Bfloat16 products keep 8 significant bits: the losses of the same run must differ from
+        // fp32 (else the products did not change precision) but stay within a few per cent.
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.epochs = 1;
+        Trainer fp32(config, tinyData());
+        Stopper single;
+        single.trainer = &fp32;
+        fp32.setObserver(&single);
+        fp32.run(folder(QStringLiteral("precision-fp32")).toStdString());
+        config.mixedPrecision = "bf16";
+        Trainer bf16(config, tinyData());
+        Stopper mixed;
+        mixed.trainer = &bf16;
+        bf16.setObserver(&mixed);
+        bf16.run(folder(QStringLiteral("precision-bf16")).toStdString());
+        QCOMPARE(mixed.losses.size(), single.losses.size());
+        QVERIFY(!single.losses.empty());
+        double largest = 0;
+        for (std::size_t i = 0; i < single.losses.size(); ++i)
+            largest = std::max(largest, std::abs(mixed.losses[i] - single.losses[i]) / single.losses[i]);
+        qInfo("largest relative loss difference bf16 vs fp32 over %zu steps: %.2e", single.losses.size(), largest);
+        QVERIFY(largest > 1e-6);
+        QVERIFY(largest < 0.03);
     }
 
     void resumeRefusesOtherData()

@@ -7,6 +7,7 @@
 #include <snaption/training/imagesource.h>
 
 #include "beamsearch.h"
+#include "bfloat16autocast.h"
 #include "captionassembler.h"
 #include "captionmodel.h"
 #include "encoderweightsimpl.h"
@@ -88,6 +89,7 @@ struct Trainer::Impl {
     std::vector<std::vector<std::vector<std::int64_t>>> trainCaptions; // per record: token ids per caption
     TrainingState state;
     int stepsPerEpoch = 0;
+    bool bfloat16 = false; // training steps' matrix products (config.mixedPrecision resolved)
 
     void notifyPhase(TrainingPhase phase, const std::string &text) const
     {
@@ -103,12 +105,13 @@ struct Trainer::Impl {
     bool cached() const { return config.freezeEncoder && config.cacheFeatures; }
 
     // LibTorch's OpenMP pool and OpenBLAS's threads would fight over the cores, so training steps
-    // give them to one of the two. A frozen encoder leaves the decoder's matrix products (OpenBLAS);
-    // a trained one adds its convolutions' forward and backward passes (oneDNN, on the pool), which
-    // outweigh them: 195 instead of 150 samples/s for synthetic-demo on two cores.
+    // give them to one of the two. A frozen encoder leaves the decoder's matrix products (OpenBLAS
+    // in fp32); a trained one adds its convolutions' forward and backward passes (oneDNN, on the
+    // pool), which outweigh them: 195 instead of 150 samples/s for synthetic-demo on two cores.
+    // Bfloat16 products run in oneDNN, on the pool.
     void useTrainingThreads() const
     {
-        if (frozen()) useThreadsForMatrixProducts();
+        if (frozen() && !bfloat16) useThreadsForMatrixProducts();
         else restoreThreads();
     }
 
@@ -309,8 +312,9 @@ torch::Tensor Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &rec
 
 torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets)
 {
+    const Bfloat16Autocast autocast(bfloat16);
     const torch::Tensor memory = model->memoryFromEncoderOutput(encoderOutput);
-    const torch::Tensor logits = model->decode(inputs, memory);
+    const torch::Tensor logits = model->decode(inputs, memory).to(torch::kFloat);
     return torch::nn::functional::cross_entropy(
         logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}),
         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(Vocabulary::kPad).label_smoothing(config.labelSmoothing));
@@ -505,6 +509,8 @@ TrainingResult Trainer::run(const std::string &outputFolder)
                   std::to_string(d.config.minWordFrequency) + " times)");
     }
     d.prepareModel();
+    d.bfloat16 = d.config.usesBfloat16();
+    if (d.bfloat16) d.message("decoder matrix products in bfloat16 (mixed_precision \"" + d.config.mixedPrecision + "\")");
     d.prepareData();
     if (d.resumeFrom) {
         at::Generator generator = at::detail::getDefaultCPUGenerator();

@@ -18,6 +18,10 @@ struct TrainingConfig {
     std::string encoderWeights;      // pretrained encoder file (see EncoderWeights), or random init
     bool freezeEncoder = true;       // frozen: features are computed once and cached
     bool cacheFeatures = true;       // frozen only: false re-encodes every batch (slow; for comparison)
+    // The decoder's matrix products in training steps: "bf16" (bfloat16 inputs, fp32 accumulation
+    // and weights), "fp32", or "auto": bf16 when the encoder is frozen and the CPU has native
+    // bfloat16 dot products (AVX512-BF16 or AMX), fp32 otherwise.
+    std::string mixedPrecision = "auto";
     int epochs = 16;
     int batchSize = 32;
     double learningRate = 2e-4;
@@ -56,6 +60,8 @@ struct TrainingConfig {
     static TrainingConfig fromJson(const std::string &json, const TrainingConfig &base);
     static TrainingConfig fromJson(const std::string &json);
     void validate() const;
+    // "auto" resolved for this CPU.
+    bool usesBfloat16() const;
 };
 
 } // namespace snaption::training
