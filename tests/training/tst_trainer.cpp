@@ -128,6 +128,13 @@ private Q_SLOTS:
         const Captioner captioner(result.finalModel);
         QCOMPARE(captioner.info().config.encoder.inputSize, 64);
         QVERIFY(captioner.info().provenance.at("source").find("synthetic") != std::string::npos);
+        QVERIFY(captioner.info().provenance.at("source").find("2 epochs)") != std::string::npos);
+        // The best model names its epoch and counts the epochs trained up to it (it once counted one
+        // fewer: the best epoch's record joins the history after the model is written).
+        const std::string best = Captioner(result.bestModel).info().provenance.at("source");
+        const std::string epoch = std::to_string(observer.bestEpoch);
+        QVERIFY2(best.find("best epoch (" + epoch + ")") != std::string::npos && best.find(" " + epoch + " epochs)") != std::string::npos,
+                 best.c_str());
     }
 
     void resumeContinuesExactly_data()

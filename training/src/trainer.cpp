@@ -405,10 +405,12 @@ void Trainer::Impl::saveCheckpoint(const fs::path &path)
 
 void Trainer::Impl::saveModel(const fs::path &path, const std::string &what)
 {
+    // Epochs completed (state.epoch): when the best model is written its epoch's record has not
+    // joined the history yet.
     const std::map<std::string, std::string> provenance{
         {"created_by", "snaption training"},
         {"source", what + ", trained on " + dataset.name + " (" + std::to_string(trainImages.size()) + " images, " +
-                       std::to_string(state.epochs.size()) + " epochs)"},
+                       std::to_string(state.epoch) + " epochs)"},
         {"training_config", config.toJson()},
     };
     ModelStorage::save(*model, vocabulary, provenance, path.string());
