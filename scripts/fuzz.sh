@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets for the file parsers (restricted unpickler, safetensors reader,
-# TFLite reader) with clang, AddressSanitizer and UBSan, seeds them, and runs each for a while.
+# TFLite reader, the image loader with its header probe and GIF reader, the dataset readers for Flickr8k/Kaggle text, COCO and Karpathy JSON,
+# and the training configuration reader) with clang, AddressSanitizer and UBSan, seeds them, and
+# runs each for a while.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET=600] [TARGET...]
 # Crashing inputs land in build-fuzz/<target>/crash-*; add them to tests as regressions.
 # Needs: clang-14 libclang-rt-14-dev (and python3-torch for the seed corpus).
@@ -8,19 +10,30 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-600}
 shift || true
-targets=("${@:-unpickler safetensors tflite}")
+targets=("${@:-unpickler safetensors tflite images flickr8k coco karpathy trainingconfig}")
 read -r -a targets <<< "${targets[*]}"
 out="$root/build-fuzz"
 mkdir -p "$out"
 cxx=${CXX_FUZZ:-clang++-14}
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$root/core/include" -I"$root/core/src")
-common=("$root/core/src/error.cpp" "$root/core/src/tensordtype.cpp")
-declare -A max_len=([unpickler]=200000 [safetensors]=100000 [tflite]=4000000)
+       -I"$root/core/include" -I"$root/core/src" -I"$root/training/include" -I"$root/training/src" -I/usr/include/opencv4)
+common=("$root/core/src/error.cpp" "$root/core/src/tensordtype.cpp" "$root/core/src/inputfile.cpp")
+c="$root/core/src" t="$root/training/src"
+images="$c/imageloader.cpp $c/gifreader.cpp $c/imageheaderprobe.cpp $c/rgbimageconversion.cpp $c/preprocessing.cpp $c/imagewriter.cpp"
+config="$t/trainingconfig.cpp $t/augmentationconfig.cpp $c/modelconfig.cpp $c/jsontemplate.cpp"
+datasets="$t/datasetloader.cpp $t/dataset.cpp $t/validationreport.cpp $t/syntheticscenes.cpp $c/vocabulary.cpp $c/unicodetext.cpp $images $config"
+opencv=(-lopencv_core -lopencv_imgproc -lopencv_imgcodecs -lgif)
+declare -A max_len=([unpickler]=200000 [safetensors]=100000 [tflite]=4000000 [images]=100000 [flickr8k]=20000 [coco]=20000 [karpathy]=20000
+                    [trainingconfig]=8000)
 declare -A sources=(
-  [unpickler]="$root/core/src/unpickler.cpp $root/core/src/picklevalue.cpp"
-  [safetensors]="$root/core/src/safetensorsfile.cpp"
-  [tflite]="$root/core/src/tflitemodel.cpp $root/core/src/flatbufferview.cpp"
+  [unpickler]="$root/tests/fuzz/fuzz_unpickler.cpp $c/unpickler.cpp $c/picklevalue.cpp"
+  [safetensors]="$root/tests/fuzz/fuzz_safetensors.cpp $c/safetensorsfile.cpp"
+  [tflite]="$root/tests/fuzz/fuzz_tflite.cpp $c/tflitemodel.cpp $c/flatbufferview.cpp"
+  [images]="$root/tests/fuzz/fuzz_images.cpp $images"
+  [flickr8k]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
+  [coco]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
+  [karpathy]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
+  [trainingconfig]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
 )
 
 # Seed corpora: real files of each kind.
@@ -37,11 +50,24 @@ if [[ ! -d "$seed" ]]; then
   [[ -f "$shared/seed/vocab_mapper.pkl" ]] && cp "$shared/seed/"*.pkl "$seed/unpickler/"
   rm -rf "$seed/tmp"
 fi
+# Seeds for the newer targets: small valid files of each kind (added when missing).
+if [[ ! -d "$seed/trainingconfig" ]]; then
+  mkdir -p "$seed/images" "$seed/flickr8k" "$seed/coco" "$seed/karpathy" "$seed/trainingconfig"
+  /usr/bin/python3 "$root/tests/fixtures/gif_reference.py" "$seed/images" && rm -f "$seed"/images/*.rgb
+  /usr/bin/python3 -c "import sys; from PIL import Image; im = Image.new('RGBA', (9, 7), (10, 200, 30, 128))
+for mode, name in [('RGBA', 'a.png'), ('L', 'g.png'), ('RGB', 'c.jpg'), ('RGB', 'b.bmp'), ('RGBA', 't.tiff'), ('RGB', 'p.ppm'), ('RGBA', 'w.webp')]:
+    im.convert(mode).save(sys.argv[1] + '/' + name)" "$seed/images"
+  printf 'a.jpg#0\tA dog runs .\na.jpg#1\tA dog .\nb.jpg#0\tTwo cats .\n/etc/hostname#0\tx\n\0a.jpg\nb.jpg\n../x.jpg\n' > "$seed/flickr8k/token"
+  printf 'image,caption\na.jpg,"A dog runs."\nsub/d.jpg,A bird\n' > "$seed/flickr8k/kaggle"
+  printf '{"images": [{"id": 1, "file_name": "a.jpg"}, {"id": 2, "file_name": "b.jpg"}], "annotations": [{"image_id": 1, "caption": "A dog."}, {"image_id": 2, "caption": "A cat."}]}' > "$seed/coco/coco.json"
+  printf '{"images": [{"filename": "a.jpg", "split": "train", "sentences": [{"raw": "A cat."}, {"tokens": ["a", "cat"]}]}, {"filename": "d.jpg", "filepath": "sub", "split": "val", "sentences": [{"raw": "A dog."}]}]}' > "$seed/karpathy/karpathy.json"
+  printf '{"epochs": 3, "model": {"decoder": {"dim": 256, "heads": 4}}, "betas": [0.9, 0.99], "synthetic": {"train": 100}, "augmentation": {"color_jitter": {"hue": 0.1}}}' > "$seed/trainingconfig/config.json"
+fi
 
 for target in "${targets[@]}"; do
   binary="$out/fuzz_$target"
   # shellcheck disable=SC2086
-  "$cxx" "${flags[@]}" "$root/tests/fuzz/fuzz_$target.cpp" ${sources[$target]} "${common[@]}" -o "$binary"
+  "$cxx" "${flags[@]}" -DSNAPTION_FUZZ_FORMAT="\"$target\"" ${sources[$target]} "${common[@]}" "${opencv[@]}" -o "$binary"
   mkdir -p "$out/$target/corpus"
   echo "== fuzzing $target for ${seconds}s"
   (cd "$out/$target" && "$binary" -max_total_time="$seconds" -max_len="${max_len[$target]}" -rss_limit_mb=4096 -print_final_stats=1 \

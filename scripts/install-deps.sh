@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config python3 dpkg-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libtorch-dev libopenblas0 libopencv-dev libqcustomplot-dev nlohmann-json3-dev libzip-dev
-  xvfb xauth qt6-speech-dev libzip-dev
+  xvfb xauth qt6-speech-dev libgif-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3 python3-torch python3-torchvision at-spi2-core python3-pyatspi dbus-x11 dbus)

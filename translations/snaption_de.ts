@@ -77,8 +77,8 @@
     </message>
     <message>
         <location line="+9" />
-        <source>--model is required; --runs and --batch must be at least 1</source>
-        <translation>--model fehlt; --runs und --batch müssen mindestens 1 sein</translation>
+        <source>--model is required; --runs is 1 to 100000, --warmup 0 to 100000, --batch 1 to 256, --sequence 0 to 1000000</source>
+        <translation>--model fehlt; --runs ist 1 bis 100000, --warmup 0 bis 100000, --batch 1 bis 256, --sequence 0 bis 1000000</translation>
     </message>
     <message>
         <location line="+6" />
@@ -129,7 +129,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+43" />
+        <location filename="../app/cli/captioncommand.cpp" line="+66" />
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -220,12 +220,12 @@
         <translation>keine Bilder angegeben (oder die Ordner enthalten keine)</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>invalid --colormap, --opacity, --batch-size or --max-megapixels value</source>
-        <translation>ungültiger Wert für --colormap, --opacity, --batch-size oder --max-megapixels</translation>
+        <location line="+11" />
+        <source>invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2</source>
+        <translation>ungültiger Wert: --colormap ist viridis, inferno oder jet, --opacity 0 bis 1, --batch-size 1 bis %1, --max-megapixels höchstens %2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>--precision must be fp32 or int8</source>
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
@@ -238,6 +238,14 @@
         <location filename="../app/cli/captioncommand.h" line="+12" />
         <source>Caption images (files or folders).</source>
         <translation>Bilder beschreiben (Dateien oder Ordner).</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionExporter</name>
+    <message>
+        <location filename="../widgets/src/captionexporter.cpp" line="+87" />
+        <source>%1: not written, because %2 would share it</source>
+        <translation>%1: nicht geschrieben, da %2 sich diese Datei teilen würden</translation>
     </message>
 </context>
 <context>
@@ -307,7 +315,7 @@
 <context>
     <name>CliOutput</name>
     <message>
-        <location filename="../app/cli/clioutput.cpp" line="+25" />
+        <location filename="../app/cli/clioutput.cpp" line="+36" />
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -320,7 +328,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+35" />
+        <location filename="../app/cli/commandline.cpp" line="+36" />
         <source>Usage: snaption-cli [--threads N] &lt;command&gt; [options]
 
 Image captioning with per-word attention heatmaps.
@@ -355,7 +363,12 @@ Allgemeine Optionen:
         <translation>--threads braucht eine Zahl von 1 bis 256</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+25" />
+        <source>unexpected failure: %1</source>
+        <translation>unerwarteter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>unknown command "%1"; see snaption-cli --help</source>
         <translation>unbekannter Befehl „%1“; siehe snaption-cli --help</translation>
     </message>
@@ -436,7 +449,7 @@ Allgemeine Optionen:
 <context>
     <name>EvalCommand</name>
     <message>
-        <location filename="../app/cli/evalcommand.cpp" line="+21" />
+        <location filename="../app/cli/evalcommand.cpp" line="+32" />
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
@@ -506,12 +519,22 @@ Allgemeine Optionen:
         <translation>--model und --data sind nötig; --precision ist fp32 oder int8</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>%1 images of the %2 split, %3</source>
-        <translation>%1 Bilder des Teils %2, %3</translation>
+        <location line="+7" />
+        <source>--max-images needs a number of 0 or more</source>
+        <translation>--max-images braucht eine Zahl ab 0</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
+        <source>skipped %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>%1 images of the %2 split scored, %3 skipped as unreadable, %4</source>
+        <translation>%1 Bilder des Teils %2 bewertet, %3 als unlesbar übersprungen, %4</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>length ratio %1 (caption words per closest reference word)</source>
         <translation>Längenverhältnis %1 (Wörter der Beschreibung je Wort der nächstlangen Referenz)</translation>
     </message>
@@ -650,7 +673,7 @@ Allgemeine Optionen:
 <context>
     <name>InitModelCommand</name>
     <message>
-        <location filename="../app/cli/initmodelcommand.cpp" line="+36" />
+        <location filename="../app/cli/initmodelcommand.cpp" line="+42" />
         <source>Image encoder: efficientnet_b0 (default) or mobilenet_v2.</source>
         <translation>Bild-Encoder: efficientnet_b0 (Standard) oder mobilenet_v2.</translation>
     </message>
@@ -768,7 +791,12 @@ Allgemeine Optionen:
         <translation>--layers, --dim, --heads, --ff, --context und --seed brauchen ganze Zahlen</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+7" />
+        <source>--out %1 is one of the inputs; choose another file for the model</source>
+        <translation>--out %1 ist eine der Eingaben; bitte eine andere Datei für das Modell wählen</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>random initialisation (seed %1)</source>
         <translation>zufällige Initialisierung (Startwert %1)</translation>
     </message>
@@ -786,12 +814,12 @@ Allgemeine Optionen:
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/src/modelcatalog.cpp" line="+20" />
+        <location filename="../widgets/src/modelcatalog.cpp" line="+22" />
         <source>The model catalog is not valid: %1</source>
         <translation>Der Modellkatalog ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+44" />
         <source>Cannot read the model catalog %1: %2</source>
         <translation>Der Modellkatalog %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -799,7 +827,7 @@ Allgemeine Optionen:
 <context>
     <name>SynthCommand</name>
     <message>
-        <location filename="../app/cli/synthcommand.cpp" line="+15" />
+        <location filename="../app/cli/synthcommand.cpp" line="+21" />
         <source>The folder to write.</source>
         <translation>Der zu schreibende Ordner.</translation>
     </message>
@@ -840,8 +868,8 @@ Allgemeine Optionen:
     </message>
     <message>
         <location line="+7" />
-        <source>--out is required; --count, --seed and --size need numbers</source>
-        <translation>--out fehlt; --count, --seed und --size brauchen Zahlen</translation>
+        <source>--out is required; --count is 1 to %1, --size 32 to 1024 pixels, --seed a number</source>
+        <translation>--out fehlt; --count ist 1 bis %1, --size 32 bis 1024 Pixel, --seed eine Zahl</translation>
     </message>
     <message>
         <location line="+5" />
@@ -857,7 +885,7 @@ Allgemeine Optionen:
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+50" />
+        <location filename="../app/cli/traincommand.cpp" line="+51" />
         <source>  %1 of %2</source>
         <translation>  %1 von %2</translation>
     </message>
@@ -882,7 +910,7 @@ Allgemeine Optionen:
         <translation>, bisher die beste</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+82" />
         <source>Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or "synthetic".</source>
         <translation>Datensatz: ein Flickr8k-Ordner, COCO- oder Karpathy-JSON, ein Ordner beschriebener Bilder oder „synthetic“.</translation>
     </message>
@@ -967,14 +995,47 @@ Allgemeine Optionen:
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Continue from a checkpoint.</source>
-        <translation>Von einem Checkpoint aus fortsetzen.</translation>
+        <location line="+14" />
+        <source>--data and --out are required (or --resume CHECKPOINT)</source>
+        <translation>--data und --out fehlen (oder --resume CHECKPOINT)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>--preset cannot be combined with --resume: a resumed run keeps its checkpoint's settings</source>
+        <translation>--preset lässt sich nicht mit --resume verbinden: ein fortgesetzter Lauf behält die Einstellungen seines Checkpoints</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>resume: --%1 %2 instead of the checkpoint's %3</source>
+        <translation>Fortsetzen: --%1 %2 statt %3 aus dem Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Resuming %1 (%2 epochs done): data %3, output %4</source>
+        <translation>Setze %1 fort (%2 Epochen fertig): Daten %3, Ausgabe %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46" />
+        <source>%n unreadable image(s) skipped (listed in history.json).</source>
+        <translation>
+            <numerusform>%n unlesbares Bild übersprungen (in history.json aufgeführt).</numerusform>
+            <numerusform>%n unlesbare Bilder übersprungen (in history.json aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stopped after %1 steps. Continue with: snaption-cli train --resume %2</source>
+        <translation>Nach %1 Schritten angehalten. Weiter mit: snaption-cli train --resume %2</translation>
+    </message>
+    <message>
+        <location line="-110" />
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>checkpoint</source>
-        <translation>Checkpoint</translation>
+        <source>Continue from a checkpoint: its data, settings and output folder are used unless given here.</source>
+        <translation>Von einem Checkpoint aus weitertrainieren: seine Daten, Einstellungen und sein Ausgabeordner gelten, sofern hier nichts anderes angegeben ist.</translation>
     </message>
     <message>
         <location line="+1" />
@@ -987,17 +1048,7 @@ Allgemeine Optionen:
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>--data and --out are required</source>
-        <translation>--data und --out sind nötig</translation>
-    </message>
-    <message>
-        <location line="+63" />
-        <source>Stopped after %1 steps. Continue with: snaption-cli train --data %2 --out %3 --resume %4</source>
-        <translation>Nach %1 Schritten angehalten. Fortsetzen mit: snaption-cli train --data %2 --out %3 --resume %4</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+116" />
         <source>Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</source>
         <translation>Fertig in %1: %2 Epochen. Bestes Modell auf %3 Validierungsbildern: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</translation>
     </message>
@@ -1007,7 +1058,7 @@ Allgemeine Optionen:
         <translation>Modelle: %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/traincommand.h" line="+12" />
+        <location filename="../app/cli/traincommand.h" line="+16" />
         <source>Train a captioning model.</source>
         <translation>Ein Modell zur Bildbeschreibung trainieren.</translation>
     </message>
@@ -1015,7 +1066,7 @@ Allgemeine Optionen:
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+34" />
+        <location filename="../app/gui/main.cpp" line="+36" />
         <source>Describes images in words and shows where it looked for each word.</source>
         <translation>Beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat.</translation>
     </message>
@@ -1039,11 +1090,25 @@ Allgemeine Optionen:
         <source>[IMAGE|FOLDER...]</source>
         <translation>[BILD|ORDNER...]</translation>
     </message>
+    <message>
+        <location line="+6" />
+        <source>Unexpected Error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Something failed unexpectedly: %1
+
+Snaption keeps running.</source>
+        <translation>Etwas ist unerwartet fehlgeschlagen: %1
+
+Snaption läuft weiter.</translation>
+    </message>
 </context>
 <context>
     <name>snaption::gui::AugmentTab</name>
     <message>
-        <location filename="../app/gui/augmenttab.cpp" line="+39" />
+        <location filename="../app/gui/augmenttab.cpp" line="+38" />
         <source>&amp;Lock seed</source>
         <translation>Startwert &amp;sperren</translation>
     </message>
@@ -1143,7 +1208,7 @@ Allgemeine Optionen:
         <translation>Bilder für die Vorschau</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>Some Images Could Not Be Read</source>
         <translation>Einige Bilder konnten nicht gelesen werden</translation>
     </message>
@@ -1657,7 +1722,10 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>%n image(s) are waiting for a model.</source>
-        <translation><numerusform>%n Bild wartet auf ein Modell.</numerusform><numerusform>%n Bilder warten auf ein Modell.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild wartet auf ein Modell.</numerusform>
+            <numerusform>%n Bilder warten auf ein Modell.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -1774,7 +1842,10 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message numerus="yes">
         <location line="+2" />
         <source>Exported %n caption(s)</source>
-        <translation><numerusform>%n Beschreibung exportiert</numerusform><numerusform>%n Beschreibungen exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Beschreibung exportiert</numerusform>
+            <numerusform>%n Beschreibungen exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -1805,7 +1876,10 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message numerus="yes">
         <location line="+11" />
         <source>Saved %n overlay(s)</source>
-        <translation><numerusform>%n Wärmekarte gespeichert</numerusform><numerusform>%n Wärmekarten gespeichert</numerusform></translation>
+        <translation>
+            <numerusform>%n Wärmekarte gespeichert</numerusform>
+            <numerusform>%n Wärmekarten gespeichert</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -1820,7 +1894,10 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>%n image(s) already have a caption file. Overwrite them?</source>
-        <translation><numerusform>%n Bild hat schon eine Beschreibungsdatei. Überschreiben?</numerusform><numerusform>%n Bilder haben schon eine Beschreibungsdatei. Überschreiben?</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild hat schon eine Beschreibungsdatei. Überschreiben?</numerusform>
+            <numerusform>%n Bilder haben schon eine Beschreibungsdatei. Überschreiben?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7" />
@@ -1889,13 +1966,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+430" />
-        <location line="+92" />
+        <location line="+471" />
+        <location line="+94" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-522" />
+        <location line="-565" />
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2063,7 +2140,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Checkpoints (*.ckpt)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
+        <source>A checkpoint (.ckpt) of an earlier run: its data, settings and output folder are filled in</source>
+        <translation>Ein Checkpoint (.ckpt) eines früheren Laufs: seine Daten, Einstellungen und sein Ausgabeordner werden eingetragen</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Model and recipe</source>
         <translation>Modell und Rezept</translation>
     </message>
@@ -2318,7 +2400,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Trainingsphase</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Training status</source>
         <translation>Trainingsstatus</translation>
     </message>
@@ -2450,12 +2532,22 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+101" />
+        <source>Cannot resume from %1: %2</source>
+        <translation>Fortsetzen von %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Resumes after epoch %1 (step %2) with the checkpoint's settings; only the epochs, the time budget and the matrix precision can be changed.</source>
+        <translation>Setzt nach Epoche %1 (Schritt %2) mit den Einstellungen des Checkpoints fort; nur die Epochen, das Zeitbudget und die Matrixgenauigkeit lassen sich ändern.</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+12" />
         <source>%1 (%2): %3 training, %4 validation, %5 test images. %6</source>
         <translation>%1 (%2): %3 Trainings-, %4 Validierungs-, %5 Testbilder. %6</translation>
     </message>
@@ -2470,7 +2562,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Training kann nicht starten</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Stopping after this step, writing a checkpoint…</source>
         <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
     </message>
@@ -2518,6 +2610,14 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <location line="+1" />
         <source>Finished in %1: %2 epochs; best model BLEU-4 %3, CIDEr-D %4 on %5 validation images</source>
         <translation>Fertig nach %1: %2 Epochen; bestes Modell BLEU-4 %3, CIDEr-D %4 auf %5 Validierungsbildern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>%n unreadable image(s) were skipped; history.json lists them</source>
+        <translation>
+            <numerusform>%n unlesbares Bild wurde übersprungen; history.json führt es auf</numerusform>
+            <numerusform>%n unlesbare Bilder wurden übersprungen; history.json führt sie auf</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2743,7 +2843,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

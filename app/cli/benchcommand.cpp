@@ -102,9 +102,9 @@ int BenchCommand::run(const QStringList &arguments)
     const int warmup = parser.value(QStringLiteral("warmup")).toInt(&ok[1]);
     const int batchSize = parser.value(QStringLiteral("batch")).toInt(&ok[2]);
     const int sequence = parser.value(QStringLiteral("sequence")).toInt(&ok[3]);
-    if (!parser.isSet(QStringLiteral("model")) || !ok[0] || !ok[1] || !ok[2] || !ok[3] || runs < 1 || warmup < 0 || batchSize < 1 ||
-        sequence < 0) {
-        CliOutput::error(tr("--model is required; --runs and --batch must be at least 1"));
+    if (!parser.isSet(QStringLiteral("model")) || !ok[0] || !ok[1] || !ok[2] || !ok[3] || runs < 1 || runs > 100000 || warmup < 0 ||
+        warmup > 100000 || batchSize < 1 || batchSize > 256 || sequence < 0 || sequence > 1000000) {
+        CliOutput::error(tr("--model is required; --runs is 1 to 100000, --warmup 0 to 100000, --batch 1 to 256, --sequence 0 to 1000000"));
         return kUsage;
     }
 

@@ -4,33 +4,56 @@
 #include "clioutput.h"
 #include "decodingarguments.h"
 #include "imagepaths.h"
+#include "outputnames.h"
 
 #include <snaption/captioner.h>
 #include <snaption/error.h>
 #include <snaption/heatmaprenderer.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
+#include <snaption/preprocessing.h>
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace snaption::cli {
 namespace {
 
+// Upper bounds that fit a desktop machine: decoding needs about 7 bytes per pixel.
+constexpr int kMaxBatchSize = 256;
+constexpr int kMaxMegapixels = 1000;
+
 struct LoadedImage {
     QString path;
-    RgbImage image;
+    RgbImage image; // read at ImageLoader::kCaptioningSize, then shrunk for the encoder
     double decodeMs = 0;
 };
 
-QString heatmapFileName(const QString &imagePath, int index, const std::string &word)
+QString heatmapFileName(const QString &stem, int index, const std::string &word)
 {
     QString safeWord = QString::fromStdString(word);
     safeWord.replace(QRegularExpression(QStringLiteral("[^\\w]")), QStringLiteral("_"));
-    return QStringLiteral("%1_%2_%3.png").arg(QFileInfo(imagePath).completeBaseName()).arg(index, 2, 10, QLatin1Char('0')).arg(safeWord);
+    return QStringLiteral("%1_%2_%3.png").arg(stem).arg(index, 2, 10, QLatin1Char('0')).arg(safeWord);
+}
+
+// The stem of each image's heatmap files: its base name, or "folder-name" where two images of the
+// run share a base name (a/x.jpg and b/x.jpg), so their heatmaps neither overwrite each other nor
+// lose which image they belong to.
+QStringList heatmapStems(const QStringList &images)
+{
+    QHash<QString, int> uses;
+    for (const QString &image : images) ++uses[QFileInfo(image).completeBaseName()];
+    QStringList stems;
+    for (const QString &image : images) {
+        const QFileInfo info(image);
+        const QString stem = info.completeBaseName();
+        stems << (uses.value(stem) > 1 ? info.absoluteDir().dirName() + QLatin1Char('-') + stem : stem);
+    }
+    return stems;
 }
 
 } // namespace
@@ -70,8 +93,11 @@ int CaptionCommand::run(const QStringList &arguments)
     style.opacity = parser.value(QStringLiteral("opacity")).toFloat(&opacityOk);
     const int batchSize = parser.value(QStringLiteral("batch-size")).toInt(&batchOk);
     const double megapixels = parser.value(QStringLiteral("max-megapixels")).toDouble(&pixelsOk);
-    if (!colormap || !opacityOk || style.opacity < 0 || style.opacity > 1 || !batchOk || batchSize < 1 || !pixelsOk || megapixels <= 0) {
-        CliOutput::error(tr("invalid --colormap, --opacity, --batch-size or --max-megapixels value"));
+    if (!colormap || !opacityOk || !(style.opacity >= 0 && style.opacity <= 1) || !batchOk || batchSize < 1 || batchSize > kMaxBatchSize ||
+        !pixelsOk || !(megapixels > 0 && megapixels <= kMaxMegapixels)) {
+        CliOutput::error(tr("invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2")
+                             .arg(kMaxBatchSize)
+                             .arg(kMaxMegapixels));
         return kUsage;
     }
     style.colormap = *colormap;
@@ -95,37 +121,55 @@ int CaptionCommand::run(const QStringList &arguments)
         return kFailure;
     }
     const ImageLoader loader(std::int64_t(megapixels * 1e6));
+    const int inputSize = captioner->info().config.encoder.inputSize;
     int failures = 0;
     const auto reportFailure = [&](const QString &image, const QString &message) {
         ++failures;
         CliOutput::error(message);
         if (json) CliOutput::out() << QJsonDocument(CaptionJson::fromError(image, message)).toJson(QJsonDocument::Compact) << Qt::endl;
     };
+    // Heatmap files get names of their own: never an input's, never another image's.
+    const QStringList stems = heatmapStems(images);
+    OutputNames heatmapNames(images);
+    const auto writeHeatmaps = [&](const QString &image, const QString &stem, const CaptionResult &result) {
+        // Overlays keep the photo's full size: it is read once more, alone, so a batch holds only
+        // the small copies.
+        const RgbImage full = loader.load(image.toStdString());
+        for (std::size_t w = 0; w < result.words.size(); ++w) {
+            const RgbImage overlay = HeatmapRenderer::render(full, result.attention.grid(int(w)), result.attention.height(), result.attention.width(),
+                                                             style, result.attention.placement());
+            const QString path = heatmapNames.claim(QDir(heatmapFolder).filePath(heatmapFileName(stem, int(w), result.words[w])));
+            writeImage(overlay, path.toStdString());
+        }
+    };
 
     for (int first = 0; first < images.size(); first += batchSize) {
         std::vector<LoadedImage> batch;
+        std::vector<int> indices;
         for (int i = first; i < std::min<int>(first + batchSize, int(images.size())); ++i) {
             QElapsedTimer timer;
             timer.start();
             try {
-                RgbImage image = loader.load(images[i].toStdString());
+                // Read as the desktop app reads it, then shrunk as the encoder will shrink it (the
+                // same pixels): a batch of camera photos holds 2.4 MB per image, not 36.
+                RgbImage image = shrinkForEncoder(loader.load(images[i].toStdString(), ImageLoader::kCaptioningSize), inputSize);
                 batch.push_back({images[i], std::move(image), double(timer.nsecsElapsed()) / 1e6});
+                indices.push_back(i);
             } catch (const Error &error) {
                 reportFailure(images[i], QString::fromStdString(error.what()));
             }
         }
         if (batch.empty()) continue;
         std::vector<RgbImage> pixels;
-        for (const auto &item : batch) pixels.push_back(item.image);
-        std::vector<CaptionResult> results;
-        try {
-            results = captioner->captionBatch(pixels, *decoding);
-        } catch (const Error &error) {
-            for (const auto &item : batch) reportFailure(item.path, QString::fromStdString(error.what()));
-            continue;
-        }
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            const CaptionResult &result = results[i];
+        for (auto &item : batch) pixels.push_back(std::move(item.image));
+        const std::vector<Captioner::Attempt> attempts = captioner->captionEach(pixels, *decoding);
+        pixels.clear();
+        for (std::size_t i = 0; i < attempts.size(); ++i) {
+            if (!attempts[i].result) {
+                reportFailure(batch[i].path, QString::fromStdString(attempts[i].error));
+                continue;
+            }
+            const CaptionResult &result = *attempts[i].result;
             if (json) {
                 CliOutput::out() << QJsonDocument(CaptionJson::fromResult(batch[i].path, result, batch[i].decodeMs)).toJson(QJsonDocument::Compact)
                                  << Qt::endl;
@@ -134,12 +178,7 @@ int CaptionCommand::run(const QStringList &arguments)
             }
             if (heatmapFolder.isEmpty()) continue;
             try {
-                for (std::size_t w = 0; w < result.words.size(); ++w) {
-                    const RgbImage overlay = HeatmapRenderer::render(batch[i].image, result.attention.grid(int(w)),
-                                                                     result.attention.height(), result.attention.width(), style,
-                                                                     result.attention.placement());
-                    writeImage(overlay, QDir(heatmapFolder).filePath(heatmapFileName(batch[i].path, int(w), result.words[w])).toStdString());
-                }
+                writeHeatmaps(batch[i].path, stems[indices[i]], result);
             } catch (const Error &error) {
                 reportFailure(batch[i].path, QString::fromStdString(error.what()));
             }

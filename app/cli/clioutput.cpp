@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "terminalsafedevice.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -9,14 +11,23 @@ namespace snaption::cli {
 
 QTextStream &CliOutput::out()
 {
-    static QTextStream stream(stdout);
+    static TerminalSafeDevice device(stdout);
+    static QTextStream stream(&device);
     return stream;
 }
 
 QTextStream &CliOutput::err()
 {
-    static QTextStream stream(stderr);
+    static TerminalSafeDevice device(stderr);
+    static QTextStream stream(&device);
     return stream;
+}
+
+void CliOutput::terminalControl(const char *sequence)
+{
+    out().flush();
+    std::fputs(sequence, stdout);
+    std::fflush(stdout);
 }
 
 void CliOutput::error(const QString &message)

@@ -11,6 +11,7 @@
 #include "infocommand.h"
 #include "initmodelcommand.h"
 
+#include <snaption/error.h>
 #include <snaption/threading.h>
 
 namespace snaption::cli {
@@ -80,7 +81,14 @@ int CommandLine::run(QStringList arguments)
         if (command->name() != arguments[1]) continue;
         QStringList commandArguments = arguments.mid(2);
         commandArguments.prepend(arguments[0] + QLatin1Char(' ') + arguments[1]);
-        return command->run(commandArguments);
+        // The last line of defence: a failure no command expected is an error message and exit
+        // code 1, never an abort.
+        try {
+            return command->run(commandArguments);
+        } catch (const std::exception &error) {
+            CliOutput::error(tr("unexpected failure: %1").arg(QString::fromStdString(Error::describe(error))));
+            return kFailure;
+        }
     }
     CliOutput::error(tr("unknown command \"%1\"; see snaption-cli --help").arg(arguments[1]));
     return kUsage;

@@ -8,10 +8,21 @@
 #include <snaption/training/datasetloader.h>
 #include <snaption/training/evaluator.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace snaption::cli {
+namespace {
+
+QStringList toStringList(const std::vector<std::string> &items)
+{
+    QStringList list;
+    for (const std::string &item : items) list << QString::fromStdString(item);
+    return list;
+}
+
+} // namespace
 
 int EvalCommand::run(const QStringList &arguments)
 {
@@ -35,25 +46,38 @@ int EvalCommand::run(const QStringList &arguments)
         return kUsage;
     }
     try {
+        bool countOk = false;
+        const int maxImages = parser.value(QStringLiteral("max-images")).toInt(&countOk);
+        if (!countOk || maxImages < 0) {
+            CliOutput::error(tr("--max-images needs a number of 0 or more"));
+            return kUsage;
+        }
         const Captioner captioner(parser.value(QStringLiteral("model")).toStdString(), *precision);
+        const std::string split = parser.value(QStringLiteral("split")).toStdString();
         training::DatasetLoader::Options options;
         options.format = training::DatasetLoader::formatFromName(parser.value(QStringLiteral("format")).toStdString());
+        options.requiredSplit = split; // scoring needs no training images
         const training::Dataset dataset = training::DatasetLoader::load(parser.value(QStringLiteral("data")).toStdString(), options);
-        const std::string split = parser.value(QStringLiteral("split")).toStdString();
-        const training::EvaluationResult result = training::Evaluator::evaluate(captioner, dataset, split, *decoding,
-                                                                              parser.value(QStringLiteral("max-images")).toInt());
+        const training::EvaluationResult result = training::Evaluator::evaluate(captioner, dataset, split, *decoding, maxImages);
+        for (const std::string &skipped : result.skippedImages) CliOutput::warning(tr("skipped %1").arg(QString::fromStdString(skipped)));
         const auto &s = result.scores;
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonObject json{{QStringLiteral("bleu1"), s.bleu[0]}, {QStringLiteral("bleu2"), s.bleu[1]}, {QStringLiteral("bleu3"), s.bleu[2]},
                              {QStringLiteral("bleu4"), s.bleu[3]}, {QStringLiteral("cider"), s.cider},   {QStringLiteral("images"), result.images},
                              {QStringLiteral("length_ratio"), s.lengthRatio},
-                             {QStringLiteral("unreadable_images"), result.failedImages}, {QStringLiteral("split"), QString::fromStdString(split)},
+                             {QStringLiteral("unreadable_images"), result.failedImages},
+                             {QStringLiteral("skipped_images"), QJsonArray::fromStringList(toStringList(result.skippedImages))},
+                             {QStringLiteral("split"), QString::fromStdString(split)},
                              {QStringLiteral("decoding"), QString::fromStdString(decoding->describe())}};
             if (result.attentionNouns > 0) json[QStringLiteral("attention_hit_rate")] = result.attentionHitRate();
             CliOutput::out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
             return kSuccess;
         }
-        CliOutput::out() << tr("%1 images of the %2 split, %3").arg(result.images).arg(QString::fromStdString(split), QString::fromStdString(decoding->describe()))
+        CliOutput::out() << tr("%1 images of the %2 split scored, %3 skipped as unreadable, %4")
+                                .arg(result.images)
+                                .arg(QString::fromStdString(split))
+                                .arg(result.failedImages)
+                                .arg(QString::fromStdString(decoding->describe()))
                          << Qt::endl;
         for (int k = 0; k < 4; ++k) CliOutput::out() << QStringLiteral("BLEU-%1   %2").arg(k + 1).arg(s.bleu[std::size_t(k)], 0, 'f', 4) << Qt::endl;
         CliOutput::out() << QStringLiteral("CIDEr-D  %1").arg(s.cider, 0, 'f', 4) << Qt::endl;

@@ -1,6 +1,7 @@
 #include "initmodelcommand.h"
 
 #include "clioutput.h"
+#include "outputnames.h"
 #include "provenance.h"
 
 #include <snaption/error.h>
@@ -8,6 +9,7 @@
 #include <snaption/modelinfo.h>
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <fstream>
 
@@ -16,6 +18,10 @@ namespace {
 
 std::vector<std::string> readCaptionLines(const QString &path)
 {
+    const QFileInfo info(path);
+    if (!info.exists()) throw Error(ErrorKind::Io, path.toStdString() + ": no such file");
+    if (!info.isFile()) throw Error(ErrorKind::Io, path.toStdString() + ": not a file");
+    if (info.size() > (std::int64_t(1) << 30)) throw Error(ErrorKind::BadDataset, path.toStdString() + ": larger than 1 GB");
     std::ifstream in(path.toStdString());
     if (!in) throw Error(ErrorKind::Io, path.toStdString() + ": cannot open");
     std::vector<std::string> lines;
@@ -79,6 +85,12 @@ int InitModelCommand::run(const QStringList &arguments)
         return kUsage;
     }
     const QString out = parser.value(QStringLiteral("out"));
+    const QStringList inputs{parser.value(QStringLiteral("vocab")), parser.value(QStringLiteral("vocab-from-captions")),
+                             parser.value(QStringLiteral("encoder-weights"))};
+    if (OutputNames::isAnyOf(out, inputs)) {
+        CliOutput::error(tr("--out %1 is one of the inputs; choose another file for the model").arg(out));
+        return kUsage;
+    }
     try {
         Vocabulary vocabulary;
         if (parser.isSet(QStringLiteral("vocab"))) {
@@ -92,7 +104,7 @@ int InitModelCommand::run(const QStringList &arguments)
         ModelFactory::createRandom(config, vocabulary, out.toStdString(), options);
         const ModelInfo info = ModelInfo::read(out.toStdString());
         CliOutput::out() << tr("Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words.")
-                                .arg(out, QString::fromStdString(config.encoder.name))
+                                .arg(out, QString::fromStdString(info.config.encoder.name)) // as written: weights choose the encoder
                                 .arg(config.decoder.layers)
                                 .arg(info.parameterCount)
                                 .arg(vocabulary.size())

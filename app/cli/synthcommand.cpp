@@ -6,6 +6,12 @@
 #include <snaption/training/syntheticscenes.h>
 
 namespace snaption::cli {
+namespace {
+
+// Three files a scene: a million of them is already more than a folder dataset should hold.
+constexpr int kMaxScenes = 1'000'000;
+
+} // namespace
 
 int SynthCommand::run(const QStringList &arguments)
 {
@@ -21,8 +27,8 @@ int SynthCommand::run(const QStringList &arguments)
     const int count = parser.value(QStringLiteral("count")).toInt(&ok[0]);
     const qulonglong seed = parser.value(QStringLiteral("seed")).toULongLong(&ok[1]);
     const int size = parser.value(QStringLiteral("size")).toInt(&ok[2]);
-    if (!parser.isSet(QStringLiteral("out")) || !ok[0] || !ok[1] || !ok[2] || count < 1) {
-        CliOutput::error(tr("--out is required; --count, --seed and --size need numbers"));
+    if (!parser.isSet(QStringLiteral("out")) || !ok[0] || !ok[1] || !ok[2] || count < 1 || count > kMaxScenes || size < 32 || size > 1024) {
+        CliOutput::error(tr("--out is required; --count is 1 to %1, --size 32 to 1024 pixels, --seed a number").arg(kMaxScenes));
         return kUsage;
     }
     try {

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 #include <atomic>
 #include <chrono>
@@ -98,8 +99,9 @@ private:
     void show(const QString &line)
     {
         if (m_terminal) {
-            CliOutput::out() << QLatin1Char('\r') << line << QStringLiteral("\x1b[K");
-            CliOutput::out().flush();
+            CliOutput::terminalControl("\r");
+            CliOutput::out() << line;
+            CliOutput::terminalControl("\x1b[K");
             m_open = true;
         } else {
             CliOutput::out() << line << Qt::endl;
@@ -112,6 +114,40 @@ private:
 };
 
 } // namespace
+
+// The settings of a run: the preset (or, resuming, the checkpoint's) with --config and the
+// flags on top.
+training::TrainingConfig TrainCommand::settings(const QCommandLineParser &parser, const training::TrainingConfig &base)
+{
+    training::TrainingConfig config = base;
+    if (parser.isSet(QStringLiteral("config"))) config = training::TrainingConfig::fromJson(configText(parser.value(QStringLiteral("config"))), config);
+    if (parser.isSet(QStringLiteral("encoder-weights"))) config.encoderWeights = parser.value(QStringLiteral("encoder-weights")).toStdString();
+    const auto number = [&](const char *name, auto convert) {
+        bool parsed = false;
+        const auto value = convert(parser.value(QLatin1String(name)), &parsed);
+        if (!parsed) throw Error(ErrorKind::InvalidArgument, std::string("--") + name + " needs a number, not \"" + parser.value(QLatin1String(name)).toStdString() + "\"");
+        return value;
+    };
+    if (parser.isSet(QStringLiteral("max-minutes")))
+        config.maxMinutes = number("max-minutes", [](const QString &text, bool *parsed) { return text.toDouble(parsed); });
+    if (parser.isSet(QStringLiteral("epochs"))) config.epochs = number("epochs", [](const QString &text, bool *parsed) { return text.toInt(parsed); });
+    if (parser.isSet(QStringLiteral("seed"))) config.seed = number("seed", [](const QString &text, bool *parsed) { return text.toULongLong(parsed); });
+    config.validate();
+    return config;
+}
+
+// --config takes JSON text ("{...}") or a file's name.
+std::string TrainCommand::configText(const QString &value)
+{
+    if (value.trimmed().startsWith(QLatin1Char('{'))) return value.toStdString();
+    QFile file(value);
+    const QFileInfo info(value);
+    if (!info.exists()) throw Error(ErrorKind::Io, "--config: " + value.toStdString() + ": no such file (give a JSON file, or JSON text starting with {)");
+    if (info.isDir()) throw Error(ErrorKind::Io, "--config: " + value.toStdString() + ": is a folder, not a file");
+    if (info.size() > (std::int64_t(16) << 20)) throw Error(ErrorKind::InvalidArgument, "--config: " + value.toStdString() + ": larger than 16 MB");
+    if (!file.open(QIODevice::ReadOnly)) throw Error(ErrorKind::Io, "--config: " + value.toStdString() + ": cannot read (" + file.errorString().toStdString() + ")");
+    return file.readAll().toStdString();
+}
 
 int TrainCommand::run(const QStringList &arguments)
 {
@@ -129,7 +165,8 @@ int TrainCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("max-minutes"), tr("Wall-time budget for the whole run."), tr("minutes")});
     parser.addOption({QStringLiteral("epochs"), tr("Number of epochs."), tr("n")});
     parser.addOption({QStringLiteral("seed"), tr("Random seed."), tr("seed")});
-    parser.addOption({QStringLiteral("resume"), tr("Continue from a checkpoint."), tr("checkpoint")});
+    parser.addOption({QStringLiteral("resume"),
+                      tr("Continue from a checkpoint: its data, settings and output folder are used unless given here."), tr("checkpoint")});
     parser.addOption({QStringLiteral("out"), tr("Output folder (models, checkpoints, history)."), tr("folder")});
     if (!CliOutput::parse(parser, arguments)) return kUsage;
 
@@ -139,90 +176,122 @@ int TrainCommand::run(const QStringList &arguments)
                              << Qt::endl;
         return kSuccess;
     }
-    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("out"))) {
-        CliOutput::error(tr("--data and --out are required"));
+    const bool resuming = parser.isSet(QStringLiteral("resume"));
+    if (!resuming && (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("out")))) {
+        CliOutput::error(tr("--data and --out are required (or --resume CHECKPOINT)"));
+        return kUsage;
+    }
+    if (resuming && parser.isSet(QStringLiteral("preset"))) {
+        CliOutput::error(tr("--preset cannot be combined with --resume: a resumed run keeps its checkpoint's settings"));
         return kUsage;
     }
     try {
-        training::TrainingConfig config = parser.isSet(QStringLiteral("preset"))
-                                              ? training::TrainingConfig::preset(parser.value(QStringLiteral("preset")).toStdString())
-                                              : training::TrainingConfig();
-        if (parser.isSet(QStringLiteral("config"))) {
-            QString text = parser.value(QStringLiteral("config"));
-            QFile file(text);
-            if (file.exists()) {
-                if (!file.open(QIODevice::ReadOnly)) throw Error(ErrorKind::Io, text.toStdString() + ": cannot read");
-                text = QString::fromUtf8(file.readAll());
-            }
-            config = training::TrainingConfig::fromJson(text.toStdString(), config);
-        }
-        if (parser.isSet(QStringLiteral("encoder-weights"))) config.encoderWeights = parser.value(QStringLiteral("encoder-weights")).toStdString();
-        if (parser.isSet(QStringLiteral("max-minutes"))) config.maxMinutes = parser.value(QStringLiteral("max-minutes")).toDouble();
-        if (parser.isSet(QStringLiteral("epochs"))) config.epochs = parser.value(QStringLiteral("epochs")).toInt();
-        if (parser.isSet(QStringLiteral("seed"))) config.seed = parser.value(QStringLiteral("seed")).toULongLong();
-        config.validate();
-
-        training::DatasetLoader::Options options;
-        options.format = training::DatasetLoader::formatFromName(parser.value(QStringLiteral("format")).toStdString());
-        options.maxCaptionWords = config.model.decoder.contextLength - 1;
-        options.syntheticTrain = config.syntheticTrainScenes;
-        options.syntheticValidation = config.syntheticValidationScenes;
-        options.syntheticTest = config.syntheticTestScenes;
-        options.syntheticSize = config.syntheticImageSize;
-        const training::Dataset dataset = training::DatasetLoader::load(parser.value(QStringLiteral("data")).toStdString(), options);
-        CliOutput::out() << QString::fromStdString(dataset.name + ": " + dataset.report.summary()) << Qt::endl;
-        for (const std::string &example : dataset.report.examples) CliOutput::out() << QStringLiteral("  ") << QString::fromStdString(example) << Qt::endl;
-
-        training::Trainer trainer = parser.isSet(QStringLiteral("resume"))
-                                        ? training::Trainer::resume(parser.value(QStringLiteral("resume")).toStdString(), dataset)
-                                        : training::Trainer(config, dataset);
-        ProgressPrinter printer;
-        trainer.setObserver(&printer);
-        std::signal(SIGINT, onInterrupt);
-        std::signal(SIGTERM, onInterrupt);
-        std::atomic<bool> finished{false};
-        std::thread watcher([&] {
-            while (!finished) {
-                if (g_interrupts > 0) {
-                    trainer.requestStop();
-                    break;
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            }
-        });
-        training::TrainingResult result;
-        try {
-            result = trainer.run(parser.value(QStringLiteral("out")).toStdString());
-        } catch (...) {
-            finished = true;
-            watcher.join();
-            throw;
-        }
-        finished = true;
-        watcher.join();
-        std::signal(SIGINT, SIG_DFL);
-        printer.endLine();
-        if (result.stopped) {
-            CliOutput::out() << tr("Stopped after %1 steps. Continue with: snaption-cli train --data %2 --out %3 --resume %4")
-                                    .arg(result.steps)
-                                    .arg(parser.value(QStringLiteral("data")), parser.value(QStringLiteral("out")), QString::fromStdString(result.lastCheckpoint))
-                             << Qt::endl;
-            return kSuccess;
-        }
-        const auto &s = result.validationScores;
-        CliOutput::out() << tr("Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.")
-                                .arg(duration(result.elapsedSeconds))
-                                .arg(result.epochs)
-                                .arg(s.images)
-                                .arg(s.bleu[0], 0, 'f', 3)
-                                .arg(s.bleu[3], 0, 'f', 3)
-                                .arg(s.cider, 0, 'f', 3)
-                         << Qt::endl;
-        CliOutput::out() << tr("Models: %1, %2").arg(QString::fromStdString(result.bestModel), QString::fromStdString(result.finalModel)) << Qt::endl;
+        Plan plan = resuming ? resumePlan(parser) : newPlan(parser);
+        return train(plan);
     } catch (const Error &error) {
         CliOutput::error(QString::fromStdString(error.what()));
         return kFailure;
     }
+}
+
+TrainCommand::Plan TrainCommand::newPlan(const QCommandLineParser &parser)
+{
+    Plan plan;
+    plan.config = settings(parser, parser.isSet(QStringLiteral("preset")) ? training::TrainingConfig::preset(parser.value(QStringLiteral("preset")).toStdString())
+                                                                         : training::TrainingConfig());
+    plan.data = parser.value(QStringLiteral("data"));
+    plan.format = parser.value(QStringLiteral("format"));
+    plan.output = parser.value(QStringLiteral("out"));
+    return plan;
+}
+
+// A resume takes the data, format, settings and output folder the checkpoint recorded; what the
+// command line gives instead is used and reported.
+TrainCommand::Plan TrainCommand::resumePlan(const QCommandLineParser &parser)
+{
+    Plan plan;
+    plan.checkpoint = parser.value(QStringLiteral("resume"));
+    const training::CheckpointInfo info = training::Trainer::inspectCheckpoint(plan.checkpoint.toStdString());
+    plan.config = settings(parser, info.config);
+    const auto choose = [&](const char *option, const std::string &recorded, const QString &fallback) {
+        if (parser.isSet(QLatin1String(option))) {
+            const QString given = parser.value(QLatin1String(option));
+            if (!recorded.empty() && given.toStdString() != recorded)
+                CliOutput::out() << tr("resume: --%1 %2 instead of the checkpoint's %3").arg(QLatin1String(option), given, QString::fromStdString(recorded))
+                                 << Qt::endl;
+            return given;
+        }
+        return recorded.empty() ? fallback : QString::fromStdString(recorded);
+    };
+    plan.data = choose("data", info.dataSource, QString());
+    plan.format = choose("format", info.dataFormat, QStringLiteral("auto"));
+    plan.output = choose("out", info.outputFolder, QString());
+    if (plan.data.isEmpty() || plan.output.isEmpty())
+        throw Error(ErrorKind::InvalidArgument, plan.checkpoint.toStdString() + ": this checkpoint predates recorded data sources; give --data and --out");
+    CliOutput::out() << tr("Resuming %1 (%2 epochs done): data %3, output %4")
+                            .arg(plan.checkpoint)
+                            .arg(info.epochsDone)
+                            .arg(plan.data, plan.output)
+                     << Qt::endl;
+    return plan;
+}
+
+int TrainCommand::train(const Plan &plan)
+{
+    training::DatasetLoader::Options options = training::DatasetLoader::optionsFor(plan.config);
+    options.format = training::DatasetLoader::formatFromName(plan.format.toStdString());
+    const training::Dataset dataset = training::DatasetLoader::load(plan.data.toStdString(), options);
+    CliOutput::out() << QString::fromStdString(dataset.name + ": " + dataset.report.summary()) << Qt::endl;
+    for (const std::string &example : dataset.report.examples) CliOutput::out() << QStringLiteral("  ") << QString::fromStdString(example) << Qt::endl;
+
+    training::Trainer trainer = plan.checkpoint.isEmpty() ? training::Trainer(plan.config, dataset)
+                                                          : training::Trainer::resume(plan.checkpoint.toStdString(), dataset, &plan.config);
+    ProgressPrinter printer;
+    trainer.setObserver(&printer);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+        while (!finished) {
+            if (g_interrupts > 0) {
+                trainer.requestStop();
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    training::TrainingResult result;
+    try {
+        result = trainer.run(plan.output.toStdString());
+    } catch (...) {
+        finished = true;
+        watcher.join();
+        throw;
+    }
+    finished = true;
+    watcher.join();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    printer.endLine();
+    if (!result.skippedImages.empty())
+        CliOutput::out() << tr("%n unreadable image(s) skipped (listed in history.json).", nullptr, int(result.skippedImages.size())) << Qt::endl;
+    if (result.stopped) {
+        CliOutput::out() << tr("Stopped after %1 steps. Continue with: snaption-cli train --resume %2")
+                                .arg(result.steps)
+                                .arg(QString::fromStdString(result.lastCheckpoint))
+                         << Qt::endl;
+        return kSuccess;
+    }
+    const auto &s = result.validationScores;
+    CliOutput::out() << tr("Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.")
+                            .arg(duration(result.elapsedSeconds))
+                            .arg(result.epochs)
+                            .arg(s.images)
+                            .arg(s.bleu[0], 0, 'f', 3)
+                            .arg(s.bleu[3], 0, 'f', 3)
+                            .arg(s.cider, 0, 'f', 3)
+                     << Qt::endl;
+    CliOutput::out() << tr("Models: %1, %2").arg(QString::fromStdString(result.bestModel), QString::fromStdString(result.finalModel)) << Qt::endl;
     return kSuccess;
 }
 

@@ -4,7 +4,6 @@
 
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
-#include <snaption/preprocessing.h>
 #include <snaption/training/augmenter.h>
 #include <snaption/training/syntheticscenes.h>
 #include <snaption/widgets/augmentationeditor.h>
@@ -105,7 +104,7 @@ AugmentTab::AugmentTab(QWidget *parent)
     try {
         const QString saved = settings.value(QStringLiteral("augment/pipeline")).toString();
         if (!saved.isEmpty()) m_editor->setConfig(training::AugmentationConfig::fromJson(saved.toStdString()));
-    } catch (const Error &) {
+    } catch (const std::exception &) {
         // A broken saved pipeline falls back to the defaults.
     }
     // Until images are chosen, synthetic scenes stand in.
@@ -219,11 +218,9 @@ void AugmentTab::chooseImages()
     QStringList failed;
     for (const QString &file : files.mid(0, kRows * kColumns)) {
         try {
-            const RgbImage image = ImageLoader().load(file.toStdString());
-            const double scale = std::min(1.0, 512.0 / std::max(image.width, image.height));
-            images.push_back(scale < 1 ? resizeImage(image, int(image.width * scale), int(image.height * scale)) : image);
-        } catch (const Error &error) {
-            failed << QString::fromStdString(error.what());
+            images.push_back(ImageLoader().load(file.toStdString(), 512));
+        } catch (const std::exception &error) {
+            failed << QString::fromStdString(Error::describe(error));
         }
     }
     if (!failed.isEmpty()) QMessageBox::warning(this, tr("Some Images Could Not Be Read"), failed.join(QLatin1Char('\n')));
@@ -250,8 +247,8 @@ void AugmentTab::loadPipeline()
     }
     try {
         setConfig(training::AugmentationConfig::fromJson(in.readAll().toStdString()));
-    } catch (const Error &error) {
-        QMessageBox::warning(this, tr("Load Failed"), QString::fromStdString(error.what()));
+    } catch (const std::exception &error) {
+        QMessageBox::warning(this, tr("Load Failed"), QString::fromStdString(Error::describe(error)));
     }
 }
 

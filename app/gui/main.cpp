@@ -1,4 +1,5 @@
 #include "captiontab.h"
+#include "guardedapplication.h"
 #include "mainwindow.h"
 
 #include <snaption/threading.h>
@@ -8,13 +9,14 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    snaption::gui::GuardedApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("snaption"));
     QApplication::setApplicationDisplayName(QStringLiteral("Snaption"));
     QApplication::setOrganizationName(QStringLiteral("Snaption"));
@@ -41,6 +43,11 @@ int main(int argc, char *argv[])
 
     snaption::configureThreads();
     snaption::gui::MainWindow window;
+    QObject::connect(&app, &snaption::gui::GuardedApplication::unexpectedFailure, &window, [&window](const QString &message) {
+        QMessageBox::critical(&window, QApplication::translate("main", "Unexpected Error"),
+                              QApplication::translate("main", "Something failed unexpectedly: %1\n\nSnaption keeps running.")
+                                  .arg(message));
+    });
     window.show();
     QString model = parser.value(QStringLiteral("model"));
     if (model.isEmpty()) {

@@ -420,8 +420,8 @@ void MainWindow::importSeedModel()
         try {
             SeedImporter::import(weights.toStdString(), vocabulary.toStdString(), out.toStdString(), provenance);
             return QString();
-        } catch (const Error &error) {
-            return QString::fromStdString(error.what());
+        } catch (const std::exception &error) {
+            return QString::fromStdString(Error::describe(error));
         }
     }));
 }
@@ -495,8 +495,8 @@ void MainWindow::saveOverlay()
     try {
         writeImage(m_captionTab->view()->overlay(), file.toStdString());
         statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
-    } catch (const Error &error) {
-        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(error.what()));
+    } catch (const std::exception &error) {
+        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(Error::describe(error)));
     }
 }
 
@@ -516,8 +516,8 @@ void MainWindow::saveAllOverlays()
             writeImage(overlay, QDir(folder).filePath(name).toStdString());
         }
         statusBar()->showMessage(tr("Saved %n overlay(s)", nullptr, int(result.words.size())), 5000);
-    } catch (const Error &error) {
-        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(error.what()));
+    } catch (const std::exception &error) {
+        QMessageBox::warning(this, tr("Save Failed"), QString::fromStdString(Error::describe(error)));
     }
 }
 

@@ -116,8 +116,10 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     m_resume->setAccessibleName(tr("Resume from checkpoint"));
     dataForm->addRow(tr("&Resume from:"), browseRow(m_resume, tr("Browse…"), [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Checkpoint"), QString(), tr("Checkpoints (*.ckpt)"));
-        if (!file.isEmpty()) m_resume->setText(file);
+        if (!file.isEmpty()) setResumeCheckpoint(file);
     }));
+    m_resume->setToolTip(tr("A checkpoint (.ckpt) of an earlier run: its data, settings and output folder are filled in"));
+    connect(m_resume, &QLineEdit::editingFinished, this, [this] { inspectCheckpoint(); });
     settingsLayout->addWidget(dataBox);
 
     auto *modelBox = new QGroupBox(tr("Model and recipe"), this);
@@ -208,6 +210,8 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     runLayout->addLayout(controls);
     m_phase->setAccessibleName(tr("Training phase"));
     m_status->setObjectName(QStringLiteral("trainingStatus"));
+    m_phase->setObjectName(QStringLiteral("trainingPhase"));
+    m_report->setObjectName(QStringLiteral("datasetReport"));
     m_status->setAccessibleName(tr("Training status"));
     m_progress->setAccessibleName(tr("Training progress"));
     runLayout->addWidget(m_phase);
@@ -346,7 +350,7 @@ void TrainTab::applyPreset(const QString &name)
             m_dataset->setText(QStringLiteral("synthetic"));
             m_format->setCurrentText(QStringLiteral("auto"));
         }
-    } catch (const Error &) {
+    } catch (const std::exception &) {
     }
 }
 
@@ -411,7 +415,48 @@ void TrainTab::setDataset(const QString &path, const QString &format)
 }
 
 void TrainTab::setOutputFolder(const QString &folder) { m_output->setText(folder); }
-void TrainTab::setResumeCheckpoint(const QString &checkpoint) { m_resume->setText(checkpoint); }
+void TrainTab::setResumeCheckpoint(const QString &checkpoint)
+{
+    m_resume->setText(checkpoint);
+    inspectCheckpoint();
+}
+
+// Shows what a resume will continue: the checkpoint's settings, data and output folder fill the
+// form (read off the GUI thread; only its header is read).
+void TrainTab::inspectCheckpoint()
+{
+    const QString path = m_resume->text().trimmed();
+    if (path.isEmpty()) return;
+    struct Lookup {
+        training::CheckpointInfo info;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Lookup>(this);
+    connect(watcher, &QFutureWatcher<Lookup>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        if (m_resume->text().trimmed() != path || m_controller->isRunning()) return; // changed meanwhile
+        const Lookup lookup = watcher->result();
+        if (!lookup.error.isEmpty()) {
+            m_report->setText(tr("Cannot resume from %1: %2").arg(path, lookup.error));
+            return;
+        }
+        const training::CheckpointInfo &info = lookup.info;
+        loadConfig(info.config);
+        if (!info.dataSource.empty()) setDataset(QString::fromStdString(info.dataSource), QString::fromStdString(info.dataFormat));
+        if (m_output->text().trimmed().isEmpty()) m_output->setText(QString::fromStdString(info.outputFolder));
+        m_report->setText(tr("Resumes after epoch %1 (step %2) with the checkpoint's settings; only the epochs, the time budget and the "
+                             "matrix precision can be changed.")
+                              .arg(info.epochsDone)
+                              .arg(info.globalStep));
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        try {
+            return Lookup{training::Trainer::inspectCheckpoint(path.toStdString()), QString()};
+        } catch (const std::exception &error) {
+            return Lookup{{}, QString::fromStdString(Error::describe(error))};
+        }
+    }));
+}
 
 void TrainTab::checkDataset()
 {
@@ -425,14 +470,9 @@ void TrainTab::checkDataset()
     });
     watcher->setFuture(QtConcurrent::run([path, format, config] {
         try {
-            training::DatasetLoader::Options options;
+            training::DatasetLoader::Options options = training::DatasetLoader::optionsFor(config);
             options.format = training::DatasetLoader::formatFromName(format.toStdString());
-            options.maxCaptionWords = config.model.decoder.contextLength - 1;
             options.verifyImages = true;
-            options.syntheticTrain = config.syntheticTrainScenes;
-            options.syntheticValidation = config.syntheticValidationScenes;
-            options.syntheticTest = config.syntheticTestScenes;
-            options.syntheticSize = config.syntheticImageSize;
             const training::Dataset dataset = training::DatasetLoader::load(path.toStdString(), options);
             QString text = tr("%1 (%2): %3 training, %4 validation, %5 test images. %6")
                                .arg(QString::fromStdString(dataset.name), QString::fromStdString(dataset.format))
@@ -442,8 +482,8 @@ void TrainTab::checkDataset()
                                .arg(QString::fromStdString(dataset.report.summary()));
             for (const std::string &example : dataset.report.examples) text += QStringLiteral("\n• ") + QString::fromStdString(example);
             return text;
-        } catch (const Error &error) {
-            return tr("Not usable: %1").arg(QString::fromStdString(error.what()));
+        } catch (const std::exception &error) {
+            return tr("Not usable: %1").arg(QString::fromStdString(Error::describe(error)));
         }
     }));
 }
@@ -454,11 +494,12 @@ void TrainTab::start()
     const training::TrainingConfig config = currentConfig();
     try {
         config.validate();
-    } catch (const Error &error) {
-        QMessageBox::warning(this, tr("Cannot Start Training"), QString::fromStdString(error.what()));
+    } catch (const std::exception &error) {
+        QMessageBox::warning(this, tr("Cannot Start Training"), QString::fromStdString(Error::describe(error)));
         return;
     }
-    if (m_output->text().trimmed().isEmpty()) m_output->setText(defaultOutputFolder());
+    const bool resuming = !m_resume->text().trimmed().isEmpty();
+    if (m_output->text().trimmed().isEmpty() && !resuming) m_output->setText(defaultOutputFolder()); // resuming: the checkpoint's
     QSettings settings;
     settings.setValue(QStringLiteral("train/dataset"), m_dataset->text());
     settings.setValue(QStringLiteral("train/preset"), m_preset->currentData().toString());
@@ -538,7 +579,7 @@ void TrainTab::showSample(int index)
     const training::SampleCaption &sample = m_lastSamples[std::size_t(index)];
     RgbImage image;
     try {
-        if (!sample.imagePath.empty()) image = ImageLoader().load(sample.imagePath);
+        if (!sample.imagePath.empty()) image = ImageLoader().load(sample.imagePath, ImageLoader::kCaptioningSize);
         else if (m_syntheticSeed >= 0) image = training::SyntheticScenes::generate(std::uint64_t(m_syntheticSeed), std::stoll(sample.imageId), m_syntheticSize).image;
     } catch (const std::exception &) {
     }
@@ -559,6 +600,8 @@ void TrainTab::onFinished(const training::TrainingResult &result)
                                           .arg(s.cider, 0, 'f', 3)
                                           .arg(s.images));
     if (result.stopped) m_resume->setText(QString::fromStdString(result.lastCheckpoint));
+    if (!result.skippedImages.empty())
+        Q_EMIT statusMessage(tr("%n unreadable image(s) were skipped; history.json lists them", nullptr, int(result.skippedImages.size())));
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
     updateButtons();

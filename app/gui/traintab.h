@@ -64,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void loadConfig(const training::TrainingConfig &config);
+    void inspectCheckpoint();
     void onStep(const training::StepRecord &record);
     void showStepStatus(); // the status line for m_lastStep, with the best epoch so far
     void onEpoch(const training::EpochRecord &record);

@@ -6,6 +6,7 @@
 
 #include "encoderweightsimpl.h"
 #include "imageencoder.h"
+#include "inputfile.h"
 #include "tflitemodel.h"
 #include "torchcheckpoint.h"
 #include "ziparchive.h"
@@ -31,8 +32,8 @@ std::int64_t classesOf(const TensorMap &tensors, const std::string &name)
 
 bool startsLikePickle(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    return in.get() == 0x80;
+    const std::vector<std::uint8_t> head = InputFile::head(path, 1);
+    return !head.empty() && head[0] == 0x80;
 }
 
 // The TFLite graph's convolutions, in order, become MobileNetV2's; batch norms are folded in the
@@ -107,7 +108,7 @@ EncoderWeights EncoderWeights::read(const std::string &path)
     EncoderWeights weights;
     Impl &impl = *weights.m_impl;
     impl.path = path;
-    if (!std::ifstream(path)) throw Error(ErrorKind::Io, path + ": cannot open");
+    InputFile::size(path); // a clear message for a missing file or a folder
 
     std::string format;
     if (TfliteModel::looksLikeTflite(path)) {

@@ -1,5 +1,6 @@
 #include "greedysearch.h"
 
+#include <snaption/error.h>
 #include <snaption/vocabulary.h>
 
 #include "incrementaldecoder.h"
@@ -14,7 +15,14 @@ torch::Tensor GreedySearch::pick(const torch::Tensor &logits, const std::vector<
                                  std::vector<at::Generator> &generators) const
 {
     if (m_options.strategy != DecodingOptions::Strategy::Sample) return logits.argmax(-1);
-    torch::Tensor scaled = logits / double(m_options.temperature);
+    // In double precision and shifted so the best word scores 0: any positive float temperature
+    // then gives finite probabilities (logits / 1e-40 overflowed float to inf, and softmax to NaN).
+    // Words the search never emits are at -inf; that stays -inf.
+    const torch::Tensor doubled = logits.to(torch::kDouble);
+    const torch::Tensor best = std::get<0>(doubled.max(-1, true));
+    if (torch::isnan(doubled).any().item<bool>() || !torch::isfinite(best).all().item<bool>())
+        throw Error(ErrorKind::BadModel, "the model produced word scores that are not numbers");
+    torch::Tensor scaled = (doubled - best) / double(m_options.temperature);
     torch::Tensor candidates; // vocabulary index of each column of `scaled`
     if (m_options.topK > 0 && m_options.topK < scaled.size(-1)) {
         auto [values, indices] = scaled.topk(m_options.topK, -1);

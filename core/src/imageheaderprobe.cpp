@@ -1,5 +1,6 @@
 #include "imageheaderprobe.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -43,10 +44,19 @@ private:
 
 using Dimensions = ImageHeaderProbe::Dimensions;
 
-std::optional<Dimensions> make(std::optional<std::uint32_t> w, std::optional<std::uint32_t> h, const char *format)
+std::optional<Dimensions> make(std::optional<std::uint32_t> w, std::optional<std::uint32_t> h, const char *format, int bytesPerPixel = 4)
 {
     if (!w || !h) return std::nullopt;
-    return Dimensions{std::int64_t(*w), std::int64_t(*h), format};
+    return Dimensions{std::int64_t(*w), std::int64_t(*h), format, bytesPerPixel};
+}
+
+// PNG's IHDR: bit depth and colour type. Palettes and grey with alpha decode to 4 channels.
+int pngBytesPerPixel(const ByteReader &r)
+{
+    const auto depth = r.u8(24), colourType = r.u8(25);
+    if (!depth || !colourType) return 4;
+    const int channels = *colourType == 0 ? 1 : (*colourType == 2 ? 3 : 4);
+    return channels * (*depth == 16 ? 2 : 1);
 }
 
 std::optional<Dimensions> probeJpeg(const ByteReader &r)
@@ -62,7 +72,7 @@ std::optional<Dimensions> probeJpeg(const ByteReader &r)
         const auto length = r.be16(pos);
         if (!length || *length < 2) return std::nullopt;
         const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (startOfFrame) return make(r.be16(pos + 5), r.be16(pos + 3), "jpeg");
+        if (startOfFrame) return make(r.be16(pos + 5), r.be16(pos + 3), "jpeg", 3);
         pos += *length;
     }
     return std::nullopt;
@@ -98,15 +108,23 @@ std::optional<Dimensions> probeTiff(const ByteReader &r)
     const auto count = read16(*ifd);
     if (!count) return std::nullopt;
     std::optional<std::uint32_t> width, height;
+    std::uint32_t bits = 8, samples = 3;
     for (std::uint32_t i = 0; i < *count; ++i) {
         const std::size_t entry = std::size_t(*ifd) + 2 + std::size_t(i) * 12;
         const auto tag = read16(entry), type = read16(entry + 2);
         if (!tag || !type) return std::nullopt;
-        if (*tag != 256 && *tag != 257) continue;
         const auto value = *type == 3 ? read16(entry + 8) : read32(entry + 8);
-        (*tag == 256 ? width : height) = value;
+        if (*tag == 256 || *tag == 257) (*tag == 256 ? width : height) = value;
+        // BitsPerSample holds one value per sample: inline for one, else at an offset.
+        if (*tag == 258) {
+            const auto valueCount = read32(entry + 4);
+            const auto first = valueCount && *valueCount > 1 && value ? read16(*value) : read16(entry + 8);
+            if (first) bits = *first;
+        }
+        if (*tag == 277 && value) samples = *value;
     }
-    return make(width, height, "tiff");
+    const int bytesPerPixel = int(std::clamp<std::uint32_t>(samples, 1, 4) * (bits > 8 ? std::min<std::uint32_t>((bits + 7) / 8, 8) : 1));
+    return make(width, height, "tiff", std::max(bytesPerPixel, 3));
 }
 
 std::optional<Dimensions> probePnm(const ByteReader &r, const std::uint8_t *data)
@@ -141,7 +159,7 @@ std::optional<Dimensions> probePnm(const ByteReader &r, const std::uint8_t *data
 std::optional<ImageHeaderProbe::Dimensions> ImageHeaderProbe::probe(const std::uint8_t *data, std::size_t size)
 {
     const ByteReader r(data, size);
-    if (r.startsWith(0, "\x89PNG\r\n\x1a\n") && r.startsWith(12, "IHDR")) return make(r.be32(16), r.be32(20), "png");
+    if (r.startsWith(0, "\x89PNG\r\n\x1a\n") && r.startsWith(12, "IHDR")) return make(r.be32(16), r.be32(20), "png", pngBytesPerPixel(r));
     if (r.has(0, 3) && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) return probeJpeg(r);
     if (r.startsWith(0, "GIF87a") || r.startsWith(0, "GIF89a")) return make(r.le16(6), r.le16(8), "gif");
     if (r.startsWith(0, "BM")) {

@@ -16,6 +16,9 @@ public:
         std::int64_t width = 0;
         std::int64_t height = 0;
         std::string format;
+        // Bytes per pixel of the decoded image (channels x bytes per sample), as far as the
+        // header tells; 4 where it does not.
+        int bytesPerPixel = 4;
     };
 
     static std::optional<Dimensions> probe(const std::uint8_t *data, std::size_t size);

@@ -1,17 +1,18 @@
 #include <snaption/imageloader.h>
 
 #include <snaption/error.h>
+#include <snaption/preprocessing.h>
 
+#include "gifreader.h"
 #include "imageheaderprobe.h"
+#include "inputfile.h"
 #include "rgbimageconversion.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
+#include <limits>
 
 namespace snaption {
 namespace {
@@ -34,57 +35,171 @@ std::string formatPixels(std::int64_t pixels)
     return std::to_string(pixels / 1'000'000) + "." + std::to_string((pixels / 100'000) % 10) + " MP";
 }
 
+std::string formatBytes(std::int64_t bytes)
+{
+    return std::to_string((bytes + 999'999) / 1'000'000) + " MB";
+}
+
 // Formats that may carry an alpha channel are decoded unchanged so transparency can be composited
 // over white; everything else is decoded as colour, which applies the EXIF orientation.
 bool mayHaveAlpha(const std::string &format)
 {
-    return format == "png" || format == "webp" || format == "tiff" || format == "bmp" || format == "gif";
+    return format == "png" || format == "webp" || format == "tiff" || format == "bmp";
 }
 
-cv::Mat toEightBitRgb(const cv::Mat &decoded)
+// libjpeg decodes a truncated file without complaint (the missing part turns grey), so a JPEG must
+// end with its end-of-image marker; cameras sometimes append padding after it, hence the window.
+bool jpegHasEndMarker(const std::uint8_t *data, std::size_t size)
 {
+    const std::size_t window = std::min<std::size_t>(size, 64 * 1024);
+    for (std::size_t i = size - window; i + 1 < size; ++i) {
+        if (data[i] == 0xFF && data[i + 1] == 0xD9) return true;
+    }
+    return false;
+}
+
+// The size that fits within `fitWithin` on the longer side (unchanged when it fits, or 0), as
+// shrinkToFit computes it.
+cv::Size fittedSize(int width, int height, int fitWithin)
+{
+    const int longer = std::max(width, height);
+    if (fitWithin <= 0 || longer <= fitWithin) return {width, height};
+    const double scale = double(fitWithin) / longer;
+    return {std::max(1, int(width * scale + 0.5)), std::max(1, int(height * scale + 0.5))};
+}
+
+// libjpeg's DCT scaling decodes at 1/2, 1/4 or 1/8 of the size for a fraction of the time and
+// memory; the largest reduction that still leaves at least `fitWithin` pixels is used.
+int jpegReducedFlags(const ImageHeaderProbe::Dimensions &dimensions, int fitWithin)
+{
+    if (fitWithin <= 0) return cv::IMREAD_COLOR;
+    const std::int64_t longer = std::max(dimensions.width, dimensions.height);
+    if (longer >= 8 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_8;
+    if (longer >= 4 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_4;
+    if (longer >= 2 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_2;
+    return cv::IMREAD_COLOR;
+}
+
+// 16-bit and floating-point images as 8 bits per channel (the source is released on the way).
+cv::Mat toEightBit(cv::Mat decoded)
+{
+    if (decoded.depth() == CV_8U) return decoded;
     cv::Mat eightBit;
     switch (decoded.depth()) {
-    case CV_8U: eightBit = decoded; break;
     case CV_16U: decoded.convertTo(eightBit, CV_8U, 1.0 / 257.0); break;
     case CV_32F:
     case CV_64F: decoded.convertTo(eightBit, CV_8U, 255.0); break; // saturates outside [0, 1]
     default: decoded.convertTo(eightBit, CV_8U); break;
     }
-    cv::Mat rgb;
-    switch (eightBit.channels()) {
-    case 1: cv::cvtColor(eightBit, rgb, cv::COLOR_GRAY2RGB); break;
-    case 3: cv::cvtColor(eightBit, rgb, cv::COLOR_BGR2RGB); break;
-    case 4: {
-        // Composite over white: a transparent logo must not turn into a black square.
-        cv::Mat bgra;
-        eightBit.convertTo(bgra, CV_32F, 1.0 / 255.0);
-        std::vector<cv::Mat> planes;
-        cv::split(bgra, planes);
-        cv::Mat inverseAlpha = 1.0 - planes[3];
-        for (int c = 0; c < 3; ++c) planes[c] = planes[c].mul(planes[3]) + inverseAlpha;
-        cv::Mat bgr;
-        cv::merge(std::vector<cv::Mat>{planes[0], planes[1], planes[2]}, bgr);
-        bgr.convertTo(bgr, CV_8U, 255.0);
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        break;
+    return eightBit;
+}
+
+// BGRA over white, in integers: round(c * a / 255 + 255 - a), which is what the float formula
+// gave, without the four float copies of the picture it needed. In place: the RGB result fills
+// the first three quarters of the buffer (each pixel is read whole before its bytes are written,
+// and writes never overtake reads), so a large picture is never held twice.
+cv::Mat compositeOverWhiteInPlace(cv::Mat &bgra)
+{
+    if (!bgra.isContinuous()) bgra = bgra.clone();
+    std::uint8_t *bytes = bgra.ptr<std::uint8_t>();
+    const std::size_t pixels = bgra.total();
+    for (std::size_t i = 0; i < pixels; ++i) {
+        const unsigned b = bytes[4 * i], g = bytes[4 * i + 1], r = bytes[4 * i + 2], alpha = bytes[4 * i + 3];
+        const unsigned background = 255u * (255u - alpha);
+        bytes[3 * i] = std::uint8_t((r * alpha + background + 127u) / 255u);
+        bytes[3 * i + 1] = std::uint8_t((g * alpha + background + 127u) / 255u);
+        bytes[3 * i + 2] = std::uint8_t((b * alpha + background + 127u) / 255u);
     }
-    default:
+    return cv::Mat(bgra.rows, bgra.cols, CV_8UC3, bytes); // a view of bgra's memory
+}
+
+// An RGB view as an RgbImage of at most fitWithin pixels on its longer side: shrunk straight into
+// the result, so a large picture is copied only at its small size.
+RgbImage fromRgbView(const cv::Mat &rgb, int fitWithin)
+{
+    const cv::Size fitted = fittedSize(rgb.cols, rgb.rows, fitWithin);
+    RgbImage image(fitted.width, fitted.height);
+    cv::Mat target = asRgbMat(image);
+    if (fitted.width == rgb.cols && fitted.height == rgb.rows) rgb.copyTo(target);
+    else cv::resize(rgb, target, fitted, 0, 0, cv::INTER_AREA);
+    return image;
+}
+
+// Any decoded OpenCV image as RGB, shrunk to fit (area averaging) before it is copied.
+RgbImage toRgb(cv::Mat decoded, int fitWithin)
+{
+    cv::Mat eightBit = toEightBit(std::move(decoded));
+    if (eightBit.channels() == 4) return fromRgbView(compositeOverWhiteInPlace(eightBit), fitWithin);
+    if (eightBit.channels() != 1 && eightBit.channels() != 3)
         throw Error(ErrorKind::BadImage, "unsupported number of colour channels: " + std::to_string(eightBit.channels()));
+    const cv::Size fitted = fittedSize(eightBit.cols, eightBit.rows, fitWithin);
+    if (fitted.width != eightBit.cols || fitted.height != eightBit.rows) {
+        cv::Mat shrunk;
+        cv::resize(eightBit, shrunk, fitted, 0, 0, cv::INTER_AREA);
+        eightBit = shrunk;
     }
+    RgbImage rgb(eightBit.cols, eightBit.rows);
+    cv::Mat target = asRgbMat(rgb);
+    cv::cvtColor(eightBit, target, eightBit.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
     return rgb;
 }
 
-// libjpeg decodes a truncated file without complaint (the missing part turns grey), so a JPEG must
-// end with its end-of-image marker; cameras sometimes append padding after it, hence the window.
-bool jpegHasEndMarker(const std::vector<std::uint8_t> &bytes)
+// What the header declares, checked against the limits before any pixel is decoded: the pixel
+// count, and the memory decoding would need (16-bit or many-channel images count more). Nothing
+// when the probe does not know the format (OpenCV's own pixel limit is the backstop then).
+std::optional<ImageHeaderProbe::Dimensions> checkedHeader(const std::vector<std::uint8_t> &head, const std::string &name, std::int64_t maxPixels)
 {
-    const std::size_t window = std::min<std::size_t>(bytes.size(), 64 * 1024);
-    for (std::size_t i = bytes.size() - window; i + 1 < bytes.size(); ++i) {
-        if (bytes[i] == 0xFF && bytes[i + 1] == 0xD9) return true;
+    const auto dimensions = ImageHeaderProbe::probe(head.data(), head.size());
+    if (!dimensions) return dimensions;
+    if (dimensions->width <= 0 || dimensions->height <= 0)
+        throw Error(ErrorKind::BadImage, name + ": the " + dimensions->format + " header declares an empty image");
+    // Headers may declare up to 2^32 (TIFF) or 10^12 (PNM) per side: compared by division, as
+    // their product does not fit 64 bits.
+    if (dimensions->width > maxPixels / dimensions->height) {
+        const double pixels = double(dimensions->width) * double(dimensions->height);
+        throw Error(ErrorKind::BadImage, name + ": the image is " + std::to_string(dimensions->width) + " x " + std::to_string(dimensions->height) +
+                                             " (" + formatPixels(pixels > 9e18 ? std::numeric_limits<std::int64_t>::max() : std::int64_t(pixels)) +
+                                             "), more than the limit of " + formatPixels(maxPixels));
     }
-    return false;
+    const std::int64_t pixels = dimensions->width * dimensions->height;
+    const std::int64_t decodeBytes = pixels * dimensions->bytesPerPixel, budget = maxPixels * ImageLoader::kBytesPerPixelBudget;
+    if (decodeBytes > budget)
+        throw Error(ErrorKind::BadImage, name + ": decoding this " + std::to_string(dimensions->bytesPerPixel) + "-byte-per-pixel image would need " +
+                                             formatBytes(decodeBytes) + ", more than the " + formatBytes(budget) + " the pixel limit allows");
+    return dimensions;
 }
+
+int decodeFlags(const std::optional<ImageHeaderProbe::Dimensions> &dimensions, int fitWithin)
+{
+    if (dimensions && dimensions->format == "jpeg") return jpegReducedFlags(*dimensions, fitWithin);
+    if (dimensions && mayHaveAlpha(dimensions->format)) return cv::IMREAD_UNCHANGED;
+    return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
+}
+
+// The decoded image, or the reason it cannot be had. `decode` runs OpenCV's reader.
+template <typename Decode>
+cv::Mat decodeChecked(Decode &&decode, const std::optional<ImageHeaderProbe::Dimensions> &dimensions, const std::string &name,
+                      std::int64_t maxPixels)
+{
+    cv::Mat decoded;
+    try {
+        decoded = decode();
+    } catch (const cv::Exception &e) {
+        throw Error(ErrorKind::BadImage, name + ": cannot decode the image (" + e.msg + ")");
+    }
+    if (decoded.empty()) {
+        const std::string what = dimensions ? "the " + dimensions->format + " data is corrupt or truncated" : "not an image format that can be read";
+        throw Error(ErrorKind::BadImage, name + ": " + what);
+    }
+    if (std::int64_t(decoded.cols) * decoded.rows > maxPixels)
+        throw Error(ErrorKind::BadImage, name + ": the image is larger than the limit of " + formatPixels(maxPixels));
+    return decoded;
+}
+
+// Enough of a file's start for any header the probe reads (JPEG metadata segments come before
+// the frame header, and may take a few hundred kilobytes).
+constexpr std::size_t kHeaderBytes = 1 << 20;
+constexpr std::size_t kJpegTailBytes = 64 * 1024;
 
 } // namespace
 
@@ -94,57 +209,42 @@ ImageLoader::ImageLoader(std::int64_t maxPixels) : m_maxPixels(maxPixels)
     installOpenCvPixelLimit();
 }
 
-RgbImage ImageLoader::load(const std::string &path) const
+// OpenCV reads the file itself (libpng and libjpeg stream it), so the file's bytes are never held
+// beside its pixels: only the header, and a JPEG's last bytes, are read here first.
+RgbImage ImageLoader::load(const std::string &path, int fitWithin) const
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw Error(ErrorKind::Io, path + ": cannot open (" + std::strerror(errno) + ")");
-    const std::streamoff size = in.tellg();
-    if (size < 0) throw Error(ErrorKind::Io, path + ": cannot read");
+    const std::uint64_t size = InputFile::size(path);
     if (size == 0) throw Error(ErrorKind::BadImage, path + ": the file is empty");
-    if (size > kMaxFileBytes) throw Error(ErrorKind::BadImage, path + ": the file is too large to be an image");
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-    in.seekg(0);
-    if (!in.read(reinterpret_cast<char *>(bytes.data()), size))
-        throw Error(ErrorKind::Io, path + ": read error");
-    return decode(bytes, path);
+    if (size > std::uint64_t(kMaxFileBytes)) throw Error(ErrorKind::BadImage, path + ": the file is too large to be an image");
+    const auto dimensions = checkedHeader(InputFile::head(path, kHeaderBytes), path, m_maxPixels);
+    if (dimensions && dimensions->format == "gif") {
+        const std::vector<std::uint8_t> bytes = InputFile::read(path, kMaxFileBytes, ErrorKind::BadImage, "the file is");
+        return shrinkToFit(GifReader::readFirstFrame(bytes.data(), bytes.size(), m_maxPixels, path), fitWithin);
+    }
+    if (dimensions && dimensions->format == "jpeg") {
+        const std::vector<std::uint8_t> tail = InputFile::tail(path, kJpegTailBytes);
+        if (!jpegHasEndMarker(tail.data(), tail.size())) throw Error(ErrorKind::BadImage, path + ": the JPEG data ends early (truncated file?)");
+    }
+    const int flags = decodeFlags(dimensions, fitWithin);
+    return toRgb(decodeChecked([&] { return cv::imread(path, flags); }, dimensions, path, m_maxPixels), fitWithin);
 }
 
-RgbImage ImageLoader::decode(const std::vector<std::uint8_t> &bytes, const std::string &name) const
+RgbImage ImageLoader::decode(const std::vector<std::uint8_t> &bytes, const std::string &name, int fitWithin) const
 {
     if (bytes.empty()) throw Error(ErrorKind::BadImage, name + ": the file is empty");
-    const auto dimensions = ImageHeaderProbe::probe(bytes.data(), bytes.size());
-    if (dimensions) {
-        if (dimensions->width <= 0 || dimensions->height <= 0)
-            throw Error(ErrorKind::BadImage, name + ": the " + dimensions->format + " header declares an empty image");
-        const std::int64_t pixels = dimensions->width * dimensions->height;
-        if (pixels > m_maxPixels)
-            throw Error(ErrorKind::BadImage,
-                        name + ": the image is " + std::to_string(dimensions->width) + " x " + std::to_string(dimensions->height) + " (" +
-                            formatPixels(pixels) + "), more than the limit of " + formatPixels(m_maxPixels));
-    }
-    if (dimensions && dimensions->format == "jpeg" && !jpegHasEndMarker(bytes))
+    const auto dimensions = checkedHeader(bytes, name, m_maxPixels);
+    if (dimensions && dimensions->format == "gif") return shrinkToFit(GifReader::readFirstFrame(bytes.data(), bytes.size(), m_maxPixels, name), fitWithin);
+    if (dimensions && dimensions->format == "jpeg" && !jpegHasEndMarker(bytes.data(), bytes.size()))
         throw Error(ErrorKind::BadImage, name + ": the JPEG data ends early (truncated file?)");
-    const int flags = dimensions && mayHaveAlpha(dimensions->format) ? cv::IMREAD_UNCHANGED : (cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
-    cv::Mat decoded;
-    try {
-        const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t *>(bytes.data()));
-        decoded = cv::imdecode(buffer, flags);
-    } catch (const cv::Exception &e) {
-        throw Error(ErrorKind::BadImage, name + ": cannot decode the image (" + e.msg + ")");
-    }
-    if (decoded.empty()) {
-        const std::string what = dimensions ? "the " + dimensions->format + " data is corrupt or truncated" : "not an image format that can be read";
-        throw Error(ErrorKind::BadImage, name + ": " + what);
-    }
-    if (std::int64_t(decoded.cols) * decoded.rows > m_maxPixels)
-        throw Error(ErrorKind::BadImage, name + ": the image is larger than the limit of " + formatPixels(m_maxPixels));
-    return fromRgbMat(toEightBitRgb(decoded));
+    const int flags = decodeFlags(dimensions, fitWithin);
+    const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t *>(bytes.data()));
+    return toRgb(decodeChecked([&] { return cv::imdecode(buffer, flags); }, dimensions, name, m_maxPixels), fitWithin);
 }
 
 std::vector<std::string> ImageLoader::supportedExtensions()
 {
     static const std::vector<std::string> extensions = [] {
-        std::vector<std::string> list{"bmp", "dib", "jpg", "jpeg", "jpe", "png", "pbm", "pgm", "ppm", "pnm", "pxm", "pfm",
+        std::vector<std::string> list{"bmp", "dib", "jpg", "jpeg", "jpe", "png", "gif", "pbm", "pgm", "ppm", "pnm", "pxm", "pfm",
                                       "sr", "ras", "tif", "tiff", "hdr", "pic"};
         // Optional codecs: cv::haveImageReader(name) opens the file to sniff it (and logs a warning
         // when there is none), so instead round-trip a tiny image in memory.

@@ -2,6 +2,8 @@
 
 #include <snaption/error.h>
 
+#include "jsontemplate.h"
+
 #include <nlohmann/json.hpp>
 
 namespace snaption {
@@ -67,6 +69,26 @@ int ModelConfig::memoryTokens() const
     return architecture == kArchitectureSeed ? 1 : encoder.gridSize() * encoder.gridSize();
 }
 
+std::int64_t ModelConfig::parameterCount(std::int64_t vocabularySize) const
+{
+    // The encoders' convolutions and batch norms (timm / torchvision layouts), then their heads.
+    std::int64_t encoderParameters = encoder.name == EncoderConfig::kEfficientNetB0 ? 4'007'548
+                                     : encoder.name == EncoderConfig::kMobileNetV2  ? 2'223'872
+                                                                                   : 388'896;
+    const std::int64_t channels = encoder.featureChannels(), classes = encoder.classifierClasses;
+    if (classes > 0) encoderParameters += channels * classes + classes;
+    const std::int64_t d = decoder.dim, ff = decoder.feedForward, grid = encoder.gridSize();
+    const std::int64_t projectIn = architecture == kArchitectureSeed ? classes : channels;
+    std::int64_t total = encoderParameters + projectIn * d + d;
+    if (architecture != kArchitectureSeed) total += 2 * grid * d;                 // memory row and column embeddings
+    total += vocabularySize * d + std::int64_t(decoder.contextLength) * d;      // word and position embeddings
+    total += d * vocabularySize + vocabularySize;                               // output projection
+    const std::int64_t attention = 4 * d * d + 4 * d;                           // in_proj (3 d x d) and out_proj
+    total += std::int64_t(decoder.layers) * (2 * attention + 2 * d * ff + ff + d + 6 * d);
+    if (decoder.finalNorm) total += 2 * d;
+    return total;
+}
+
 // The seed architecture's maps come from Grad-CAM on the feature map, so they share its grid.
 int ModelConfig::attentionGridHeight() const { return encoder.gridSize(); }
 int ModelConfig::attentionGridWidth() const { return encoder.gridSize(); }
@@ -123,8 +145,9 @@ std::string ModelConfig::toJson() const
 
 ModelConfig ModelConfig::fromJson(const std::string &text)
 {
-    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) invalid("the configuration is not a JSON object");
+    const nlohmann::json json = parseJsonObject(text, "invalid model configuration", ErrorKind::BadModel);
+    static const nlohmann::json keys = nlohmann::json::parse(ModelConfig().toJson());
+    checkAgainstTemplate(json, keys, "invalid model configuration", ErrorKind::BadModel);
     ModelConfig config;
     readOptional(json, "architecture", config.architecture);
     if (const auto e = json.find("encoder"); e != json.end() && e->is_object()) {

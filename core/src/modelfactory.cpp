@@ -2,6 +2,8 @@
 
 #include <snaption/encoderweights.h>
 
+#include "inputfile.h"
+#include "systemmemory.h"
 #include "encoderweightsimpl.h"
 
 #include "captionmodel.h"
@@ -14,6 +16,7 @@ namespace snaption {
 void ModelFactory::createRandom(const ModelConfig &requested, const Vocabulary &vocabulary, const std::string &path,
                                 const Options &options)
 {
+    InputFile::refuseAsOutput(path, {options.encoderWeightsPath});
     ModelConfig config = requested;
     std::optional<EncoderWeights> weights;
     if (!options.encoderWeightsPath.empty()) {
@@ -23,6 +26,9 @@ void ModelFactory::createRandom(const ModelConfig &requested, const Vocabulary &
         config.encoder.classifierClasses = classes;
     }
     config.validate();
+    // Weights, their random initialisation and the file's buffer: about 12 bytes per parameter.
+    requireMemory(std::uint64_t(config.parameterCount(std::int64_t(vocabulary.size()))) * 12,
+                  "a model of " + std::to_string(config.parameterCount(std::int64_t(vocabulary.size())) / 1'000'000) + " million parameters");
     torch::manual_seed(options.seed);
     CaptionModel model(config, std::int64_t(vocabulary.size()));
     if (weights) model->encoder().loadWeights(weights->impl().tensors, options.encoderWeightsPath);

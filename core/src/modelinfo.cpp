@@ -3,6 +3,8 @@
 #include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
 
+#include "modelstorage.h"
+
 #include <nlohmann/json.hpp>
 
 namespace snaption {
@@ -17,7 +19,8 @@ bool endsWith(const std::string &text, const std::string &suffix)
 
 ModelInfo ModelInfo::read(const std::string &path)
 {
-    return fromFile(SafetensorsFile::readHeader(path), path);
+    // The same validation a Captioner's load does, short of reading the weights' values.
+    return ModelStorage::check(path);
 }
 
 ModelInfo ModelInfo::fromFile(const SafetensorsFile &file, const std::string &path)

@@ -45,34 +45,86 @@ TensorMap ModelStorage::stateDict(torch::nn::Module &module)
     return tensors;
 }
 
-void ModelStorage::loadStateDict(torch::nn::Module &module, const TensorMap &tensors, const std::string &source,
-                                 const LoadOptions &options)
+ModelStorage::TensorSpecs ModelStorage::specsOf(const TensorMap &tensors)
 {
-    TensorMap renamed;
-    for (const auto &[name, tensor] : tensors) renamed[options.rename ? options.rename(name) : name] = tensor;
+    TensorSpecs specs;
+    for (const auto &[name, tensor] : tensors) specs[name] = {tensor.sizes().vec(), tensor.is_floating_point()};
+    return specs;
+}
 
-    TensorMap targets = stateDict(module);
+ModelStorage::TensorSpecs ModelStorage::specsOf(const SafetensorsFile &file)
+{
+    TensorSpecs specs;
+    for (const auto &entry : file.entries()) {
+        const bool floating = entry.dtype == TensorDType::F32 || entry.dtype == TensorDType::F16 || entry.dtype == TensorDType::BF16 ||
+                              entry.dtype == TensorDType::F64;
+        specs[entry.name] = {entry.shape, floating};
+    }
+    return specs;
+}
+
+void ModelStorage::checkFits(torch::nn::Module &module, const TensorSpecs &tensors, const std::string &source, const LoadOptions &options)
+{
+    TensorSpecs renamed;
+    for (const auto &[name, spec] : tensors) renamed[options.rename ? options.rename(name) : name] = spec;
+    const TensorMap targets = stateDict(module);
     std::vector<std::string> missing, unexpected;
     for (const auto &[name, target] : targets) {
         if (!renamed.count(name) && !isOptionalBuffer(name)) missing.push_back(name);
     }
-    for (const auto &[name, tensor] : renamed) {
+    for (const auto &[name, spec] : renamed) {
         if (!targets.count(name)) unexpected.push_back(name);
     }
     if (!missing.empty()) throw Error(ErrorKind::BadModel, source + ": missing weights: " + listFirst(missing));
     if (!unexpected.empty() && !options.allowUnexpected)
         throw Error(ErrorKind::BadModel, source + ": weights the architecture does not have: " + listFirst(unexpected));
+    for (const auto &[name, target] : targets) {
+        const auto found = renamed.find(name);
+        if (found == renamed.end()) continue;
+        if (c10::IntArrayRef(found->second.shape) != target.sizes())
+            throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" has shape " + shapeText(found->second.shape) +
+                                                 " but the architecture needs " + shapeText(target.sizes()));
+        if (found->second.floating != target.is_floating_point())
+            throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" has the wrong element type");
+    }
+}
 
+namespace {
+
+// A file's configuration may describe any architecture; it is built only if the file holds about
+// as many weights as it has (a few bytes of JSON must not make us allocate gigabytes).
+void refuseArchitectureLargerThanWeights(const ModelInfo &info, const std::string &path)
+{
+    const std::int64_t declared = info.config.parameterCount(std::int64_t(info.vocabulary.size()));
+    if (declared > 2 * info.parameterCount + 1'000'000)
+        throw Error(ErrorKind::BadModel, path + ": the configuration describes " + std::to_string(declared) + " parameters, but the file holds " +
+                                             std::to_string(info.parameterCount) + " weights");
+}
+
+} // namespace
+
+ModelInfo ModelStorage::check(const std::string &path)
+{
+    const SafetensorsFile header = SafetensorsFile::readHeader(path);
+    ModelInfo info = ModelInfo::fromFile(header, path);
+    refuseArchitectureLargerThanWeights(info, path);
+    CaptionModel model(info.config, std::int64_t(info.vocabulary.size()));
+    checkFits(*model, specsOf(header), path, LoadOptions{});
+    return info;
+}
+
+void ModelStorage::loadStateDict(torch::nn::Module &module, const TensorMap &tensors, const std::string &source,
+                                 const LoadOptions &options)
+{
+    checkFits(module, specsOf(tensors), source, options);
+    TensorMap renamed;
+    for (const auto &[name, tensor] : tensors) renamed[options.rename ? options.rename(name) : name] = tensor;
+    TensorMap targets = stateDict(module);
     torch::NoGradGuard noGrad;
     for (auto &[name, target] : targets) {
         const auto found = renamed.find(name);
         if (found == renamed.end()) continue;
         const torch::Tensor &tensor = found->second;
-        if (tensor.sizes() != target.sizes())
-            throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" has shape " + shapeText(tensor.sizes()) +
-                                                 " but the architecture needs " + shapeText(target.sizes()));
-        if (tensor.is_floating_point() != target.is_floating_point())
-            throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" has the wrong element type");
         if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
             throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" contains NaN or infinite values");
         target.copy_(tensor.to(target.scalar_type()));
@@ -84,7 +136,9 @@ ModelStorage::Loaded ModelStorage::load(const std::string &path)
     Loaded loaded;
     const SafetensorsFile file = SafetensorsFile::read(path);
     loaded.info = ModelInfo::fromFile(file, path);
+    refuseArchitectureLargerThanWeights(loaded.info, path);
     loaded.model = CaptionModel(loaded.info.config, std::int64_t(loaded.info.vocabulary.size()));
+    checkFits(*loaded.model, specsOf(file), path, LoadOptions{}); // before the tensors are converted
     loadStateDict(*loaded.model, TensorConversion::readAll(file), path);
     loaded.model->eval();
     return loaded;

@@ -32,8 +32,24 @@ public:
         bool allowUnexpected = false; // ignore tensors the module does not have
         std::function<std::string(const std::string &)> rename; // maps file names to module names
     };
-    // Copies tensors into the module. Every parameter must be present with its exact shape
-    // (batch-norm counters may be missing); otherwise Error(BadModel) names what is wrong.
+    // A tensor's name-independent description: what the architecture check compares.
+    struct TensorSpec {
+        std::vector<std::int64_t> shape;
+        bool floating = true;
+    };
+    using TensorSpecs = std::map<std::string, TensorSpec>;
+    static TensorSpecs specsOf(const TensorMap &tensors);
+    static TensorSpecs specsOf(const SafetensorsFile &file);
+    // The one check of whether tensors fit a module: every parameter present (batch-norm counters
+    // may be missing), none the module lacks (unless allowed), each of the module's shape and
+    // kind. Error(BadModel) names the first problem. Used on headers (snaption-cli info) and on
+    // loaded tensors alike, so both say the same.
+    static void checkFits(torch::nn::Module &module, const TensorSpecs &tensors, const std::string &source, const LoadOptions &options);
+    // Validates a model file without reading its weights: its metadata, then its tensors' names
+    // and shapes against the architecture the metadata describes.
+    static ModelInfo check(const std::string &path);
+
+    // Copies tensors into the module after checkFits; values must be finite.
     static void loadStateDict(torch::nn::Module &module, const TensorMap &tensors, const std::string &source,
                               const LoadOptions &options);
     static void loadStateDict(torch::nn::Module &module, const TensorMap &tensors, const std::string &source)

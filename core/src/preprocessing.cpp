@@ -27,15 +27,39 @@ RgbImage resizeImage(const RgbImage &image, int width, int height)
     return fromRgbMat(resized);
 }
 
+RgbImage shrinkToFit(RgbImage image, int longerSide)
+{
+    const int longer = std::max(image.width, image.height);
+    if (longerSide <= 0 || longer <= longerSide) return image;
+    const double scale = double(longerSide) / longer;
+    return resizeImage(image, std::max(1, int(image.width * scale + 0.5)), std::max(1, int(image.height * scale + 0.5)));
+}
+
+// Whole blocks: the float area average over them then covers exactly the pixels a direct one
+// would, so only the intermediate's rounding (under half a level, averaged over the block) differs.
+RgbImage shrinkForEncoder(RgbImage image, int size)
+{
+    constexpr int kPreShrink = 4;
+    if (size <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
+    const int blocksX = std::min(kPreShrink, image.width / size), blocksY = std::min(kPreShrink, image.height / size);
+    if (blocksX < 2 || blocksY < 2 || (image.width == blocksX * size && image.height == blocksY * size)) return image;
+    return resizeImage(image, blocksX * size, blocksY * size);
+}
+
 std::vector<float> preprocessImage(const RgbImage &image, int size, const Normalization &normalization)
 {
     if (size <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
-    // Resize in float, so the result does not depend on 8-bit rounding inside OpenCV.
-    cv::Mat source;
-    asRgbMat(image).convertTo(source, CV_32FC3);
-    cv::Mat resized = source;
-    if (image.width != size || image.height != size) {
-        cv::resize(source, resized, cv::Size(size, size), 0, 0, interpolationFor(image, size, size));
+    // Resize in float, so the result does not depend on 8-bit rounding inside OpenCV; a large
+    // image is first shrunk in 8 bits (see shrinkForEncoder), so no float copy of the full-size
+    // picture is made (144 MB for 12 MP).
+    const RgbImage shrunk = shrinkForEncoder(image, size);
+    cv::Mat floating;
+    const cv::Mat source = asRgbMat(shrunk);
+    source.convertTo(floating, CV_32FC3);
+    cv::Mat resized = floating;
+    if (floating.cols != size || floating.rows != size) {
+        const int interpolation = size <= floating.cols && size <= floating.rows ? cv::INTER_AREA : cv::INTER_LINEAR;
+        cv::resize(floating, resized, cv::Size(size, size), 0, 0, interpolation);
     }
     const std::size_t plane = std::size_t(size) * std::size_t(size);
     std::vector<float> chw(plane * 3u);

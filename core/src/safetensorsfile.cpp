@@ -2,6 +2,8 @@
 
 #include <snaption/error.h>
 
+#include "inputfile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -30,13 +32,8 @@ std::uint64_t readLittleEndian64(const std::uint8_t *bytes)
 
 std::ifstream openOrThrow(const std::string &path, std::uint64_t &size)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw Error(ErrorKind::Io, path + ": cannot open (" + std::strerror(errno) + ")");
-    const std::streamoff end = in.tellg();
-    if (end < 0) throw Error(ErrorKind::Io, path + ": cannot read");
-    size = std::uint64_t(end);
-    in.seekg(0);
-    return in;
+    size = InputFile::size(path);
+    return InputFile::open(path);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include <snaption/error.h>
 
 #include "captionmodel.h"
+#include "inputfile.h"
 #include "modelstorage.h"
 #include "torchcheckpoint.h"
 #include "unpickler.h"
@@ -23,13 +24,9 @@ constexpr std::streamoff kMaxVocabularyPickleBytes = 64 << 20;
 
 Vocabulary SeedImporter::readVocabulary(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw Error(ErrorKind::Io, path + ": cannot open");
-    const std::streamoff size = in.tellg();
-    if (size <= 0 || size > kMaxVocabularyPickleBytes) notAVocabulary(path, "empty or implausibly large");
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-    in.seekg(0);
-    if (!in.read(reinterpret_cast<char *>(bytes.data()), size)) throw Error(ErrorKind::Io, path + ": read error");
+    const std::uint64_t size = InputFile::size(path);
+    if (size == 0 || size > std::uint64_t(kMaxVocabularyPickleBytes)) notAVocabulary(path, "empty or implausibly large");
+    const std::vector<std::uint8_t> bytes = InputFile::read(path, std::uint64_t(kMaxVocabularyPickleBytes), ErrorKind::BadModel, "a vocabulary");
     const PickleValue::Ptr root = Unpickler::load(bytes, path);
 
     if (root->kind != PickleValue::Kind::Object || root->text != "snaption.utils.VocabMapper" || !root->state)
@@ -70,6 +67,7 @@ Vocabulary SeedImporter::readVocabulary(const std::string &path)
 ModelInfo SeedImporter::import(const std::string &weightsPath, const std::string &vocabularyPath, const std::string &outPath,
                                const std::map<std::string, std::string> &provenance)
 {
+    InputFile::refuseAsOutput(outPath, {weightsPath, vocabularyPath});
     const Vocabulary vocabulary = readVocabulary(vocabularyPath);
     TensorMap tensors = TorchCheckpoint(weightsPath).stateDict();
     ModelConfig config = ModelConfig::seedCompatible();

@@ -3,6 +3,7 @@
 #include <snaption/error.h>
 
 #include "flatbufferview.h"
+#include "inputfile.h"
 
 #include <cstring>
 #include <fstream>
@@ -25,21 +26,13 @@ std::vector<std::int64_t> intVector(const std::optional<FlatBufferView::Vector> 
 
 bool TfliteModel::looksLikeTflite(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    char head[8] = {};
-    return in.read(head, 8) && std::memcmp(head + 4, "TFL3", 4) == 0;
+    const std::vector<std::uint8_t> head = InputFile::head(path, 8);
+    return head.size() == 8 && std::memcmp(head.data() + 4, "TFL3", 4) == 0;
 }
 
 TfliteModel TfliteModel::read(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw Error(ErrorKind::Io, path + ": cannot open");
-    const std::streamoff size = in.tellg();
-    if (size < 0 || std::uint64_t(size) > kMaxFileBytes) throw Error(ErrorKind::BadModel, path + ": implausible file size");
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-    in.seekg(0);
-    if (!in.read(reinterpret_cast<char *>(bytes.data()), size)) throw Error(ErrorKind::Io, path + ": read error");
-    return parse(std::move(bytes), path);
+    return parse(InputFile::read(path, kMaxFileBytes, ErrorKind::BadModel, "a TFLite model"), path);
 }
 
 TfliteModel TfliteModel::parse(std::vector<std::uint8_t> bytes, const std::string &source)

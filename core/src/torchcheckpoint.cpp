@@ -2,6 +2,7 @@
 
 #include <snaption/error.h>
 
+#include "inputfile.h"
 #include "unpickler.h"
 
 #include <fstream>
@@ -29,10 +30,8 @@ namespace {
 const std::string &checkedZip(const std::string &path)
 {
     if (!ZipArchive::looksLikeZip(path)) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw Error(ErrorKind::Io, path + ": cannot open");
-        unsigned char head[4] = {};
-        in.read(reinterpret_cast<char *>(head), 4);
+        std::vector<std::uint8_t> head = InputFile::head(path, 4);
+        head.resize(4, 0);
         // The legacy format starts with the pickled magic number 0x1950a86a20f9469cfc6c (LONG1, 10 bytes).
         if (head[0] == 0x80 && head[2] == 0x8a && head[3] == 0x0a)
             throw Error(ErrorKind::BadModel, path + ": saved in the legacy torch.save format of PyTorch < 1.6; re-save it with a "

@@ -2,6 +2,7 @@
 
 #include <snaption/error.h>
 
+#include "inputfile.h"
 #include "unicodetext.h"
 
 #include <nlohmann/json.hpp>
@@ -76,12 +77,9 @@ Vocabulary Vocabulary::fromJson(const std::string &json)
 
 Vocabulary Vocabulary::load(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, "cannot open vocabulary file " + path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = InputFile::readText(path, std::uint64_t(256) << 20, ErrorKind::BadModel, "a vocabulary file");
     try {
-        return fromJson(buffer.str());
+        return fromJson(text);
     } catch (const Error &error) {
         throw Error(error.kind(), path + ": " + error.what());
     }

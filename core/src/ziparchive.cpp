@@ -1,5 +1,7 @@
 #include "ziparchive.h"
 
+#include "inputfile.h"
+
 #include <snaption/error.h>
 
 #include <zip.h>
@@ -18,9 +20,7 @@ struct ZipArchive::Handle {
 
 ZipArchive::ZipArchive(const std::string &path) : m_path(path), m_handle(std::make_unique<Handle>())
 {
-    std::ifstream probe(path, std::ios::binary | std::ios::ate);
-    if (!probe) throw Error(ErrorKind::Io, path + ": cannot open");
-    m_fileBytes = std::uint64_t(probe.tellg());
+    m_fileBytes = InputFile::size(path);
     int code = 0;
     // ZIP_CHECKCONS: reject archives whose central directory and local headers disagree (entries
     // pointing outside the archive, overlapping entries).
@@ -49,9 +49,8 @@ ZipArchive::~ZipArchive() = default;
 
 bool ZipArchive::looksLikeZip(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    char magic[4] = {};
-    return in.read(magic, 4) && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    const std::vector<std::uint8_t> magic = InputFile::head(path, 4);
+    return magic.size() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
 std::int64_t ZipArchive::indexOf(const std::string &name) const

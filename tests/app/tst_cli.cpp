@@ -1,5 +1,7 @@
 // snaption-cli as users and scripts run it.
 #include <snaption/imagewriter.h>
+#include <snaption/safetensorsfile.h>
+#include <snaption/safetensorswriter.h>
 
 #include "testsupport.h"
 
@@ -7,7 +9,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QElapsedTimer>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace snaption::test;
 
@@ -34,6 +40,21 @@ Run cli(const QStringList &arguments, const QString &language = QStringLiteral("
 QStringList lines(const QString &text)
 {
     return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// A synthetic run of a few seconds: 48 small scenes, a tiny decoder, two epochs.
+const char *kTinyTraining = R"({"synthetic": {"train": 48, "validation": 8, "test": 0, "image_size": 64},
+    "model": {"encoder": {"input_size": 64}, "decoder": {"layers": 1, "dim": 32, "heads": 2, "feed_forward": 64}},
+    "epochs": 2, "batch_size": 16, "sample_images": 1, "epoch_validation_images": 8, "evaluation_beam": 1, "max_minutes": 0, "seed": 5})";
+
+std::vector<int> historyEpochs(const QString &folder)
+{
+    QFile file(folder + QStringLiteral("/history.json"));
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    std::vector<int> epochs;
+    for (const auto &epoch : QJsonDocument::fromJson(file.readAll()).object()[QLatin1String("epochs")].toArray())
+        epochs.push_back(epoch.toObject()[QLatin1String("epoch")].toInt());
+    return epochs;
 }
 
 } // namespace
@@ -253,6 +274,196 @@ private Q_SLOTS:
         QVERIFY(out[1].startsWith(QLatin1String("Egyptian cat\t")));
         QVERIFY(out[3].startsWith(QLatin1String("military uniform\t")));
         QVERIFY(out[5].startsWith(QLatin1String("chickadee\t")));
+    }
+
+    // Any temperature the range check lets through gives finite probabilities: 1e-40 aborted the
+    // whole batch with LibTorch's "probability tensor contains either inf, nan or element < 0".
+    void samplingAtAnyTemperature()
+    {
+        const Run tiny = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--sample"), QStringLiteral("--temperature"),
+                              QStringLiteral("1e-40"), m_image, m_image});
+        QVERIFY2(tiny.exitCode == 0, qPrintable(tiny.err));
+        const Run greedy = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--greedy"), m_image});
+        QCOMPARE(lines(tiny.out).size(), 2);
+        QCOMPARE(lines(tiny.out).first(), lines(greedy.out).first()); // all the probability on the best word
+        const Run zero = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--sample"), QStringLiteral("--temperature"),
+                              QStringLiteral("0"), m_image});
+        QCOMPARE(zero.exitCode, 2);
+        QVERIFY(zero.err.contains(QLatin1String("temperature must be above 0")));
+    }
+
+    // README: `train --resume CKPT --out D` needs nothing else, into the same or another folder.
+    void trainResumesFromTheCheckpointAlone()
+    {
+        const QString first = path(QStringLiteral("run-a")), second = path(QStringLiteral("run-b"));
+        const Run train = cli({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:2"), QStringLiteral("--preset"),
+                               QStringLiteral("synthetic-quick"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), first});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err + train.out));
+        const QString checkpoint = first + QStringLiteral("/checkpoints/epoch-001.ckpt");
+        const Run moved = cli({QStringLiteral("train"), QStringLiteral("--resume"), checkpoint, QStringLiteral("--out"), second});
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err + moved.out));
+        QVERIFY2(moved.out.contains(QLatin1String("data synthetic:2")), qPrintable(moved.out));
+        QCOMPARE(historyEpochs(second), (std::vector<int>{1, 2}));
+        QVERIFY(QFileInfo::exists(second + QStringLiteral("/best.safetensors")));
+        // In place, one epoch longer: the change is reported.
+        const Run longer = cli({QStringLiteral("train"), QStringLiteral("--resume"), first + QStringLiteral("/checkpoints/epoch-002.ckpt"),
+                                QStringLiteral("--epochs"), QStringLiteral("3")});
+        QVERIFY2(longer.exitCode == 0, qPrintable(longer.err + longer.out));
+        QVERIFY2(longer.out.contains(QLatin1String("resume: epochs: 2 -> 3")), qPrintable(longer.out));
+        QCOMPARE(historyEpochs(first), (std::vector<int>{1, 2, 3}));
+        const Run fixed = cli({QStringLiteral("train"), QStringLiteral("--resume"), checkpoint, QStringLiteral("--seed"), QStringLiteral("9"),
+                               QStringLiteral("--out"), path(QStringLiteral("run-c"))});
+        QCOMPARE(fixed.exitCode, 1);
+        QVERIFY2(fixed.err.contains(QLatin1String("keeps the checkpoint's \"seed\"")), qPrintable(fixed.err));
+    }
+
+    void secondRunOnOneFolderIsRefused()
+    {
+        const QString out = path(QStringLiteral("busy"));
+        QProcess first;
+        QString config = QLatin1String(kTinyTraining);
+        config.replace(QStringLiteral("\"epochs\": 2"), QStringLiteral("\"epochs\": 1000"));
+        first.start(QStringLiteral(SNAPTION_CLI), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--preset"),
+                                                   QStringLiteral("synthetic-quick"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(out + QStringLiteral("/.snaption-run.lock")), 30000);
+        const Run second = cli({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--preset"),
+                                QStringLiteral("synthetic-quick"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), out});
+        const qint64 firstPid = first.processId();
+        ::kill(pid_t(firstPid), SIGINT); // Ctrl-C: a checkpoint, then a clean stop
+        QVERIFY(first.waitForFinished(60000));
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains(QStringLiteral("is in use by another training run (process %1").arg(QString::number(firstPid))), qPrintable(second.err));
+        QCOMPARE(first.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(first.readAllStandardOutput()).contains(QLatin1String("snaption-cli train --resume")));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/.snaption-run.lock")));
+    }
+
+    void configErrorsNameTheProblem_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << path(QStringLiteral("nonexistent.json")) << QStringLiteral("nonexistent.json: no such file");
+        QTest::newRow("misspelt key") << QStringLiteral(R"({"learning_rat": 0.001})")
+                                      << QStringLiteral(R"(unknown key "learning_rat" (did you mean "learning_rate"?))");
+        QTest::newRow("fractional count") << QStringLiteral(R"({"epochs": 2.7})") << QStringLiteral(R"("epochs" must be a whole number, not 2.7)");
+        QTest::newRow("wrong type") << QStringLiteral(R"({"augment": "yes"})") << QStringLiteral(R"("augment" must be true or false)");
+        QTest::newRow("huge synthetic set") << QStringLiteral(R"({"synthetic": {"train": 100000000}})")
+                                            << QStringLiteral("synthetic training scenes must be 1 to 300000");
+        QTest::newRow("not json") << QStringLiteral("{\"epochs\": ") << QStringLiteral("not valid JSON");
+    }
+
+    void configErrorsNameTheProblem()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, message);
+        QElapsedTimer timer;
+        timer.start();
+        const Run run = cli({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--config"), config,
+                             QStringLiteral("--out"), path(QStringLiteral("config-errors"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(timer.elapsed() < 20000); // refused before any work
+    }
+
+    // Nothing is written over an input: a model over its vocabulary, heatmaps of two x.png
+    // over each other.
+    void outputsNeverReplaceInputs()
+    {
+        const QString captions = path(QStringLiteral("captions.txt"));
+        const QByteArray before = readBytes(captions);
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--vocab-from-captions"), captions, QStringLiteral("--out"), captions});
+        QCOMPARE(init.exitCode, 2);
+        QCOMPARE(readBytes(captions), before);
+        const QString pickle = path(QStringLiteral("vocab_mapper.pkl"));
+        writeBytes(pickle, "a pickle the user owns");
+        const Run import = cli({QStringLiteral("import-seed"), QStringLiteral("--weights"), path(QStringLiteral("weights.pt")), QStringLiteral("--vocab"), pickle,
+                                QStringLiteral("--out"), path(QStringLiteral("./vocab_mapper.pkl"))});
+        QCOMPARE(import.exitCode, 1);
+        QVERIFY2(import.err.contains(QLatin1String("is also an input")), qPrintable(import.err));
+        QCOMPARE(readBytes(pickle), QByteArray("a pickle the user owns"));
+
+        QDir().mkpath(path(QStringLiteral("a")));
+        QDir().mkpath(path(QStringLiteral("b")));
+        QFile::copy(m_image, path(QStringLiteral("a/x.png")));
+        QFile::copy(m_image, path(QStringLiteral("b/x.png")));
+        const QString heat = path(QStringLiteral("heat-twins"));
+        const Run run = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--json"), QStringLiteral("--heatmaps"), heat,
+                             path(QStringLiteral("a/x.png")), path(QStringLiteral("b/x.png"))});
+        QCOMPARE(run.exitCode, 0);
+        const int words = QJsonDocument::fromJson(lines(run.out).first().toUtf8()).object().value(QStringLiteral("words")).toArray().size();
+        QCOMPARE(QDir(heat).entryList({QStringLiteral("a-x_*.png")}, QDir::Files).size(), words);
+        QCOMPARE(QDir(heat).entryList({QStringLiteral("b-x_*.png")}, QDir::Files).size(), words);
+    }
+
+    // info validates what caption validates, with the same message.
+    void infoRefusesWhatCaptionRefuses()
+    {
+        const snaption::SafetensorsFile file = snaption::SafetensorsFile::read(m_model.toStdString());
+        snaption::SafetensorsWriter writer;
+        for (const auto &[key, value] : file.metadata()) writer.setMetadata(key, value);
+        bool dropped = false;
+        for (const auto &entry : file.entries()) {
+            if (!dropped && entry.name.find("decoder") != std::string::npos) {
+                dropped = true;
+                continue;
+            }
+            writer.addTensor(entry.name, entry.dtype, entry.shape, file.data(entry), std::size_t(entry.end - entry.begin));
+        }
+        const QString broken = path(QStringLiteral("missing-tensor.safetensors"));
+        writer.write(broken.toStdString());
+        const Run info = cli({QStringLiteral("info"), broken});
+        const Run caption = cli({QStringLiteral("caption"), QStringLiteral("--model"), broken, m_image});
+        QCOMPARE(info.exitCode, 1);
+        QCOMPARE(caption.exitCode, 1);
+        QVERIFY2(info.err.contains(QLatin1String("missing weights")), qPrintable(info.err));
+        QCOMPARE(info.err, caption.err);
+        const Run folder = cli({QStringLiteral("info"), m_dir.path()});
+        QCOMPARE(folder.exitCode, 1);
+        QVERIFY2(folder.err.contains(QLatin1String("is a folder, not a file")), qPrintable(folder.err));
+    }
+
+    // eval scores a dataset that has only the split it scores, and says what it skipped.
+    void evalScoresATestOnlyDatasetAndNamesSkippedImages()
+    {
+        const QString data = path(QStringLiteral("test-only"));
+        QDir().mkpath(data + QStringLiteral("/Images"));
+        QFile::copy(m_image, data + QStringLiteral("/Images/good1.png"));
+        QFile::copy(m_image, data + QStringLiteral("/Images/good2.png"));
+        writeBytes(data + QStringLiteral("/Images/broken.png"), "\x89PNG\r\n\x1a\n truncated");
+        writeBytes(data + QStringLiteral("/Flickr8k.token.txt"), "good1.png#0\tA dog runs .\ngood2.png#0\tTwo cats sleep .\nbroken.png#0\tA dog .\n");
+        writeBytes(data + QStringLiteral("/Flickr_8k.testImages.txt"), "good1.png\ngood2.png\nbroken.png\n");
+        const Run run = cli({QStringLiteral("eval"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data, QStringLiteral("--split"),
+                             QStringLiteral("test"), QStringLiteral("--greedy")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("2 images of the test split scored, 1 skipped as unreadable")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QLatin1String("skipped broken.png: ")), qPrintable(run.err));
+        const Run json = cli({QStringLiteral("eval"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data, QStringLiteral("--split"),
+                              QStringLiteral("test"), QStringLiteral("--greedy"), QStringLiteral("--json")});
+        const QJsonObject scores = QJsonDocument::fromJson(lines(json.out).last().toUtf8()).object();
+        QCOMPARE(scores.value(QStringLiteral("images")).toInt(), 2);
+        QCOMPARE(scores.value(QStringLiteral("skipped_images")).toArray().size(), 1);
+    }
+
+    // Text from files never reaches the terminal as control characters.
+    void escapesFromFilesArePrintedHarmlessly()
+    {
+        const QString evil = path(QStringLiteral("evil\x1b[31mred\x1b]0;title\x07.png"));
+        const Run missing = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, evil});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(!missing.err.contains(QLatin1Char('\x1b')) && !missing.err.contains(QLatin1Char('\x07')));
+        QVERIFY2(missing.err.contains(QLatin1String("evil\\x1b[31mred\\x1b]0;title\\x07.png")), qPrintable(missing.err));
+
+        const QString data = path(QStringLiteral("evil-data"));
+        QDir().mkpath(data + QStringLiteral("/Images"));
+        // The second, identical caption is reported as a duplicate, quoting the text.
+        writeBytes(data + QStringLiteral("/Flickr8k.token.txt"),
+                   "gone.jpg#0\tA \x1b[2J\x1b[Hcleared screen \xe2\x80\xae reversed .\ngone.jpg#1\tA \x1b[2J\x1b[Hcleared screen \xe2\x80\xae reversed .\n");
+        const Run train = cli({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--out"), path(QStringLiteral("evil-out"))});
+        QCOMPARE(train.exitCode, 1);
+        const QString all = train.out + train.err;
+        QVERIFY2(!all.contains(QLatin1Char('\x1b')) && !all.contains(QChar(0x202E)), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("no usable training images")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("A \\x1b[2J\\x1b[Hcleared screen \\u202e reversed")), qPrintable(all));
     }
 
     void benchReportsTheKeys()

@@ -6,21 +6,29 @@
 #include "traintab.h"
 
 #include <snaption/captioner.h>
+#include <snaption/training/trainer.h>
 #include <snaption/widgets/imagelistmodel.h>
 #include <snaption/widgets/trainingcontroller.h>
 #include <snaption/widgets/trainingplot.h>
 
 #include "testsupport.h"
+#include "tinytraining.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QtTest>
 
+#include <thread>
+
 using namespace snaption;
 using namespace snaption::gui;
+using namespace snaption::test;
 
 namespace {
 
@@ -32,6 +40,20 @@ void configureQuickRun(TrainTab *tab, const QString &output)
     tab->setOutputFolder(output);
     tab->setResumeCheckpoint(QString());
 }
+
+// Stops a library run after an epoch.
+class EpochStopper : public training::TrainingObserver {
+public:
+    EpochStopper(training::Trainer &trainer, int epoch) : m_trainer(trainer), m_epoch(epoch) {}
+    void onEpoch(const training::EpochRecord &record) override
+    {
+        if (record.epoch == m_epoch) m_trainer.requestStop();
+    }
+
+private:
+    training::Trainer &m_trainer;
+    int m_epoch;
+};
 
 } // namespace
 
@@ -181,6 +203,61 @@ private Q_SLOTS:
             Q_EMIT controller->epoch(epoch);
             QVERIFY2(status->text().endsWith(QStringLiteral("best: epoch %1").arg(e)), qPrintable(status->text()));
         }
+    }
+
+    // Resume from the Train tab: choosing the checkpoint fills in its data and settings; the run
+    // continues into another folder and keeps the checkpoint's epoch in the history.
+    void resumeFromTheTrainTab()
+    {
+        const QString before = m_dir.filePath(QStringLiteral("tab-resume-a")), after = m_dir.filePath(QStringLiteral("tab-resume-b"));
+        {
+            training::Trainer first(tinyTrainingConfig(), tinyTrainingData());
+            EpochStopper stopper(first, 1);
+            first.setObserver(&stopper);
+            QVERIFY(first.run(before.toStdString()).stopped);
+        }
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->setDataset(QString());
+        tab->setOutputFolder(after);
+        tab->setResumeCheckpoint(before + QStringLiteral("/checkpoints/epoch-001.ckpt"));
+        const auto *report = tab->findChild<QLabel *>(QStringLiteral("datasetReport"));
+        QTRY_VERIFY_WITH_TIMEOUT(report->text().contains(QLatin1String("Resumes after epoch 1")), 10000);
+        QCOMPARE(tab->currentConfig().epochs, 2);
+        QCOMPARE(tab->currentConfig().model.decoder.dim, 32); // the checkpoint's settings, in the form
+        QSignalSpy finished(tab->controller(), &widgets::TrainingController::finished);
+        QSignalSpy failed(tab->controller(), &widgets::TrainingController::failed);
+        tab->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const auto result = qvariant_cast<training::TrainingResult>(finished.first().first());
+        QVERIFY(result.completed);
+        QCOMPARE(result.bestModel, (after + QStringLiteral("/best.safetensors")).toStdString());
+        QVERIFY(QFileInfo::exists(QString::fromStdString(result.bestModel)));
+        const QJsonArray epochs = QJsonDocument::fromJson(readBytes(after + QStringLiteral("/history.json"))).object()[QLatin1String("epochs")].toArray();
+        QCOMPARE(epochs.size(), 2);
+        QCOMPARE(epochs[0].toObject()[QLatin1String("epoch")].toInt(), 1);
+    }
+
+    // A second run on a folder in use is refused, and the tab says why.
+    void aFolderInUseIsRefused()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("tab-busy"));
+        training::Trainer holder(tinyTrainingConfig(), tinyTrainingData());
+        holder.requestPause(true);
+        std::thread worker([&] { holder.run(folder.toStdString()); });
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(folder + QStringLiteral("/.snaption-run.lock")), 20000);
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        configureQuickRun(tab, folder);
+        QSignalSpy failed(tab->controller(), &widgets::TrainingController::failed);
+        tab->start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 60000);
+        holder.requestStop();
+        worker.join();
+        const auto *phase = tab->findChild<QLabel *>(QStringLiteral("trainingPhase"));
+        QVERIFY2(phase->text().contains(QLatin1String("is in use by another training run")), qPrintable(phase->text()));
+        QVERIFY(!tab->controller()->isRunning());
     }
 
     void createDemoModelTrainsTheOneMinutePresetHere()

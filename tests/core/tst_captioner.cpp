@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 using namespace snaption;
 using namespace snaption::test;
 
@@ -154,12 +156,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("message");
-        QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("cannot open");
+        QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("no such file");
+        QTest::newRow("a folder") << QStringLiteral("folder") << QStringLiteral("is a folder, not a file");
         QTest::newRow("weights only") << QStringLiteral("weights") << QStringLiteral("not a Snaption model file");
         QTest::newRow("newer format") << QStringLiteral("future") << QStringLiteral("newer than this program");
         QTest::newRow("wrong shape") << QStringLiteral("shape") << QStringLiteral("has shape");
         QTest::newRow("missing tensor") << QStringLiteral("dropped") << QStringLiteral("missing weights");
         QTest::newRow("nan") << QStringLiteral("nan") << QStringLiteral("NaN");
+        // A few bytes of JSON describing 100 billion parameters are refused before anything is built.
+        QTest::newRow("huge architecture") << QStringLiteral("huge") << QStringLiteral("the configuration describes");
     }
 
     void wrongModelFilesAreRejected()
@@ -170,7 +175,16 @@ private Q_SLOTS:
         SafetensorsWriter writer;
         for (const auto &[key, value] : good.metadata()) {
             if (what == QLatin1String("weights") && key == "format") continue;
-            writer.setMetadata(key, what == QLatin1String("future") && key == "format_version" ? "99" : value);
+            std::string text = what == QLatin1String("future") && key == "format_version" ? "99" : value;
+            if (what == QLatin1String("huge") && key == "config") {
+                ModelConfig huge = ModelConfig::fromJson(value);
+                huge.decoder.layers = 64;
+                huge.decoder.dim = 8192;
+                huge.decoder.heads = 16;
+                huge.decoder.feedForward = 65536;
+                text = huge.toJson();
+            }
+            writer.setMetadata(key, text);
         }
         for (const auto &entry : good.entries()) {
             if (what == QLatin1String("dropped") && entry.name == "vocab_projection.bias") continue;
@@ -186,16 +200,108 @@ private Q_SLOTS:
             }
             writer.addTensor(entry.name, entry.dtype, shape, bytes.data(), bytes.size());
         }
-        const std::string path = what == QLatin1String("missing") ? "/nonexistent/model.safetensors"
-                                                                  : m_dir.filePath(what + QStringLiteral(".safetensors")).toStdString();
-        if (what != QLatin1String("missing")) writer.write(path);
+        std::string path = m_dir.filePath(what + QStringLiteral(".safetensors")).toStdString();
+        if (what == QLatin1String("missing")) path = "/nonexistent/model.safetensors";
+        else if (what == QLatin1String("folder")) path = m_dir.path().toStdString();
+        else writer.write(path);
+        QString loading;
         try {
             Captioner captioner(path);
             QFAIL("loaded");
         } catch (const Error &error) {
             QVERIFY(error.kind() == ErrorKind::BadModel || error.kind() == ErrorKind::Io);
             QVERIFY2(QString::fromStdString(error.what()).contains(message), error.what());
+            loading = QString::fromStdString(error.what());
         }
+        // Reading the file's description validates it the same way, with the same message, except
+        // for what only the weights' values show.
+        if (what == QLatin1String("nan")) {
+            QCOMPARE(ModelInfo::read(path).path, path);
+            return;
+        }
+        try {
+            ModelInfo::read(path);
+            QFAIL("described");
+        } catch (const Error &error) {
+            QCOMPARE(QString::fromStdString(error.what()), loading);
+        }
+    }
+
+    // A model that cannot fit this machine is refused before its weights are allocated.
+    void modelsTooLargeForTheMachineAreRefused()
+    {
+        ModelConfig huge = smallConfig();
+        huge.decoder.layers = 64;
+        huge.decoder.dim = 8192;
+        huge.decoder.heads = 16;
+        huge.decoder.feedForward = 65536;
+        QVERIFY(huge.parameterCount(10) > 100'000'000'000);
+        try {
+            ModelFactory::createRandom(huge, m_vocabulary, m_dir.filePath(QStringLiteral("huge.safetensors")).toStdString(), {});
+            QFAIL("created");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidArgument);
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("of memory, but this machine has")), error.what());
+        }
+    }
+
+    // Sampling at any temperature the range check lets through gives finite probabilities: at
+    // 1e-40 (which overflowed float to inf and aborted) all of it is on the most likely word.
+    void samplingAtTinyTemperaturesIsGreedy()
+    {
+        const Captioner captioner(m_model);
+        const RgbImage image = gradient(224, 224, 6);
+        const std::vector<std::int64_t> greedy = captioner.caption(image, DecodingOptions::greedy()).tokenIds;
+        QCOMPARE(captioner.caption(image, DecodingOptions::sample(0, 1e-40f, 7)).tokenIds, greedy);
+        QCOMPARE(captioner.caption(image, DecodingOptions::sample(3, 1e-30f, 1)).tokenIds, greedy);
+        const CaptionResult hot = captioner.caption(image, DecodingOptions::sample(0, 100.0f, 1));
+        for (const float p : hot.probabilities) QVERIFY(std::isfinite(p) && p >= 0 && p <= 1);
+    }
+
+    // One bad image costs only its own caption.
+    void captionEachReportsOnlyTheFailingImage()
+    {
+        const Captioner captioner(m_model);
+        RgbImage broken(10, 10);
+        broken.pixels.resize(7); // a buffer that does not match its size
+        const std::vector<RgbImage> images{gradient(224, 224, 1), broken, gradient(300, 200, 2)};
+        const std::vector<Captioner::Attempt> attempts = captioner.captionEach(images, DecodingOptions::greedy());
+        QCOMPARE(attempts.size(), std::size_t(3));
+        QVERIFY(attempts[0].result && attempts[2].result && !attempts[1].result);
+        QVERIFY2(QString::fromStdString(attempts[1].error).contains(QLatin1String("pixel buffer")), attempts[1].error.c_str());
+        QCOMPARE(attempts[0].result->tokenIds, captioner.caption(images[0], DecodingOptions::greedy()).tokenIds);
+        QCOMPARE(attempts[2].result->tokenIds, captioner.caption(images[2], DecodingOptions::greedy()).tokenIds);
+        QVERIFY_THROWS_EXCEPTION(Error, captioner.captionEach(images, DecodingOptions::beam(0)));
+    }
+
+    // A 12-megapixel photo is shrunk in 8 bits before the float resize: its caption is the one of
+    // the exact area average (computed here in doubles), within rounding.
+    void largePhotosGiveTheCaptionOfTheExactResize()
+    {
+        const int width = 18 * 224, height = 14 * 224; // 12.6 MP, whole blocks of 18 x 14
+        RgbImage photo(width, height);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x) {
+                std::uint8_t *p = photo.row(y) + 3 * x;
+                p[0] = std::uint8_t((x / 9 + y / 31) % 256);
+                p[1] = std::uint8_t((x * 7 + y * 3) % 251);
+                p[2] = std::uint8_t(((x / 200 + y / 150) % 2) * 180 + (x + y) % 60);
+            }
+        RgbImage exact(224, 224);
+        for (int y = 0; y < 224; ++y)
+            for (int x = 0; x < 224; ++x)
+                for (int c = 0; c < 3; ++c) {
+                    double sum = 0;
+                    for (int dy = 0; dy < 14; ++dy)
+                        for (int dx = 0; dx < 18; ++dx) sum += photo.row(y * 14 + dy)[3 * (x * 18 + dx) + c];
+                    exact.row(y)[3 * x + c] = std::uint8_t(std::lround(sum / (14 * 18)));
+                }
+        const Captioner captioner(m_model);
+        const CaptionResult big = captioner.caption(photo, DecodingOptions::greedy());
+        const CaptionResult small = captioner.caption(exact, DecodingOptions::greedy());
+        QCOMPARE(big.tokenIds, small.tokenIds);
+        for (std::size_t i = 0; i < big.probabilities.size(); ++i)
+            QVERIFY2(std::abs(big.probabilities[i] - small.probabilities[i]) < 0.01, qPrintable(QString::number(i)));
     }
 };
 

@@ -1,6 +1,7 @@
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
+#include <snaption/preprocessing.h>
 
 #include "testsupport.h"
 
@@ -24,9 +25,9 @@ QByteArray encode(const QImage &image, const char *format, int quality = 95)
     return bytes;
 }
 
-RgbImage decode(const QByteArray &bytes, std::int64_t maxPixels = ImageLoader::kDefaultMaxPixels)
+RgbImage decode(const QByteArray &bytes, std::int64_t maxPixels = ImageLoader::kDefaultMaxPixels, int fitWithin = 0)
 {
-    return ImageLoader(maxPixels).decode(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), "test image");
+    return ImageLoader(maxPixels).decode(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), "test image", fitWithin);
 }
 
 QColor pixel(const RgbImage &image, int x, int y)
@@ -188,6 +189,10 @@ private Q_SLOTS:
         QTest::newRow("tiff") << QByteArray("II*\0", 4) + le32(8) + le16(2) + le16(256) + le16(4) + le32(1) + le32(huge) + le16(257) + le16(3) +
                                      le32(1) + le16(40000) + le16(0) + le32(0);
         QTest::newRow("pnm") << QByteArray("P6\n# a comment\n40000 40000\n255\n");
+        // Found by fuzzing: sides whose product overflows 64 bits.
+        QTest::newRow("pnm, overflowing") << QByteArray("P6\n33333333 333333333333\n255\n");
+        QTest::newRow("tiff, overflowing") << QByteArray("II*\0", 4) + le32(8) + le16(2) + le16(256) + le16(4) + le32(1) + le32(0xFFFFFFFF) +
+                                                  le16(257) + le16(4) + le32(1) + le32(0xFFFFFFFF) + le32(0);
         QTest::newRow("webp") << QByteArray("RIFF") + le32(100) + QByteArray("WEBPVP8X") + le32(10) + le32(0) +
                                      bytes({0x3F, 0x9C, 0}) + bytes({0x3F, 0x9C, 0});
     }
@@ -196,6 +201,115 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, header);
         expectRejected(header, QStringLiteral("more than the limit of 100.0 MP"));
+    }
+
+    // OpenCV 4.6 reads no GIF: giflib does, the first frame, compared with Pillow's.
+    void gifFirstFramesMatchPillow_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("static, transparent colour") << QStringLiteral("static") << 40 << 30;
+        QTest::newRow("animated: the first frame") << QStringLiteral("animated") << 48 << 32;
+        QTest::newRow("interlaced") << QStringLiteral("interlaced") << 24 << 61;
+        QTest::newRow("frame smaller than the screen") << QStringLiteral("offset") << 50 << 40;
+    }
+
+    void gifFirstFramesMatchPillow()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        static QTemporaryDir dir;
+        if (!QFileInfo::exists(dir.filePath(QStringLiteral("static.gif")))) SNAPTION_RUN_FIXTURE(QStringLiteral("gif_reference.py"), dir.path());
+        const RgbImage loaded = ImageLoader().load(dir.filePath(name + QStringLiteral(".gif")).toStdString());
+        QCOMPARE(loaded.width, width);
+        QCOMPARE(loaded.height, height);
+        const QByteArray expected = readBytes(dir.filePath(name + QStringLiteral(".rgb")));
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(loaded.pixels.data()), qsizetype(loaded.pixels.size())), expected);
+        QVERIFY(std::find(ImageLoader::supportedExtensions().begin(), ImageLoader::supportedExtensions().end(), "gif") !=
+                ImageLoader::supportedExtensions().end());
+    }
+
+    void brokenGifsAreRefused()
+    {
+        static QTemporaryDir dir;
+        SNAPTION_RUN_FIXTURE(QStringLiteral("gif_reference.py"), dir.path());
+        const QByteArray gif = readBytes(dir.filePath(QStringLiteral("animated.gif")));
+        expectRejected(gif.left(40), QStringLiteral("GIF"));
+        // A screen without a colour table, and no frame.
+        QByteArray header = gif.left(13);
+        header[10] = 0;
+        expectRejected(header + QByteArray(1, '\x3B'), QStringLiteral("no image"));
+    }
+
+    // The pixel limit bounds memory too: a 16-bit RGBA PNG of 64 MP decodes to 512 MB, more than
+    // 100 MP of RGBA (400 MB), and is refused from its header.
+    void pixelLimitIsAlsoAMemoryLimit()
+    {
+        const QByteArray header = QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) + be32(8000) + be32(8000) + QByteArray("\x10\x06\0\0\0", 5);
+        expectRejected(header, QStringLiteral("would need 512 MB, more than the 400 MB the pixel limit allows"));
+        // The same size in 8-bit RGB is within both limits and gets as far as decoding.
+        const QByteArray rgb = QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) + be32(8000) + be32(8000) + QByteArray("\x08\x02\0\0\0", 5);
+        expectRejected(rgb, QStringLiteral("corrupt or truncated"));
+    }
+
+    // A large JPEG read to fit is decoded at a reduced DCT size, still turned by its EXIF
+    // orientation, and looks like the full decode shrunk.
+    void largeJpegsAreDecodedReducedAndTurned()
+    {
+        QImage image(3200, 1600, QImage::Format_RGB888);
+        for (int y = 0; y < 1600; ++y)
+            for (int x = 0; x < 3200; ++x) image.setPixelColor(x, y, x < 1600 ? QColor(220, 30, 30) : QColor(30, 30, 220 - y / 16));
+        QByteArray jpeg = encode(image, "JPEG", 92);
+        jpeg.insert(2, exifOrientation(6));
+        const RgbImage fitted = decode(jpeg, ImageLoader::kDefaultMaxPixels, 800);
+        QCOMPARE(fitted.width, 400);
+        QCOMPARE(fitted.height, 800);
+        QVERIFY(pixel(fitted, 200, 100).red() > 180);  // the left (red) half is on top
+        QVERIFY(pixel(fitted, 200, 700).blue() > 100); // the right half below
+        const RgbImage full = shrinkToFit(decode(jpeg), 800);
+        QCOMPARE(full.width, fitted.width);
+        double difference = 0;
+        for (std::size_t i = 0; i < full.pixels.size(); ++i) difference += std::abs(int(full.pixels[i]) - int(fitted.pixels[i]));
+        QVERIFY2(difference / double(full.pixels.size()) < 2.0, qPrintable(QString::number(difference / double(full.pixels.size()))));
+    }
+
+    void everyFormatShrinksToFit_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QImage rgba(2000, 1000, QImage::Format_RGBA8888);
+        rgba.fill(QColor(0, 0, 255, 128));
+        QImage rgb(2000, 1000, QImage::Format_RGB888);
+        rgb.fill(QColor(10, 200, 30));
+        QTest::newRow("png with alpha") << encode(rgba, "PNG");
+        QTest::newRow("png") << encode(rgb, "PNG");
+        QTest::newRow("jpeg") << encode(rgb, "JPEG");
+        QTest::newRow("bmp") << encode(rgb, "BMP");
+    }
+
+    void everyFormatShrinksToFit()
+    {
+        QFETCH(QByteArray, file);
+        const RgbImage fitted = decode(file, ImageLoader::kDefaultMaxPixels, 500);
+        QCOMPARE(fitted.width, 500);
+        QCOMPARE(fitted.height, 250);
+        const RgbImage full = decode(file);
+        QCOMPARE(full.width, 2000);
+        // Shrinking a flat colour keeps it.
+        QVERIFY(std::abs(pixel(fitted, 250, 125).green() - pixel(full, 1000, 500).green()) <= 1);
+    }
+
+    void foldersAreNotImages()
+    {
+        QTemporaryDir dir;
+        try {
+            ImageLoader().load(dir.path().toStdString());
+            QFAIL("accepted");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::Io);
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("is a folder, not a file")), error.what());
+        }
     }
 
     void pixelBudgetIsConfigurable()

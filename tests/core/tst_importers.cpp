@@ -168,7 +168,8 @@ private Q_SLOTS:
         };
         writeBytes(m_dir.filePath(QStringLiteral("text.pth")), "hello");
         QCOMPARE(refused(m_dir.filePath(QStringLiteral("text.pth")), QStringLiteral("not a valid safetensors")), QString());
-        QCOMPARE(refused(m_dir.filePath(QStringLiteral("nothing.pth")), QStringLiteral("cannot open")), QString());
+        QCOMPARE(refused(m_dir.filePath(QStringLiteral("nothing.pth")), QStringLiteral("no such file")), QString());
+        QCOMPARE(refused(m_dir.path(), QStringLiteral("is a folder, not a file")), QString());
         // A valid file of another kind: the seed vocabulary is no weights file.
         QCOMPARE(refused(seed(QStringLiteral("vocab_mapper.pkl")), QStringLiteral("a plain pickle")), QString());
     }

@@ -187,6 +187,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, AugmentationConfig::fromJson("{\"horizontal_flip\": {\"probability\": 2}}"));
         QVERIFY_THROWS_EXCEPTION(Error, AugmentationConfig::fromJson("{\"gaussian_blur\": {\"kernel\": [4, 6]}}"));
         QVERIFY_THROWS_EXCEPTION(Error, AugmentationConfig::fromJson("[]"));
+        // A saved pipeline with a misspelt key or a wrong type is refused, naming it.
+        const auto refusal = [](const std::string &json) {
+            try {
+                AugmentationConfig::fromJson(json);
+                return std::string("accepted");
+            } catch (const Error &error) {
+                return std::string(error.what());
+            }
+        };
+        QCOMPARE(refusal("{\"color_jitter\": {\"hue\": \"0.3\"}}"), std::string("augmentation: \"color_jitter.hue\" must be a number, not \"0.3\""));
+        QCOMPARE(refusal("{\"gaussian_blur\": {\"kernel\": [3.5, 7]}}"),
+                 std::string("augmentation: \"gaussian_blur.kernel[0]\" must be a whole number, not 3.5"));
+        QCOMPARE(refusal("{\"horizontal_flip\": {\"enable\": true}}"),
+                 std::string("augmentation: unknown key \"horizontal_flip.enable\" (did you mean \"enabled\"?)"));
+        QCOMPARE(refusal("{\"horizontal_flip\": 1}"), std::string("augmentation: \"horizontal_flip\" must be an object, not 1"));
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 using namespace snaption;
@@ -152,6 +153,115 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::formatFromName("imagenet"));
     }
 
+    // A field of the wrong type is a bad record (it aborted train and eval with nlohmann's
+    // type_error); a top-level list of the wrong type is a clear error.
+    void wrongTypesAreBadRecords()
+    {
+        for (const char *name : {"p.jpg", "q.jpg"}) image(QStringLiteral("types/images/") + QLatin1String(name));
+        writeBytes(make(QStringLiteral("types/karpathy.json")),
+                   R"({"images": [
+                       {"filename": "p.jpg", "split": "train", "sentences": [{"raw": "A cat."}]},
+                       {"filename": "q.jpg", "split": 5, "sentences": [{"raw": "A dog."}]},
+                       {"filename": "q.jpg", "filepath": 7, "sentences": [{"raw": "A dog."}]},
+                       {"filename": "q.jpg", "sentences": "not a list"},
+                       {"filename": 3, "sentences": []},
+                       {"filename": "q.jpg", "split": "val", "sentences": [{"raw": 42}, {"raw": "A dog."}]}]})");
+        const Dataset karpathy = DatasetLoader::load(m_dir.filePath(QStringLiteral("types/karpathy.json")).toStdString(), {});
+        QCOMPARE(karpathy.train.size(), std::size_t(1));
+        QCOMPARE(karpathy.validation.size(), std::size_t(1));
+        QCOMPARE(karpathy.report.malformedLines, 5);
+
+        writeBytes(make(QStringLiteral("types/coco.json")),
+                   R"({"images": [{"id": 1, "file_name": "p.jpg"}, {"id": "2", "file_name": "q.jpg"}, {"id": 3, "file_name": ["q.jpg"]}],
+                       "annotations": [{"image_id": 1, "caption": "A cat."}, {"image_id": 1, "caption": 5}, {"image_id": [1], "caption": "x"}, 7]})");
+        const Dataset coco = DatasetLoader::load(m_dir.filePath(QStringLiteral("types/coco.json")).toStdString(), {});
+        QCOMPARE(total(coco), 1);
+        QCOMPARE(coco.report.malformedLines, 5);
+
+        for (const char *json : {R"({"images": 5, "annotations": []})", R"({"images": {"a": 1}, "sentences": []})", R"([1, 2])"}) {
+            writeBytes(make(QStringLiteral("types/top.json")), json);
+            try {
+                DatasetLoader::Options options;
+                options.format = QByteArray(json).contains("annotations") ? DatasetLoader::Format::Coco : DatasetLoader::Format::Karpathy;
+                DatasetLoader::load(m_dir.filePath(QStringLiteral("types/top.json")).toStdString(), options);
+                QFAIL("accepted");
+            } catch (const Error &error) {
+                QCOMPARE(error.kind(), ErrorKind::BadDataset);
+                const QString message = QString::fromStdString(error.what());
+                QVERIFY2(message.contains(QLatin1String("is not a list")) || message.contains(QLatin1String("not a JSON object")), error.what());
+            }
+        }
+    }
+
+    // Image names in dataset files resolve inside the dataset's folder: an absolute name or one
+    // that climbs out is refused, never opened (the loader used to open /etc/hostname).
+    void imagePathsStayInsideTheDataset()
+    {
+        image(QStringLiteral("inside/Images/a.jpg"));
+        image(QStringLiteral("inside/Images/p.jpg")); // a training image when split by name
+        image(QStringLiteral("inside/Images/sub/b.jpg"));
+        image(QStringLiteral("outside.jpg"));
+        writeBytes(make(QStringLiteral("inside/Flickr8k.token.txt")),
+                   "a.jpg#0\tA dog .\n/etc/hostname#0\tA host .\n../../outside.jpg#0\tOut .\nsub/../sub/b.jpg#0\tA bird .\n");
+        writeBytes(make(QStringLiteral("inside/Flickr_8k.trainImages.txt")), "a.jpg\nsub/../sub/b.jpg\n/etc/passwd\n");
+        const Dataset flickr = DatasetLoader::load(m_dir.filePath(QStringLiteral("inside")).toStdString(), {});
+        QCOMPARE(flickr.report.refusedPaths, 3);
+        QCOMPARE(flickr.report.images, 2);
+        for (const auto *split : {&flickr.train, &flickr.validation, &flickr.test})
+            for (const CaptionedImage &record : *split) {
+                QVERIFY2(QString::fromStdString(record.imagePath).startsWith(m_dir.filePath(QStringLiteral("inside/Images"))), record.imagePath.c_str());
+            }
+        QVERIFY(QString::fromStdString(flickr.report.summary()).contains(QLatin1String("3 image paths outside the dataset folder")));
+
+        writeBytes(make(QStringLiteral("inside/karpathy.json")),
+                   R"({"images": [{"filename": "a.jpg", "split": "train", "sentences": [{"raw": "A dog."}]},
+                                  {"filename": "outside.jpg", "filepath": "../..", "split": "train", "sentences": [{"raw": "Out."}]},
+                                  {"filename": "/etc/hostname", "split": "train", "sentences": [{"raw": "Host."}]}]})");
+        const Dataset karpathy = DatasetLoader::load(m_dir.filePath(QStringLiteral("inside/karpathy.json")).toStdString(), {});
+        QCOMPARE(karpathy.report.refusedPaths, 2);
+        QCOMPARE(karpathy.train.size(), std::size_t(1));
+
+        writeBytes(make(QStringLiteral("inside/coco.json")),
+                   R"({"images": [{"id": 1, "file_name": "p.jpg"}, {"id": 2, "file_name": "/etc/hostname"}, {"id": 3, "file_name": "../../outside.jpg"}],
+                       "annotations": [{"image_id": 1, "caption": "A dog."}, {"image_id": 2, "caption": "Host."}, {"image_id": 3, "caption": "Out."}]})");
+        const Dataset coco = DatasetLoader::load(m_dir.filePath(QStringLiteral("inside/coco.json")).toStdString(), {});
+        QCOMPARE(coco.report.refusedPaths, 2);
+        QCOMPARE(total(coco), 1);
+    }
+
+    // Scoring needs only the split it scores.
+    void evaluationNeedsOnlyTheScoredSplit()
+    {
+        for (const char *name : {"t1.jpg", "t2.jpg"}) image(QStringLiteral("testonly/Images/") + QLatin1String(name));
+        writeBytes(make(QStringLiteral("testonly/Flickr8k.token.txt")), "t1.jpg#0\tA cat .\nt2.jpg#0\tA dog .\n");
+        writeBytes(make(QStringLiteral("testonly/Flickr_8k.testImages.txt")), "t1.jpg\nt2.jpg\n");
+        const std::string path = m_dir.filePath(QStringLiteral("testonly")).toStdString();
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::load(path, {}));
+        DatasetLoader::Options options;
+        options.requiredSplit = "test";
+        const Dataset dataset = DatasetLoader::load(path, options);
+        QCOMPARE(dataset.test.size(), std::size_t(2));
+        options.requiredSplit = "dev";
+        try {
+            DatasetLoader::load(path, options);
+            QFAIL("accepted");
+        } catch (const Error &error) {
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("no usable dev images")), error.what());
+        }
+    }
+
+    void syntheticNamesAndSizesAreChecked()
+    {
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::load("synthetic:abc", {}));
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::load("synthetic:-1", {}));
+        DatasetLoader::Options options;
+        options.syntheticTrain = 100'000'000;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetLoader::load("synthetic", options));
+        QVERIFY(timer.elapsed() < 1000); // refused before any scene is made
+    }
+
     void syntheticByName()
     {
         DatasetLoader::Options options;
@@ -160,6 +270,7 @@ private Q_SLOTS:
         options.syntheticTest = 2;
         const Dataset dataset = DatasetLoader::load("synthetic:4", options);
         QCOMPARE(dataset.syntheticSeed, std::uint64_t(4));
+        QCOMPARE(dataset.source, std::string("synthetic:4"));
         QCOMPARE(total(dataset), 15);
         QVERIFY(dataset.isSynthetic());
     }

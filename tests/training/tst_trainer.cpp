@@ -9,7 +9,11 @@
 #include <snaption/training/trainer.h>
 
 #include "testsupport.h"
+#include "tinytraining.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <cstring>
@@ -23,19 +27,8 @@ namespace {
 
 TrainingConfig tinyConfig(bool freeze, const std::string &precision = "auto")
 {
-    TrainingConfig c = TrainingConfig::preset("synthetic-demo");
-    c.model.encoder.inputSize = 64;
-    c.model.decoder.layers = 1;
-    c.model.decoder.dim = 32;
-    c.model.decoder.heads = 2;
-    c.model.decoder.feedForward = 64;
+    TrainingConfig c = tinyTrainingConfig();
     c.freezeEncoder = freeze;
-    c.epochs = 2;
-    c.batchSize = 16;
-    c.sampleImages = 1;
-    c.epochValidationImages = 8;
-    c.evaluationBeam = 1;
-    c.maxMinutes = 0;
     c.seed = 11;
     c.mixedPrecision = precision;
     return c;
@@ -43,7 +36,7 @@ TrainingConfig tinyConfig(bool freeze, const std::string &precision = "auto")
 
 Dataset tinyData()
 {
-    return SyntheticScenes::dataset(3, 48, 8, 0, 64);
+    return tinyTrainingData();
 }
 
 // Stops the run at a chosen step or epoch, as the GUI's Stop button would.
@@ -55,6 +48,12 @@ public:
     std::vector<double> losses;
     std::vector<std::optional<double>> hitRates;
     int bestEpoch = 0;
+    std::vector<std::string> messages;
+    void onMessage(const std::string &message) override { messages.push_back(message); }
+    bool said(const std::string &part) const
+    {
+        return std::any_of(messages.begin(), messages.end(), [&](const std::string &m) { return m.find(part) != std::string::npos; });
+    }
     void onStep(const StepRecord &r) override
     {
         ++steps;
@@ -69,6 +68,14 @@ public:
         if (r.epoch == stopAfterEpoch) trainer->requestStop();
     }
 };
+
+std::vector<int> historyEpochs(const QString &folder)
+{
+    std::vector<int> epochs;
+    const QJsonArray list = QJsonDocument::fromJson(readBytes(folder + QStringLiteral("/history.json"))).object()[QLatin1String("epochs")].toArray();
+    for (const auto &epoch : list) epochs.push_back(epoch.toObject()[QLatin1String("epoch")].toInt());
+    return epochs;
+}
 
 double largestDifference(const std::string &a, const std::string &b)
 {
@@ -187,6 +194,164 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - all.losses[i]) < 1e-6, qPrintable(QString::number(i)));
         const double difference = largestDifference(straight.finalModel, resumed.finalModel);
         QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+        QCOMPARE(historyEpochs(folder(tag + QStringLiteral("-parts"))), (std::vector<int>{1, 2}));
+    }
+
+    // An epoch's checkpoint holds that epoch's record (resuming from epoch 3 once gave a history of
+    // epochs 1, 2, 4, 5), and a run resumed into another folder takes its best model along (it
+    // failed at the end on "best.safetensors: cannot open").
+    void resumeFromAnEpochIntoAnotherFolder()
+    {
+        Trainer first(tinyConfig(true, "fp32"), tinyData());
+        Stopper stopper;
+        stopper.trainer = &first;
+        stopper.stopAfterEpoch = 1;
+        first.setObserver(&stopper);
+        first.run(folder(QStringLiteral("moved-from")).toStdString());
+        const QString checkpoint = folder(QStringLiteral("moved-from/checkpoints/epoch-001.ckpt"));
+        QVERIFY(QFileInfo::exists(checkpoint));
+
+        const CheckpointInfo info = Trainer::inspectCheckpoint(checkpoint.toStdString());
+        QCOMPARE(info.dataSource, std::string("synthetic:3"));
+        QCOMPARE(info.dataFormat, std::string("synthetic"));
+        QCOMPARE(QString::fromStdString(info.outputFolder), QFileInfo(folder(QStringLiteral("moved-from"))).absoluteFilePath());
+        QCOMPARE(info.epochsDone, 1);
+        QCOMPARE(info.config.seed, std::uint64_t(11));
+
+        Trainer second = Trainer::resume(checkpoint.toStdString(), tinyData());
+        Stopper rest;
+        rest.trainer = &second;
+        second.setObserver(&rest);
+        const TrainingResult resumed = second.run(folder(QStringLiteral("moved-to")).toStdString());
+        QVERIFY(resumed.completed);
+        QVERIFY(rest.said("copied the best model so far (epoch 1)"));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(resumed.bestModel)));
+        QCOMPARE(historyEpochs(folder(QStringLiteral("moved-to"))), (std::vector<int>{1, 2}));
+        QCOMPARE(resumed.validationScores.images, 8);
+    }
+
+    void resumedSettingsAreReportedOrRefused()
+    {
+        const QString checkpoint = folder(QStringLiteral("moved-from/checkpoints/epoch-001.ckpt"));
+        if (!QFileInfo::exists(checkpoint)) QSKIP("needs resumeFromAnEpochIntoAnotherFolder");
+        TrainingConfig longer = Trainer::inspectCheckpoint(checkpoint.toStdString()).config;
+        longer.epochs = 3;
+        Trainer trainer = Trainer::resume(checkpoint.toStdString(), tinyData(), &longer);
+        Stopper observer;
+        observer.trainer = &trainer;
+        trainer.setObserver(&observer);
+        const TrainingResult result = trainer.run(folder(QStringLiteral("longer")).toStdString());
+        QCOMPARE(result.epochs, 3);
+        QVERIFY(observer.said("resume: epochs: 2 -> 3"));
+
+        TrainingConfig other = longer;
+        other.batchSize = 8;
+        try {
+            Trainer::resume(checkpoint.toStdString(), tinyData(), &other);
+            QFAIL("accepted");
+        } catch (const Error &error) {
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("keeps the checkpoint's \"batch_size\" (16, not 8)")), error.what());
+        }
+    }
+
+    // Two runs on one folder mixed their checkpoints and histories; the second is now refused,
+    // and a lock its owner left when killed is taken over.
+    void oneRunPerOutputFolder()
+    {
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.epochs = 1;
+        Trainer running(config, tinyData());
+        running.requestPause(true);
+        std::thread worker([&] { running.run(folder(QStringLiteral("locked")).toStdString()); });
+        const QString lock = folder(QStringLiteral("locked/.snaption-run.lock"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(lock), 10000);
+        Trainer second(config, tinyData());
+        QString message;
+        try {
+            second.run(folder(QStringLiteral("locked")).toStdString());
+        } catch (const Error &error) {
+            message = QString::fromStdString(error.what());
+        }
+        running.requestPause(false);
+        worker.join();
+        QVERIFY2(message.contains(QStringLiteral("is in use by another training run (process %1 on").arg(QString::number(QCoreApplication::applicationPid()))),
+                 qPrintable(message));
+        QVERIFY(!QFileInfo::exists(lock)); // released
+
+        writeBytes(lock, "process 999999 on elsewhere, started 2026-01-01 00:00:00\n");
+        Trainer after(config, tinyData());
+        Stopper observer;
+        after.setObserver(&observer);
+        QVERIFY(after.run(folder(QStringLiteral("locked")).toStdString()).completed);
+        QVERIFY(observer.said("an earlier run (process 999999 on elsewhere, started 2026-01-01 00:00:00) ended without releasing"));
+    }
+
+    void modelsTooLargeToTrainAreRefusedBeforeAnyWork()
+    {
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.model.decoder.layers = 64;
+        config.model.decoder.dim = 8192;
+        config.model.decoder.heads = 16;
+        config.model.decoder.feedForward = 65536;
+        Trainer trainer(config, tinyData());
+        try {
+            trainer.run(folder(QStringLiteral("huge")).toStdString());
+            QFAIL("trained");
+        } catch (const Error &error) {
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("training a model of")), error.what());
+        }
+    }
+
+    void leftoverTemporaryFilesAreRemoved()
+    {
+        QDir().mkpath(folder(QStringLiteral("leftovers/checkpoints")));
+        writeBytes(folder(QStringLiteral("leftovers/checkpoints/epoch-002.ckpt.tmp-Ab12Cd")), QByteArray(1 << 20, 'x'));
+        writeBytes(folder(QStringLiteral("leftovers/history.json.tmp")), "{");
+        writeBytes(folder(QStringLiteral("leftovers/notes.tmp")), "the user's own file");
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.epochs = 1;
+        Trainer trainer(config, tinyData());
+        Stopper observer;
+        trainer.setObserver(&observer);
+        trainer.run(folder(QStringLiteral("leftovers")).toStdString());
+        QVERIFY(!QFileInfo::exists(folder(QStringLiteral("leftovers/checkpoints/epoch-002.ckpt.tmp-Ab12Cd"))));
+        QVERIFY(!QFileInfo::exists(folder(QStringLiteral("leftovers/history.json.tmp"))));
+        QVERIFY(QFileInfo::exists(folder(QStringLiteral("leftovers/notes.tmp"))));
+        QVERIFY(observer.said("removed 2 temporary files (1.0 MB) left by an interrupted run"));
+    }
+
+    // One truncated image among good ones aborted a run; it is now a skipped record, named, with
+    // cached features and with images read every step alike.
+    void unreadableImagesAreSkipped_data()
+    {
+        QTest::addColumn<bool>("freeze");
+        QTest::newRow("frozen encoder, cached features") << true;
+        QTest::newRow("trained encoder, images read every step") << false;
+    }
+
+    void unreadableImagesAreSkipped()
+    {
+        QFETCH(bool, freeze);
+        const QString data = folder(QStringLiteral("broken-scenes-%1").arg(freeze));
+        SyntheticScenes::writeFolder(data.toStdString(), 60, 3, 64);
+        DatasetLoader::Options options;
+        Dataset dataset = DatasetLoader::load(data.toStdString(), options);
+        QVERIFY(dataset.train.size() > 20 && !dataset.validation.empty());
+        const std::string broken = dataset.train[5].imagePath;
+        const QByteArray png = readBytes(QString::fromStdString(broken));
+        writeBytes(QString::fromStdString(broken), png.left(png.size() / 2));
+        TrainingConfig config = tinyConfig(freeze, "fp32");
+        config.epochs = 1;
+        Trainer trainer(config, dataset);
+        Stopper observer;
+        trainer.setObserver(&observer);
+        const TrainingResult result = trainer.run(folder(QStringLiteral("broken-run-%1").arg(freeze)).toStdString());
+        QVERIFY(result.completed);
+        QCOMPARE(result.skippedImages.size(), std::size_t(1));
+        QVERIFY2(QString::fromStdString(result.skippedImages[0]).startsWith(QString::fromStdString(dataset.train[5].id + ": ")), result.skippedImages[0].c_str());
+        QVERIFY(observer.said("skipped an unreadable image: " + dataset.train[5].id));
+        const QJsonObject history = QJsonDocument::fromJson(readBytes(folder(QStringLiteral("broken-run-%1/history.json").arg(freeze)))).object();
+        QCOMPARE(history[QLatin1String("skipped_images")].toArray().size(), 1);
     }
 
     void mixedPrecisionFollowsTheConfigAndTheCpu()

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QtTest>
 
 using namespace snaption;
@@ -100,6 +101,21 @@ private Q_SLOTS:
         QCOMPARE(CaptionExporter::writeSidecars(captions, true, &skipped, &failed), 2);
         QCOMPARE(snaption::test::readBytes(dir.filePath(QStringLiteral("two.txt"))), QByteArray("A cat\n"));
         QVERIFY(failed.isEmpty());
+    }
+
+    // photo.jpg and photo.png would write one photo.txt: neither caption is written there.
+    void imagesSharingASidecarGetNone()
+    {
+        QTemporaryDir dir;
+        const QString jpeg = dir.filePath(QStringLiteral("photo.jpg")), png = dir.filePath(QStringLiteral("photo.png"));
+        std::vector<ExportedCaption> captions{caption(jpeg, "A dog", {}, {}), caption(png, "A cat", {}, {}),
+                                              caption(dir.filePath(QStringLiteral("other.png")), "A cow", {}, {})};
+        QStringList skipped, failed;
+        QCOMPARE(CaptionExporter::writeSidecars(captions, true, &skipped, &failed), 1);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("photo.txt"))));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().contains(QLatin1String("photo.jpg")) && failed.first().contains(QLatin1String("photo.png")), qPrintable(failed.first()));
+        QCOMPARE(snaption::test::readBytes(dir.filePath(QStringLiteral("other.txt"))), QByteArray("A cow\n"));
     }
 
     void writeFailureReportsTheReason()

@@ -168,11 +168,18 @@ private Q_SLOTS:
             "{\"id\": \"good\", \"url\": \"https://example.org/m.safetensors\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\", \"size\": 10},"
             "{\"id\": \"../escape\", \"url\": \"https://example.org/x\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"},"
             "{\"id\": \"nohash\", \"url\": \"https://example.org/x\"},"
-            "{\"id\": \"badurl\", \"url\": \"not a url\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"}]}",
+            "{\"id\": \"badurl\", \"url\": \"not a url\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"},"
+            // Fields of the wrong type are bad records, not zeros or empty strings.
+            "{\"id\": \"hugesize\", \"url\": \"https://example.org/x\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\", \"size\": 1e300},"
+            "{\"id\": \"textsize\", \"url\": \"https://example.org/x\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\", \"size\": \"10\"},"
+            "{\"id\": \"numbername\", \"name\": 5, \"url\": \"https://example.org/x\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"},"
+            "7,"
+            "{\"id\": \"nosize\", \"url\": \"https://example.org/y\", \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"}]}",
             &skipped);
-        QCOMPARE(entries.size(), std::size_t(1));
+        QCOMPARE(entries.size(), std::size_t(2));
         QCOMPARE(entries.front().id, QStringLiteral("good"));
-        QCOMPARE(skipped, 3);
+        QCOMPARE(entries.back().id, QStringLiteral("nosize"));
+        QCOMPARE(skipped, 7);
         QString error;
         QVERIFY(ModelCatalog::parse("[1, 2]", nullptr, &error).empty());
         QVERIFY(!error.isEmpty());

@@ -3,6 +3,7 @@
 #include <snaption/error.h>
 
 #include "jsonfield.h"
+#include "jsontemplate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -92,8 +93,9 @@ std::string AugmentationConfig::toJson() const
 
 AugmentationConfig AugmentationConfig::fromJson(const std::string &text)
 {
-    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) throw Error(ErrorKind::InvalidArgument, "augmentation: not a JSON object");
+    const nlohmann::json json = parseJsonObject(text, "augmentation", ErrorKind::InvalidArgument);
+    static const nlohmann::json keys = nlohmann::json::parse(AugmentationConfig().toJson());
+    checkAgainstTemplate(json, keys, "augmentation", ErrorKind::InvalidArgument);
     AugmentationConfig c;
     const auto section = [&](const char *key) -> const nlohmann::json & {
         static const nlohmann::json empty = nlohmann::json::object();

@@ -5,6 +5,8 @@
 #include <snaption/training/syntheticscenes.h>
 #include <snaption/vocabulary.h>
 
+#include "inputfile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -35,14 +38,37 @@ bool isImageFile(const fs::path &path)
 
 std::vector<std::string> readLines(const fs::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, path.string() + ": cannot open");
+    const std::string text = InputFile::readText(path.string(), DatasetLoader::kMaxTextBytes, ErrorKind::BadDataset, "a captions file");
     std::vector<std::string> lines;
+    std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         lines.push_back(line);
     }
     return lines;
+}
+
+// A name from a dataset file as a path inside `folder`, or nothing when it is absolute, climbs
+// out of the folder with "..", or holds a NUL. Symbolic links inside the dataset are followed as
+// usual: they are the dataset owner's choice, unlike a name in a downloaded captions file.
+std::optional<fs::path> insideFolder(const fs::path &folder, const std::string &name)
+{
+    if (name.empty() || name.find('\0') != std::string::npos) return std::nullopt;
+    const fs::path relative = fs::path(name).lexically_normal();
+    if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) return std::nullopt;
+    const auto first = relative.begin();
+    if (first == relative.end() || *first == ".." || relative == ".") return std::nullopt;
+    return folder / relative;
+}
+
+// Text from a dataset file for a message on a terminal: short, one line.
+std::string excerpt(const std::string &text)
+{
+    std::string out = text.substr(0, 60);
+    for (char &c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    }
+    return out;
 }
 
 std::string trim(const std::string &text)
@@ -96,7 +122,25 @@ public:
         entry.record.captions.push_back(text);
     }
 
+    // The image file of `image`: `name` inside `folder`; false (and counted) when it is outside.
+    bool setPath(const std::string &image, const fs::path &folder, const std::string &name)
+    {
+        const std::optional<fs::path> path = insideFolder(folder, name);
+        if (!path) {
+            refuse(image);
+            return false;
+        }
+        entryFor(image).record.imagePath = path->string();
+        return true;
+    }
     void setPath(const std::string &image, const fs::path &path) { entryFor(image).record.imagePath = path.string(); }
+    void refuse(const std::string &image)
+    {
+        ++report().refusedPaths;
+        report().note("\"" + excerpt(image) + "\": the image path is absolute or outside the dataset folder (refused)");
+        m_refused.insert(image);
+    }
+    bool refused(const std::string &image) const { return m_refused.count(image) != 0; }
     void setSplit(const std::string &image, const std::string &split) { entryFor(image).split = split; }
     void setObjects(const std::string &image, std::vector<SceneObject> objects) { entryFor(image).record.objects = std::move(objects); }
     bool has(const std::string &image) const { return m_index.count(image) != 0; }
@@ -108,6 +152,7 @@ public:
         for (Entry &entry : m_entries) {
             if (entry.split.empty()) entry.split = defaultSplit(entry.record.id);
             if (entry.split == "none") continue; // not on any split list: not part of this dataset
+            if (refused(entry.record.id)) continue; // counted when refused
             if (entry.record.captions.empty()) {
                 ++report().imagesWithoutCaptions;
                 report().note(entry.record.id + ": no usable caption");
@@ -155,9 +200,11 @@ public:
             ++report().images;
             report().captions += int(entry.record.captions.size());
         }
-        if (m_dataset.train.empty())
-            throw Error(ErrorKind::BadDataset, m_dataset.name + ": no usable training images (" + report().summary() + ")" +
+        if (m_dataset.split(m_options.requiredSplit).empty()) {
+            const std::string which = m_options.requiredSplit == "train" ? "training" : m_options.requiredSplit;
+            throw Error(ErrorKind::BadDataset, m_dataset.name + ": no usable " + which + " images (" + report().summary() + ")" +
                                                    (report().examples.empty() ? "" : "; first problem: " + report().examples.front()));
+        }
         return std::move(m_dataset);
     }
 
@@ -181,6 +228,7 @@ private:
     Dataset m_dataset;
     std::vector<Entry> m_entries;
     std::map<std::string, std::size_t> m_index;
+    std::set<std::string> m_refused;
 };
 
 fs::path findImageFolder(const fs::path &root)
@@ -215,11 +263,11 @@ Dataset loadFlickr8k(const fs::path &path, const DatasetLoader::Options &options
             if (caption.size() >= 2 && caption.front() == '"' && caption.back() == '"') caption = caption.substr(1, caption.size() - 2);
         } else {
             ++builder.report().malformedLines;
-            builder.report().note(captions.filename().string() + ": cannot parse \"" + line.substr(0, 60) + "\"");
+            builder.report().note(captions.filename().string() + ": cannot parse \"" + excerpt(line) + "\"");
             continue;
         }
         image = trim(image);
-        if (!builder.has(image)) builder.setPath(image, images / image);
+        if (builder.refused(image) || (!builder.has(image) && !builder.setPath(image, images, image))) continue;
         builder.addCaption(image, caption);
     }
     bool listed = false;
@@ -229,10 +277,9 @@ Dataset loadFlickr8k(const fs::path &path, const DatasetLoader::Options &options
         listed = true;
         for (const std::string &line : readLines(root / file)) {
             const std::string image = trim(line);
-            if (image.empty()) continue;
-            if (!builder.has(image)) {
-                builder.setPath(image, images / image); // counted as "no usable caption"
-            }
+            if (image.empty() || builder.refused(image)) continue;
+            // An image without captions is counted as "no usable caption".
+            if (!builder.has(image) && !builder.setPath(image, images, image)) continue;
             builder.setSplit(image, split);
         }
     }
@@ -242,11 +289,39 @@ Dataset loadFlickr8k(const fs::path &path, const DatasetLoader::Options &options
 
 nlohmann::json readJson(const fs::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, path.string() + ": cannot open");
-    nlohmann::json json = nlohmann::json::parse(in, nullptr, false);
+    const std::string text = InputFile::readText(path.string(), DatasetLoader::kMaxJsonBytes, ErrorKind::BadDataset, "a dataset JSON file");
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded()) throw Error(ErrorKind::BadDataset, path.string() + ": not valid JSON");
     return json;
+}
+
+// The list under `key` of a dataset's top-level object; missing is empty, anything else an error.
+const nlohmann::json &listOf(const nlohmann::json &json, const char *key, const fs::path &path)
+{
+    static const nlohmann::json empty = nlohmann::json::array();
+    if (!json.is_object()) throw Error(ErrorKind::BadDataset, path.string() + ": not a JSON object");
+    const auto it = json.find(key);
+    if (it == json.end()) return empty;
+    if (!it->is_array()) throw Error(ErrorKind::BadDataset, path.string() + ": \"" + key + "\" is not a list");
+    return *it;
+}
+
+// Runs `read` on one record of a JSON dataset; a record of the wrong shape is counted and skipped.
+template <typename Read>
+void readRecord(ValidationReport &report, const fs::path &path, const char *what, std::size_t index, Read &&read)
+{
+    try {
+        if (!read()) ++report.malformedLines;
+    } catch (const nlohmann::json::exception &) {
+        ++report.malformedLines;
+        report.note(path.filename().string() + ": " + what + " " + std::to_string(index) + " has fields of the wrong type");
+    }
+}
+
+bool isString(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string();
 }
 
 Dataset loadCoco(const fs::path &path, const DatasetLoader::Options &options)
@@ -255,29 +330,31 @@ Dataset loadCoco(const fs::path &path, const DatasetLoader::Options &options)
     Builder builder("COCO captions (" + path.string() + ")", "coco", options);
     const fs::path images = findImageFolder(path.parent_path());
     std::map<std::int64_t, std::string> files;
-    for (const auto &image : json.value("images", nlohmann::json::array())) {
-        if (!image.is_object() || !image.contains("id") || !image.contains("file_name") || !image["file_name"].is_string() ||
-            !image["id"].is_number_integer()) {
-            ++builder.report().malformedLines;
-            continue;
-        }
-        const std::string file = image["file_name"].get<std::string>();
-        files[image["id"].get<std::int64_t>()] = file;
-        builder.setPath(file, images / file);
+    const nlohmann::json &imageList = listOf(json, "images", path);
+    for (std::size_t i = 0; i < imageList.size(); ++i) {
+        readRecord(builder.report(), path, "image", i, [&] {
+            const nlohmann::json &image = imageList[i];
+            if (!image.is_object() || !isString(image, "file_name") || !image.contains("id") || !image["id"].is_number_integer()) return false;
+            const std::string file = image["file_name"].get<std::string>();
+            if (builder.setPath(file, images, file)) files[image["id"].get<std::int64_t>()] = file;
+            return true;
+        });
     }
-    for (const auto &annotation : json.value("annotations", nlohmann::json::array())) {
-        if (!annotation.is_object() || !annotation.contains("image_id") || !annotation.contains("caption") ||
-            !annotation["caption"].is_string() || !annotation["image_id"].is_number_integer()) {
-            ++builder.report().malformedLines;
-            continue;
-        }
-        const auto file = files.find(annotation["image_id"].get<std::int64_t>());
-        if (file == files.end()) {
-            ++builder.report().malformedLines;
-            builder.report().note("a caption for unknown image id " + std::to_string(annotation["image_id"].get<std::int64_t>()));
-            continue;
-        }
-        builder.addCaption(file->second, annotation["caption"].get<std::string>());
+    const nlohmann::json &annotations = listOf(json, "annotations", path);
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        readRecord(builder.report(), path, "annotation", i, [&] {
+            const nlohmann::json &annotation = annotations[i];
+            if (!annotation.is_object() || !isString(annotation, "caption") || !annotation.contains("image_id") ||
+                !annotation["image_id"].is_number_integer())
+                return false;
+            const auto file = files.find(annotation["image_id"].get<std::int64_t>());
+            if (file == files.end()) {
+                builder.report().note("a caption for unknown image id " + std::to_string(annotation["image_id"].get<std::int64_t>()));
+                return false;
+            }
+            builder.addCaption(file->second, annotation["caption"].get<std::string>());
+            return true;
+        });
     }
     return builder.finish(splitByName);
 }
@@ -287,29 +364,36 @@ Dataset loadKarpathy(const fs::path &path, const DatasetLoader::Options &options
     const nlohmann::json json = readJson(path);
     Builder builder("Karpathy split (" + path.string() + ")", "karpathy", options);
     const fs::path images = findImageFolder(path.parent_path());
-    for (const auto &image : json.value("images", nlohmann::json::array())) {
-        if (!image.is_object() || !image.contains("filename") || !image["filename"].is_string()) {
-            ++builder.report().malformedLines;
-            continue;
-        }
-        const std::string file = image["filename"].get<std::string>();
-        const std::string folder = image.value("filepath", std::string());
-        builder.setPath(file, folder.empty() ? images / file : images / folder / file);
-        std::string split = image.value("split", std::string("train"));
-        if (split == "restval") split = "train"; // Karpathy's extra training images
-        builder.setSplit(file, split);
-        for (const auto &sentence : image.value("sentences", nlohmann::json::array())) {
-            if (sentence.is_object() && sentence.contains("raw") && sentence["raw"].is_string()) {
-                builder.addCaption(file, sentence["raw"].get<std::string>());
-            } else if (sentence.is_object() && sentence.contains("tokens") && sentence["tokens"].is_array()) {
-                std::string raw;
-                for (const auto &token : sentence["tokens"])
-                    if (token.is_string()) raw += token.get<std::string>() + " ";
-                builder.addCaption(file, raw);
-            } else {
-                ++builder.report().malformedLines;
+    const nlohmann::json &imageList = listOf(json, "images", path);
+    for (std::size_t i = 0; i < imageList.size(); ++i) {
+        readRecord(builder.report(), path, "image", i, [&] {
+            const nlohmann::json &image = imageList[i];
+            if (!image.is_object() || !isString(image, "filename")) return false;
+            // Optional fields must have the right type too: a numeric split is a bad record.
+            for (const char *key : {"filepath", "split"}) {
+                if (image.contains(key) && !image[key].is_string()) return false;
             }
-        }
+            if (image.contains("sentences") && !image["sentences"].is_array()) return false;
+            const std::string file = image["filename"].get<std::string>();
+            const std::string folder = image.value("filepath", std::string());
+            if (builder.refused(file) || !builder.setPath(file, images, folder.empty() ? file : folder + "/" + file)) return true;
+            std::string split = image.value("split", std::string("train"));
+            if (split == "restval") split = "train"; // Karpathy's extra training images
+            builder.setSplit(file, split);
+            for (const auto &sentence : image.value("sentences", nlohmann::json::array())) {
+                if (sentence.is_object() && isString(sentence, "raw")) {
+                    builder.addCaption(file, sentence["raw"].get<std::string>());
+                } else if (sentence.is_object() && sentence.contains("tokens") && sentence["tokens"].is_array()) {
+                    std::string raw;
+                    for (const auto &token : sentence["tokens"])
+                        if (token.is_string()) raw += token.get<std::string>() + " ";
+                    builder.addCaption(file, raw);
+                } else {
+                    ++builder.report().malformedLines;
+                }
+            }
+            return true;
+        });
     }
     return builder.finish(splitByName);
 }
@@ -317,8 +401,8 @@ Dataset loadKarpathy(const fs::path &path, const DatasetLoader::Options &options
 std::vector<SceneObject> readObjects(const fs::path &path, ValidationReport &report)
 {
     std::vector<SceneObject> objects;
-    std::ifstream in(path);
-    const nlohmann::json json = nlohmann::json::parse(in, nullptr, false);
+    const nlohmann::json json =
+        nlohmann::json::parse(InputFile::readText(path.string(), DatasetLoader::kMaxTextBytes, ErrorKind::BadDataset, "an objects file"), nullptr, false);
     if (!json.is_array()) {
         ++report.malformedLines;
         report.note(path.filename().string() + ": not a list of objects");
@@ -415,10 +499,8 @@ DatasetLoader::Format DatasetLoader::detect(const std::string &text)
     if (path.extension() == ".txt") return Format::Flickr8k;
     if (path.extension() == ".json") {
         // Karpathy's files list images with "sentences"; COCO's have "annotations".
-        std::ifstream in(path);
-        std::string head(4096, '\0');
-        in.read(head.data(), std::streamsize(head.size()));
-        head.resize(std::size_t(in.gcount()));
+        const std::vector<std::uint8_t> bytes = InputFile::head(path.string(), 4096);
+        const std::string head(bytes.begin(), bytes.end());
         if (head.find("\"annotations\"") != std::string::npos) return Format::Coco;
         if (head.find("\"sentences\"") != std::string::npos) return Format::Karpathy;
         const nlohmann::json json = readJson(path);
@@ -429,15 +511,31 @@ DatasetLoader::Format DatasetLoader::detect(const std::string &text)
                                               "a folder of images with .txt captions, or \"synthetic\")");
 }
 
-Dataset DatasetLoader::load(const std::string &path, const Options &options)
+namespace {
+
+std::uint64_t syntheticSeed(const std::string &text)
 {
-    Format format = options.format == Format::Auto ? detect(path) : options.format;
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos) return 0;
+    const std::string digits = text.substr(colon + 1);
+    if (digits.empty() || digits.size() > 19 || digits.find_first_not_of("0123456789") != std::string::npos)
+        throw Error(ErrorKind::InvalidArgument, "\"" + excerpt(text) + "\": the synthetic seed must be a whole number, as in synthetic:7");
+    return std::stoull(digits);
+}
+
+Dataset loadFormat(const std::string &path, const DatasetLoader::Options &options)
+{
+    Dataset().split(options.requiredSplit); // an unknown split name is refused before any reading
+    using Format = DatasetLoader::Format;
+    const Format format = options.format == Format::Auto ? DatasetLoader::detect(path) : options.format;
     switch (format) {
-    case Format::Synthetic: {
-        std::uint64_t seed = 0;
-        if (const std::size_t colon = path.find(':'); colon != std::string::npos) seed = std::stoull(path.substr(colon + 1));
-        return SyntheticScenes::dataset(seed, options.syntheticTrain, options.syntheticValidation, options.syntheticTest, options.syntheticSize);
-    }
+    case Format::Synthetic:
+        if (options.syntheticTrain < 1 || options.syntheticTrain > TrainingConfig::kMaxSyntheticScenes || options.syntheticValidation < 0 ||
+            options.syntheticTest < 0 || options.syntheticValidation + options.syntheticTest > TrainingConfig::kMaxSyntheticScenes / 5 ||
+            options.syntheticSize < 32 || options.syntheticSize > 1024)
+            throw Error(ErrorKind::InvalidArgument, "synthetic scene counts or image size out of range");
+        return SyntheticScenes::dataset(syntheticSeed(path), options.syntheticTrain, options.syntheticValidation, options.syntheticTest,
+                                        options.syntheticSize);
     case Format::Flickr8k: return loadFlickr8k(path, options);
     case Format::Coco: return loadCoco(path, options);
     case Format::Karpathy: {
@@ -454,5 +552,37 @@ Dataset DatasetLoader::load(const std::string &path, const Options &options)
     }
     throw Error(ErrorKind::BadDataset, path + ": unknown dataset format");
 }
+
+} // namespace
+
+DatasetLoader::Options DatasetLoader::optionsFor(const TrainingConfig &config)
+{
+    Options options;
+    options.maxCaptionWords = config.model.decoder.contextLength - 1;
+    options.syntheticTrain = config.syntheticTrainScenes;
+    options.syntheticValidation = config.syntheticValidationScenes;
+    options.syntheticTest = config.syntheticTestScenes;
+    options.syntheticSize = config.syntheticImageSize;
+    return options;
+}
+
+Dataset DatasetLoader::load(const std::string &path, const Options &options)
+{
+    // Whatever the file system or the JSON library throws becomes a message about this dataset.
+    try {
+        Dataset dataset = loadFormat(path, options);
+        dataset.source = dataset.isSynthetic() ? "synthetic:" + std::to_string(dataset.syntheticSeed) : fs::absolute(path).lexically_normal().string();
+        return dataset;
+    } catch (const Error &) {
+        throw;
+    } catch (const fs::filesystem_error &error) {
+        throw Error(ErrorKind::Io, path + ": " + error.code().message() + (error.path1().empty() ? "" : " (" + error.path1().string() + ")"));
+    } catch (const std::bad_alloc &) {
+        throw Error(ErrorKind::Internal, path + ": not enough memory to read the dataset");
+    } catch (const std::exception &error) {
+        throw Error(ErrorKind::BadDataset, path + ": " + Error::describe(error));
+    }
+}
+
 
 } // namespace snaption::training

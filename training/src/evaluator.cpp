@@ -61,27 +61,36 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
             try {
                 images.push_back(ImageSource::load(dataset, records[std::size_t(i)]));
                 batch.push_back(&records[std::size_t(i)]);
-            } catch (const Error &) {
+            } catch (const Error &error) {
                 ++result.failedImages;
+                result.skippedImages.push_back(records[std::size_t(i)].id + ": " + error.what());
             }
         }
         if (images.empty()) continue;
-        const std::vector<CaptionResult> captions = captioner.captionBatch(images, scoring);
-        for (std::size_t i = 0; i < captions.size(); ++i) {
-            candidates.push_back(captions[i].words);
+        const std::vector<Captioner::Attempt> attempts = captioner.captionEach(images, scoring);
+        for (std::size_t i = 0; i < attempts.size(); ++i) {
+            if (!attempts[i].result) {
+                ++result.failedImages;
+                result.skippedImages.push_back(batch[i]->id + ": " + attempts[i].error);
+                continue;
+            }
+            const CaptionResult &caption = *attempts[i].result;
+            candidates.push_back(caption.words);
             std::vector<CaptionMetrics::Tokens> refs;
             for (const std::string &caption : batch[i]->captions) refs.push_back(Vocabulary::tokenize(caption));
             references.push_back(std::move(refs));
-            result.captions.push_back(captions[i].caption);
+            result.captions.push_back(caption.caption);
             if (!batch[i]->objects.empty()) {
-                const auto [nouns, hits] = attentionHits(captions[i].words, captions[i].attention, batch[i]->objects, images[i].width, images[i].height);
+                const auto [nouns, hits] = attentionHits(caption.words, caption.attention, batch[i]->objects, images[i].width, images[i].height);
                 result.attentionNouns += nouns;
                 result.attentionHits += hits;
             }
         }
         if (progress) progress(std::min(count, first + kBatch), count);
     }
-    if (candidates.empty()) throw Error(ErrorKind::BadDataset, "none of the " + split + " images could be read");
+    if (candidates.empty())
+        throw Error(ErrorKind::BadDataset, "none of the " + split + " images could be captioned" +
+                                               (result.skippedImages.empty() ? "" : " (first: " + result.skippedImages.front() + ")"));
     result.scores = CaptionMetrics::compute(candidates, references);
     result.images = int(candidates.size());
     return result;

@@ -4,7 +4,9 @@
 #include <snaption/training/imagesource.h>
 
 #include "imagebatch.h"
+#include "systemmemory.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -30,19 +32,21 @@ void FeatureCache::build(CaptionModelImpl &model, const Dataset &dataset, const 
     m_views = views;
     const std::int64_t count = std::int64_t(records.size());
     m_usable.assign(records.size(), true);
+    m_problems.assign(records.size(), std::string());
     const EncoderConfig &encoder = model.config().encoder;
     torch::NoGradGuard noGrad;
     model.encoder().eval();
     model.encoder().fuseForInference(); // frozen: folding the batch norms is safe and faster
 
-    // One image's views as preprocessed tensors, or nothing when it cannot be read.
+    // One image's views as preprocessed tensors, or nothing (and why) when it cannot be read.
     const auto prepare = [&](std::int64_t index) -> std::optional<std::vector<RgbImage>> {
         try {
             const RgbImage image = ImageSource::load(dataset, records[std::size_t(index)]);
             std::vector<RgbImage> out{image};
             for (int v = 1; v < views; ++v) out.push_back(augmenter ? augmenter->apply(image, viewSeed(seed, index, v)) : image);
             return out;
-        } catch (const Error &) {
+        } catch (const std::exception &error) {
+            m_problems[std::size_t(index)] = Error::describe(error); // one writer per index
             return std::nullopt;
         }
     };
@@ -78,22 +82,40 @@ void FeatureCache::build(CaptionModelImpl &model, const Dataset &dataset, const 
             shape.assign(perImage.begin() + 2, perImage.end());
             std::vector<std::int64_t> full{count, views};
             full.insert(full.end(), shape.begin(), shape.end());
-            if (diskFile.empty()) {
-                m_features = torch::empty(full, torch::kHalf);
-            } else {
-                std::int64_t elements = 1;
-                for (const std::int64_t d : full) elements *= d;
-                std::error_code error;
-                std::filesystem::create_directories(std::filesystem::path(diskFile).parent_path(), error);
-                { std::ofstream(diskFile, std::ios::binary | std::ios::trunc); }
-                std::filesystem::resize_file(diskFile, std::uintmax_t(elements) * 2, error);
-                if (error) throw Error(ErrorKind::Io, diskFile + ": cannot create the feature cache (" + error.message() + ")");
-                m_features = torch::from_file(diskFile, true, elements, torch::kHalf).view(full);
-            }
+            allocate(full, diskFile);
         }
         m_features.narrow(0, first, last - first).copy_(output.view(perImage).to(torch::kHalf));
         if (progress) progress(int(last), int(count));
     }
+}
+
+void FeatureCache::allocate(const std::vector<std::int64_t> &shape, const std::string &diskFile)
+{
+    std::int64_t elements = 1;
+    for (const std::int64_t d : shape) elements *= d;
+    const std::uint64_t bytes = std::uint64_t(elements) * 2;
+    const auto gigabytes = [](std::uint64_t value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f GB", double(value) / 1e9);
+        return std::string(text);
+    };
+    // Refused before the first byte is written: a cache that does not fit would swap the machine
+    // to a halt, or fill the disk, hours into a run.
+    if (diskFile.empty()) {
+        requireMemory(bytes, "the feature cache (" + std::to_string(m_views) + " views of each image; fewer views, or a cache_folder on disk, need less)");
+        m_features = torch::empty(shape, torch::kHalf);
+        return;
+    }
+    std::error_code error;
+    const std::filesystem::path folder = std::filesystem::path(diskFile).parent_path();
+    std::filesystem::create_directories(folder, error);
+    const std::filesystem::space_info space = std::filesystem::space(folder, error);
+    if (!error && bytes > space.available)
+        throw Error(ErrorKind::Io, diskFile + ": the feature cache needs " + gigabytes(bytes) + " on disk, but " + gigabytes(space.available) + " are free");
+    { std::ofstream(diskFile, std::ios::binary | std::ios::trunc); }
+    std::filesystem::resize_file(diskFile, std::uintmax_t(bytes), error);
+    if (error) throw Error(ErrorKind::Io, diskFile + ": cannot create the feature cache (" + error.message() + ")");
+    m_features = torch::from_file(diskFile, true, elements, torch::kHalf).view(shape);
 }
 
 torch::Tensor FeatureCache::gather(const std::vector<std::int64_t> &images, const std::vector<int> &views) const

@@ -28,10 +28,14 @@ public:
     torch::Tensor gather(const std::vector<std::int64_t> &images, const std::vector<int> &views) const;
     std::vector<std::int64_t> outputShape() const; // per image and view
     const std::vector<bool> &usable() const { return m_usable; } // false: the image could not be read
+    const std::vector<std::string> &problems() const { return m_problems; } // why, per unusable image
 
 private:
+    void allocate(const std::vector<std::int64_t> &shape, const std::string &diskFile);
+
     torch::Tensor m_features; // [images, views, ...] fp16
     std::vector<bool> m_usable;
+    std::vector<std::string> m_problems;
     int m_views = 1;
 };
 

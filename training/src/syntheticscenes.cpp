@@ -207,6 +207,7 @@ Dataset SyntheticScenes::dataset(std::uint64_t seed, int trainCount, int validat
     Dataset dataset;
     dataset.name = "synthetic scenes (seed " + std::to_string(seed) + ")";
     dataset.format = "synthetic";
+    dataset.source = "synthetic:" + std::to_string(seed);
     dataset.syntheticSeed = seed;
     dataset.syntheticImageSize = size;
     std::int64_t index = 0;

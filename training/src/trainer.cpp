@@ -4,8 +4,10 @@
 #include <snaption/error.h>
 #include <snaption/threading.h>
 #include <snaption/training/evaluator.h>
+#include <snaption/modelinfo.h>
 #include <snaption/training/imagesource.h>
 
+#include "atomicfile.h"
 #include "beamsearch.h"
 #include "bfloat16autocast.h"
 #include "captionassembler.h"
@@ -15,7 +17,10 @@
 #include "imagebatch.h"
 #include "modelstorage.h"
 #include "onecycleschedule.h"
+#include "resumesettings.h"
+#include "runfolder.h"
 #include "splitmix.h"
+#include "systemmemory.h"
 #include "trainingcheckpoint.h"
 #include "trainingstate.h"
 
@@ -26,10 +31,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <optional>
 #include <mutex>
+#include <optional>
+#include <random>
+#include <set>
 
 namespace snaption::training {
 namespace {
@@ -44,15 +50,38 @@ double secondsSince(Clock::time_point start)
 
 void writeText(const fs::path &path, const std::string &text)
 {
-    const fs::path temporary = path.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) throw Error(ErrorKind::Io, temporary.string() + ": cannot write");
+    writeFileAtomically(path.string(), std::vector<std::uint8_t>(text.begin(), text.end()));
+}
+
+std::string newRunId()
+{
+    std::random_device random;
+    char text[17];
+    std::snprintf(text, sizeof text, "%08x%08x", random(), random());
+    return text;
+}
+
+// Images named in messages one by one; the rest are counted.
+constexpr std::size_t kNamedSkippedImages = 10;
+
+// Runs read(i) for i in [first, last), `threads` at a time; an exception becomes problems[i].
+template <typename Read>
+void readInParallel(std::size_t first, std::size_t last, int threads, std::vector<std::string> &problems, Read &&read)
+{
+    std::vector<std::future<void>> jobs;
+    for (std::size_t i = first; i < last; ++i) {
+        jobs.push_back(std::async(std::launch::async, [&, i] {
+            try {
+                read(i);
+            } catch (const std::exception &error) {
+                problems[i] = Error::describe(error);
+            }
+        }));
+        if (int(jobs.size()) >= threads || i + 1 == last) {
+            for (auto &job : jobs) job.get();
+            jobs.clear();
+        }
     }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error) throw Error(ErrorKind::Io, path.string() + ": cannot write (" + error.message() + ")");
 }
 
 std::string fingerprint(const Dataset &dataset)
@@ -63,11 +92,51 @@ std::string fingerprint(const Dataset &dataset)
 
 } // namespace
 
+// Times the steps of a session: the rate shown, the ETA, and when the budget plan is revised.
+class StepMeter {
+public:
+    StepMeter() : m_sessionStart(Clock::now()), m_warmStart(m_sessionStart), m_rateStart(m_sessionStart) {}
+
+    // Counts a step of `batchSize` samples; true when its time is the first plan's measurement.
+    bool count(int batchSize)
+    {
+        ++m_steps;
+        ++m_rateSteps;
+        const double rateSeconds = secondsSince(m_rateStart);
+        if (rateSeconds > 2.0) {
+            m_samplesPerSecond = m_rateSteps * double(batchSize) / rateSeconds;
+            m_rateStart = Clock::now();
+            m_rateSteps = 0;
+        }
+        if (m_steps == kUntimedSteps) m_warmStart = Clock::now();
+        return m_steps == kUntimedSteps + kTimedSteps;
+    }
+    // The first plan times steps 11 to 30: the first few are slow (threads start, memory is
+    // touched) and would cut the budget's epochs for good.
+    double warmSecondsPerStep() const { return secondsSince(m_warmStart) / kTimedSteps; }
+    double secondsPerStep() const { return secondsSince(m_sessionStart) / std::max(1, m_steps); }
+    double samplesPerSecond(int batchSize) const { return m_samplesPerSecond > 0 ? m_samplesPerSecond : double(batchSize) / secondsPerStep(); }
+    int steps() const { return m_steps; }
+
+private:
+    static constexpr int kUntimedSteps = 10, kTimedSteps = 20;
+    Clock::time_point m_sessionStart, m_warmStart, m_rateStart;
+    int m_steps = 0, m_rateSteps = 0;
+    double m_samplesPerSecond = 0;
+};
+
+// Encoder outputs of a batch and the records they belong to: those whose images could be read.
+struct EncodedBatch {
+    torch::Tensor outputs;
+    std::vector<std::int64_t> records;
+};
+
 struct Trainer::Impl {
     TrainingConfig config;
     Dataset dataset;
     TrainingObserver *observer = nullptr;
     std::optional<TrainingCheckpoint::Contents> resumeFrom;
+    std::vector<std::string> resumeChanges; // settings changed on resume, reported when the run starts
 
     std::atomic<bool> stop{false};
     std::atomic<bool> paused{false};
@@ -76,7 +145,7 @@ struct Trainer::Impl {
 
     // The run.
     Clock::time_point started;
-    fs::path output;
+    std::unique_ptr<RunFolder> folder;
     Vocabulary vocabulary;
     ModelConfig modelConfig;
     CaptionModel model{nullptr};
@@ -86,10 +155,13 @@ struct Trainer::Impl {
     FeatureCache trainCache, validationCache;
     std::vector<std::int64_t> trainImages;      // indices of usable training records
     std::vector<std::int64_t> validationImages; // indices of usable validation records
+    // Uncached runs read images every step: records that failed there are skipped from then on.
+    std::set<std::int64_t> unreadableTrain, unreadableValidation;
     std::vector<std::vector<std::vector<std::int64_t>>> trainCaptions; // per record: token ids per caption
     TrainingState state;
     int stepsPerEpoch = 0;
     bool bfloat16 = false; // training steps' matrix products (config.mixedPrecision resolved)
+    double epochOverhead = 0, sessionTrainingSeconds = 0;
 
     void notifyPhase(TrainingPhase phase, const std::string &text) const
     {
@@ -121,20 +193,92 @@ struct Trainer::Impl {
         wake.wait(lock, [&] { return !paused || stop; });
     }
 
+    TrainingResult run(const std::string &outputFolder);
+    void startRun();
+    void restoreBestModel();
+    bool isThisRunsBestModel(const fs::path &path) const;
     void prepareModel();
     void prepareData();
+    void verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable);
+    void noteSkipped(const CaptionedImage &record, const std::string &reason);
     void restoreOptimizer(const TensorMap &tensors);
     TensorMap optimizerTensors();
+    std::vector<std::int64_t> encodeCaption(const std::string &caption) const;
     std::pair<torch::Tensor, torch::Tensor> captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const;
-    torch::Tensor loadPixels(const std::vector<const CaptionedImage *> &records, const std::vector<std::uint64_t> &seeds) const;
-    torch::Tensor encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training);
+    EncodedBatch loadAndEncode(const std::vector<std::int64_t> &records, int epoch, bool training);
+    EncodedBatch encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training);
     torch::Tensor batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets);
+    bool trainEpoch(int epoch, StepMeter &meter, double &lossSum, int &lossCount);
+    void trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount);
     EpochRecord evaluateEpoch(int epoch, double trainLoss);
+    bool finishEpoch(int epoch, double trainLoss, Clock::time_point epochStart, StepMeter &meter, TrainingResult &result);
+    void finishRun(bool budgetCut, TrainingResult &result);
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
-    void saveModel(const fs::path &path, const std::string &what);
+    void saveModel(const fs::path &path, const std::string &what, int epoch);
     void replan(double secondsPerStep, double secondsPerEpochOverhead);
 };
+
+void Trainer::Impl::startRun()
+{
+    for (const std::string &note : folder->notes()) message(note);
+    notifyPhase(TrainingPhase::Preparing, "preparing " + dataset.name);
+    if (resumeFrom) {
+        vocabulary = resumeFrom->vocabulary;
+        state = resumeFrom->state;
+        for (const std::string &change : resumeChanges) message("resume: " + change);
+        // A changed length or budget is a new plan (the budget planner may shrink it again).
+        if (config.epochs != resumeFrom->config.epochs || config.maxMinutes != resumeFrom->config.maxMinutes) state.plannedEpochs = config.epochs;
+        if (state.runId.empty()) state.runId = newRunId();
+        restoreBestModel();
+        return;
+    }
+    std::vector<std::string> captions;
+    for (const CaptionedImage &image : dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
+    vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
+    state.plannedEpochs = config.epochs;
+    state.runId = newRunId();
+    message("vocabulary: " + std::to_string(vocabulary.size()) + " tokens (words seen at least " + std::to_string(config.minWordFrequency) +
+            " times)");
+}
+
+bool Trainer::Impl::isThisRunsBestModel(const fs::path &path) const
+{
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) return false;
+    try {
+        const ModelInfo info = ModelInfo::read(path.string());
+        const auto field = [&](const char *key) {
+            const auto it = info.provenance.find(key);
+            return it == info.provenance.end() ? std::string() : it->second;
+        };
+        // Models from before run ids were recorded cannot be told apart: trusted as before.
+        if (field("run_id").empty()) return true;
+        return field("run_id") == state.runId && field("epoch") == std::to_string(state.bestEpoch);
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+// A resumed run continues the earlier run's best model: it is in the output folder (resumed in
+// place), or in the earlier run's folder (resumed into a new one: copied). Without it the next
+// finished epoch becomes the best, as a model the final scoring can read must exist.
+void Trainer::Impl::restoreBestModel()
+{
+    if (!state.hasBest || isThisRunsBestModel(folder->bestModel())) return;
+    const fs::path earlier = resumeFrom->outputFolder.empty() ? fs::path() : fs::path(resumeFrom->outputFolder) / "best.safetensors";
+    std::error_code error;
+    if (!earlier.empty() && !fs::equivalent(earlier, folder->bestModel(), error) && isThisRunsBestModel(earlier)) {
+        fs::copy_file(earlier, folder->bestModel(), fs::copy_options::overwrite_existing, error);
+        if (!error) {
+            message("copied the best model so far (epoch " + std::to_string(state.bestEpoch) + ") from " + earlier.string());
+            return;
+        }
+    }
+    message("the best model so far (epoch " + std::to_string(state.bestEpoch) + ") is not in " + folder->path().string() +
+            (earlier.empty() ? "" : " or " + earlier.parent_path().string()) + ": the next finished epoch's model becomes the best");
+    state.hasBest = false;
+}
 
 void Trainer::Impl::prepareModel()
 {
@@ -152,6 +296,9 @@ void Trainer::Impl::prepareModel()
     if (!resumeFrom && frozen() && config.encoderWeights.empty())
         message("warning: the encoder is frozen but starts from random weights");
     modelConfig.validate();
+    // Weights, gradients and AdamW's two moments: 16 bytes per parameter, before activations.
+    const std::int64_t parameters = modelConfig.parameterCount(std::int64_t(vocabulary.size()));
+    requireMemory(std::uint64_t(parameters) * 16, "training a model of " + std::to_string(parameters / 1'000'000) + " million parameters");
     torch::manual_seed(config.seed);
     model = CaptionModel(modelConfig, std::int64_t(vocabulary.size()));
     if (resumeFrom) ModelStorage::loadStateDict(*model, resumeFrom->modelTensors, "checkpoint");
@@ -192,12 +339,51 @@ void Trainer::Impl::restoreOptimizer(const TensorMap &tensors)
         const std::string prefix = std::to_string(i) + ".";
         const auto average = tensors.find(prefix + "exp_avg");
         if (average == tensors.end()) continue;
+        const auto squares = tensors.find(prefix + "exp_avg_sq");
+        const auto steps = tensors.find(prefix + "step");
+        if (squares == tensors.end() || steps == tensors.end() || steps->second.numel() != 1 || average->second.sizes() != trainable[i].sizes() ||
+            squares->second.sizes() != trainable[i].sizes())
+            throw Error(ErrorKind::BadModel, "checkpoint: optimiser state does not fit the model");
         auto state = std::make_unique<torch::optim::AdamWParamState>();
-        state->exp_avg(average->second.clone());
-        state->exp_avg_sq(tensors.at(prefix + "exp_avg_sq").clone());
-        state->step(tensors.at(prefix + "step").item<std::int64_t>());
-        if (state->exp_avg().sizes() != trainable[i].sizes()) throw Error(ErrorKind::BadModel, "checkpoint: optimiser state does not fit the model");
+        state->exp_avg(average->second.to(torch::kFloat).clone());
+        state->exp_avg_sq(squares->second.to(torch::kFloat).clone());
+        state->step(steps->second.to(torch::kLong).item<std::int64_t>());
         optimizer->state()[c10::guts::to_string(trainable[i].unsafeGetTensorImpl())] = std::move(state);
+    }
+}
+
+std::vector<std::int64_t> Trainer::Impl::encodeCaption(const std::string &caption) const
+{
+    // <START> words <END>, cut to the context: the decoder sees at most contextLength tokens.
+    std::vector<std::int64_t> ids = vocabulary.encode(caption);
+    if (ids.size() > std::size_t(modelConfig.decoder.contextLength) + 1) ids.resize(std::size_t(modelConfig.decoder.contextLength) + 1);
+    return ids;
+}
+
+void Trainer::Impl::noteSkipped(const CaptionedImage &record, const std::string &reason)
+{
+    state.skippedImages.push_back(record.id + ": " + reason);
+    if (state.skippedImages.size() <= kNamedSkippedImages) message("skipped an unreadable image: " + record.id + " (" + reason + ")");
+    else if (state.skippedImages.size() == kNamedSkippedImages + 1) message("skipping more unreadable images (all are listed in history.json)");
+}
+
+// Decodes every image of an uncached run once before training, as the feature cache does for a
+// cached one, so that unreadable images are reported up front instead of failing a step.
+void Trainer::Impl::verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable)
+{
+    if (dataset.isSynthetic()) return; // rendered, not read
+    std::vector<std::string> problems(records.size());
+    constexpr std::size_t kChunk = 64;
+    for (std::size_t first = 0; first < records.size(); first += kChunk) {
+        if (stop) throw Error(ErrorKind::Cancelled, "training cancelled");
+        readInParallel(first, std::min(records.size(), first + kChunk), config.loaderThreads, problems,
+                       [&](std::size_t i) { ImageSource::load(dataset, records[i]); });
+        if (observer) observer->onProgress(int(std::min(records.size(), first + kChunk)), int(records.size()));
+    }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (problems[i].empty()) continue;
+        unreadable.insert(std::int64_t(i));
+        noteSkipped(records[i], problems[i]);
     }
 }
 
@@ -205,12 +391,10 @@ void Trainer::Impl::prepareData()
 {
     if (dataset.train.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": no training images");
     if (dataset.validation.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": no validation images");
-    const int context = modelConfig.decoder.contextLength;
     trainCaptions.assign(dataset.train.size(), {});
     for (std::size_t i = 0; i < dataset.train.size(); ++i) {
         for (const std::string &caption : dataset.train[i].captions) {
-            std::vector<std::int64_t> ids = vocabulary.encode(caption);
-            if (ids.size() > std::size_t(context) + 1) ids.resize(std::size_t(context) + 1);
+            std::vector<std::int64_t> ids = encodeCaption(caption);
             if (ids.size() > 2) trainCaptions[i].push_back(std::move(ids));
         }
     }
@@ -218,12 +402,14 @@ void Trainer::Impl::prepareData()
 
     trainImages.clear();
     validationImages.clear();
+    state.skippedImages.clear(); // found again, in the same order, on every start
+    const auto progress = [this](int done, int total) {
+        if (observer) observer->onProgress(done, total);
+    };
+    std::vector<bool> trainUsable(dataset.train.size(), true), validationUsable(dataset.validation.size(), true);
     if (cached()) {
         notifyPhase(TrainingPhase::ExtractingFeatures, "computing encoder features of " + std::to_string(dataset.train.size()) +
                                                            " training images (" + std::to_string(config.featureViews) + " views each)");
-        const auto progress = [this](int done, int total) {
-            if (observer) observer->onProgress(done, total);
-        };
         const std::string disk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "train-features.f16").string();
         trainCache.build(*model, dataset, dataset.train, config.featureViews, augmenter.get(), config.seed, config.loaderThreads, disk,
                          progress, stop);
@@ -231,23 +417,35 @@ void Trainer::Impl::prepareData()
                                                            " validation images");
         const std::string validationDisk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "validation-features.f16").string();
         validationCache.build(*model, dataset, dataset.validation, 1, nullptr, config.seed, config.loaderThreads, validationDisk, progress, stop);
-        for (std::size_t i = 0; i < dataset.train.size(); ++i) {
-            if (trainCache.usable()[i] && !trainCaptions[i].empty()) trainImages.push_back(std::int64_t(i));
-        }
-        for (std::size_t i = 0; i < dataset.validation.size(); ++i) {
-            if (validationCache.usable()[i]) validationImages.push_back(std::int64_t(i));
-        }
-        const int unreadable = int(dataset.train.size() - trainImages.size());
-        if (unreadable) message(std::to_string(unreadable) + " training images were unreadable or had no usable caption and are skipped");
+        trainUsable = trainCache.usable();
+        validationUsable = validationCache.usable();
+        for (std::size_t i = 0; i < dataset.train.size(); ++i)
+            if (!trainUsable[i]) noteSkipped(dataset.train[i], trainCache.problems()[i]);
+        for (std::size_t i = 0; i < dataset.validation.size(); ++i)
+            if (!validationUsable[i]) noteSkipped(dataset.validation[i], validationCache.problems()[i]);
     } else {
-        for (std::size_t i = 0; i < dataset.train.size(); ++i) {
-            if (!trainCaptions[i].empty()) trainImages.push_back(std::int64_t(i));
-        }
-        for (std::size_t i = 0; i < dataset.validation.size(); ++i) validationImages.push_back(std::int64_t(i));
+        notifyPhase(TrainingPhase::Preparing, "checking that the images can be read");
+        unreadableTrain.clear();
+        unreadableValidation.clear();
+        verifyImages(dataset.train, unreadableTrain);
+        verifyImages(dataset.validation, unreadableValidation);
+        for (const std::int64_t i : unreadableTrain) trainUsable[std::size_t(i)] = false;
+        for (const std::int64_t i : unreadableValidation) validationUsable[std::size_t(i)] = false;
     }
+    for (std::size_t i = 0; i < dataset.train.size(); ++i) {
+        if (trainUsable[i] && !trainCaptions[i].empty()) trainImages.push_back(std::int64_t(i));
+    }
+    for (std::size_t i = 0; i < dataset.validation.size(); ++i) {
+        if (validationUsable[i]) validationImages.push_back(std::int64_t(i));
+    }
+    if (!state.skippedImages.empty())
+        message(std::to_string(state.skippedImages.size()) + " unreadable image" + (state.skippedImages.size() == 1 ? " is" : "s are") +
+                " skipped; training uses " + std::to_string(trainImages.size()) + " of " + std::to_string(dataset.train.size()) +
+                " training images");
     if (trainImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the training images is usable");
     if (validationImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the validation images is usable");
     stepsPerEpoch = int((trainImages.size() + std::size_t(config.batchSize) - 1) / std::size_t(config.batchSize));
+    if (state.batch > stepsPerEpoch) throw Error(ErrorKind::BadModel, "checkpoint: its position lies beyond this dataset's epoch");
 }
 
 std::pair<torch::Tensor, torch::Tensor> Trainer::Impl::captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const
@@ -268,46 +466,52 @@ std::pair<torch::Tensor, torch::Tensor> Trainer::Impl::captionTensors(const std:
     return {inputs, targets};
 }
 
-torch::Tensor Trainer::Impl::loadPixels(const std::vector<const CaptionedImage *> &records, const std::vector<std::uint64_t> &seeds) const
+// Reads, augments and encodes the images of an uncached batch. An image that fails (its file
+// changed since it was checked) is left out of this and every later batch.
+EncodedBatch Trainer::Impl::loadAndEncode(const std::vector<std::int64_t> &records, int epoch, bool training)
 {
-    const EncoderConfig &encoder = modelConfig.encoder;
-    std::vector<RgbImage> images(records.size());
-    std::vector<std::future<void>> jobs;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        jobs.push_back(std::async(std::launch::async, [&, i] {
-            RgbImage image = ImageSource::load(dataset, *records[i]);
-            images[i] = augmenter && seeds[i] ? augmenter->apply(image, seeds[i]) : std::move(image);
-        }));
-        if (int(jobs.size()) >= config.loaderThreads) {
-            for (auto &job : jobs) job.get();
-            jobs.clear();
+    const std::vector<CaptionedImage> &split = training ? dataset.train : dataset.validation;
+    std::set<std::int64_t> &unreadable = training ? unreadableTrain : unreadableValidation;
+    std::vector<std::int64_t> wanted;
+    for (const std::int64_t record : records)
+        if (!unreadable.count(record)) wanted.push_back(record);
+    std::vector<RgbImage> images(wanted.size());
+    std::vector<std::string> problems(wanted.size());
+    readInParallel(0, wanted.size(), config.loaderThreads, problems, [&](std::size_t i) {
+        const std::uint64_t seed = training ? (config.seed + 1) * 7919ull + std::uint64_t(epoch) * 1000003ull + std::uint64_t(wanted[i]) : 0;
+        RgbImage image = ImageSource::load(dataset, split[std::size_t(wanted[i])]);
+        images[i] = augmenter && seed ? augmenter->apply(image, seed) : std::move(image);
+    });
+    EncodedBatch batch;
+    std::vector<RgbImage> readable;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        if (!problems[i].empty()) {
+            unreadable.insert(wanted[i]);
+            noteSkipped(split[std::size_t(wanted[i])], problems[i]);
+            continue;
         }
+        batch.records.push_back(wanted[i]);
+        readable.push_back(std::move(images[i]));
     }
-    for (auto &job : jobs) job.get();
-    return ImageBatch::preprocess(images, encoder.inputSize, encoder.normalization);
-}
-
-// Encoder outputs of training records: from the cache (frozen), computed again (frozen, no cache)
-// or computed with gradients.
-torch::Tensor Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training)
-{
-    if (cached()) {
-        std::vector<int> views;
-        for (const std::int64_t record : records) {
-            SplitMix random(config.seed ^ 0x5EEDull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
-            views.push_back(training ? random.below(trainCache.views()) : 0);
-        }
-        return training ? trainCache.gather(records, views) : validationCache.gather(records, views);
-    }
-    std::vector<const CaptionedImage *> batch;
-    std::vector<std::uint64_t> seeds;
-    for (const std::int64_t record : records) {
-        batch.push_back(training ? &dataset.train[std::size_t(record)] : &dataset.validation[std::size_t(record)]);
-        seeds.push_back(training ? (config.seed + 1) * 7919ull + std::uint64_t(epoch) * 1000003ull + std::uint64_t(record) : 0);
-    }
+    if (batch.records.empty()) return batch;
     std::optional<torch::NoGradGuard> noGrad;
     if (frozen()) noGrad.emplace();
-    return model->encoderOutput(loadPixels(batch, seeds));
+    const EncoderConfig &encoder = modelConfig.encoder;
+    batch.outputs = model->encoderOutput(ImageBatch::preprocess(readable, encoder.inputSize, encoder.normalization));
+    return batch;
+}
+
+// Encoder outputs of records: from the cache (frozen), computed again (frozen, no cache) or
+// computed with gradients.
+EncodedBatch Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training)
+{
+    if (!cached()) return loadAndEncode(records, epoch, training);
+    std::vector<int> views;
+    for (const std::int64_t record : records) {
+        SplitMix random(config.seed ^ 0x5EEDull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
+        views.push_back(training ? random.below(trainCache.views()) : 0);
+    }
+    return {training ? trainCache.gather(records, views) : validationCache.gather(records, views), records};
 }
 
 torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets)
@@ -340,38 +544,33 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
     {
         c10::InferenceMode inference;
         for (int first = 0; first < count; first += kBatch) {
-            std::vector<std::int64_t> records(validationImages.begin() + first, validationImages.begin() + std::min(count, first + kBatch));
-            const torch::Tensor outputs = encoderOutputs(records, epoch, false);
+            const std::vector<std::int64_t> wanted(validationImages.begin() + first, validationImages.begin() + std::min(count, first + kBatch));
+            const EncodedBatch batch = encoderOutputs(wanted, epoch, false);
+            if (batch.records.empty()) continue;
             // Validation loss on each image's first caption, teacher-forced.
             std::vector<std::vector<std::int64_t>> encoded;
-            for (const std::int64_t r : records) {
-                std::vector<std::int64_t> ids = vocabulary.encode(dataset.validation[std::size_t(r)].captions.front());
-                if (ids.size() > std::size_t(modelConfig.decoder.contextLength) + 1) ids.resize(std::size_t(modelConfig.decoder.contextLength) + 1);
-                encoded.push_back(std::move(ids));
-            }
+            for (const std::int64_t r : batch.records) encoded.push_back(encodeCaption(dataset.validation[std::size_t(r)].captions.front()));
             std::vector<const std::vector<std::int64_t> *> pointers;
             for (const auto &ids : encoded) pointers.push_back(&ids);
             const auto [inputs, targets] = captionTensors(pointers);
-            lossSum += batchLoss(outputs, inputs, targets).item<double>();
+            lossSum += batchLoss(batch.outputs, inputs, targets).item<double>();
             ++lossBatches;
-            const auto sequences = BeamSearch(*model, options).run(model->memoryFromEncoderOutput(outputs));
+            const auto sequences = BeamSearch(*model, options).run(model->memoryFromEncoderOutput(batch.outputs));
             for (std::size_t i = 0; i < sequences.size(); ++i) {
+                const CaptionedImage &image = dataset.validation[std::size_t(batch.records[i])];
                 const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, sequences[i], torch::Tensor());
                 if (dataset.isSynthetic()) {
                     const int size = dataset.syntheticImageSize;
-                    const auto [nouns, hits] = Evaluator::attentionHits(result.words, result.attention,
-                                                                        dataset.validation[std::size_t(records[i])].objects, size, size);
+                    const auto [nouns, hits] = Evaluator::attentionHits(result.words, result.attention, image.objects, size, size);
                     attentionNouns += nouns;
                     attentionHits += hits;
                 }
                 candidates.push_back(result.words);
                 std::vector<CaptionMetrics::Tokens> refs;
-                for (const std::string &caption : dataset.validation[std::size_t(records[i])].captions) refs.push_back(Vocabulary::tokenize(caption));
+                for (const std::string &caption : image.captions) refs.push_back(Vocabulary::tokenize(caption));
                 references.push_back(std::move(refs));
-                if (int(record.samples.size()) < config.sampleImages) {
-                    const CaptionedImage &image = dataset.validation[std::size_t(records[i])];
+                if (int(record.samples.size()) < config.sampleImages)
                     record.samples.push_back({image.id, image.imagePath, result.caption, result.words, result.attention});
-                }
             }
             if (observer) observer->onProgress(std::min(count, first + kBatch), count);
         }
@@ -398,20 +597,21 @@ void Trainer::Impl::saveCheckpoint(const fs::path &path)
     contents.optimizerTensors = optimizerTensors();
     contents.randomState = at::detail::getDefaultCPUGenerator().get_state();
     contents.datasetFingerprint = fingerprint(dataset);
-    std::error_code error;
-    fs::create_directories(path.parent_path(), error);
+    contents.dataSource = dataset.source;
+    contents.dataFormat = dataset.format;
+    contents.outputFolder = fs::absolute(folder->path()).lexically_normal().string();
     TrainingCheckpoint::save(path.string(), contents);
 }
 
-void Trainer::Impl::saveModel(const fs::path &path, const std::string &what)
+void Trainer::Impl::saveModel(const fs::path &path, const std::string &what, int epoch)
 {
-    // Epochs completed (state.epoch): when the best model is written its epoch's record has not
-    // joined the history yet.
     const std::map<std::string, std::string> provenance{
         {"created_by", "snaption training"},
-        {"source", what + ", trained on " + dataset.name + " (" + std::to_string(trainImages.size()) + " images, " +
-                       std::to_string(state.epoch) + " epochs)"},
+        {"source", what + ", trained on " + dataset.name + " (" + std::to_string(trainImages.size()) + " images, " + std::to_string(epoch) +
+                       " epochs)"},
         {"training_config", config.toJson()},
+        {"run_id", state.runId},
+        {"epoch", std::to_string(epoch)},
     };
     ModelStorage::save(*model, vocabulary, provenance, path.string());
 }
@@ -420,10 +620,14 @@ void Trainer::Impl::writeHistory()
 {
     nlohmann::json json = nlohmann::json::parse(state.toJson());
     json["config"] = nlohmann::json::parse(config.toJson());
-    json["dataset"] = {{"name", dataset.name}, {"format", dataset.format}, {"train_images", trainImages.size()},
-                       {"validation_images", validationImages.size()}};
-    writeText(output / "history.json", json.dump(1));
-    writeText(output / "history.csv", state.epochsCsv());
+    json["dataset"] = {{"name", dataset.name},
+                       {"format", dataset.format},
+                       {"source", dataset.source},
+                       {"train_images", trainImages.size()},
+                       {"validation_images", validationImages.size()},
+                       {"report", nlohmann::json::parse(dataset.report.toJson())}};
+    writeText(folder->history("json"), json.dump(1));
+    writeText(folder->history("csv"), state.epochsCsv());
 }
 
 void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
@@ -447,6 +651,190 @@ void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead
     }
 }
 
+void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount)
+{
+    const int schedule = state.plannedEpochs * stepsPerEpoch;
+    const double learningRate = OneCycleSchedule(config.learningRate, schedule, config.warmupFraction).at(state.globalStep);
+    for (auto &group : optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(group.options()).lr(learningRate);
+
+    const std::size_t first = std::size_t(batch) * std::size_t(config.batchSize);
+    const std::vector<std::int64_t> wanted(order.begin() + std::ptrdiff_t(first),
+                                           order.begin() + std::ptrdiff_t(std::min(order.size(), first + std::size_t(config.batchSize))));
+    const EncodedBatch encoded = encoderOutputs(wanted, epoch, true);
+    state.batch = batch + 1;
+    if (encoded.records.empty()) return; // every image of the batch failed to read: nothing to learn from
+    // Each record's caption is a function of the seed, epoch and record only, whatever else the
+    // batch holds, so a resumed run sees exactly what an uninterrupted one would.
+    std::vector<const std::vector<std::int64_t> *> captions;
+    for (const std::int64_t record : encoded.records) {
+        const auto &options = trainCaptions[std::size_t(record)];
+        SplitMix pick(config.seed ^ 0xCA9ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
+        captions.push_back(&options[std::size_t(pick.below(int(options.size())))]);
+    }
+    const auto [inputs, targets] = captionTensors(captions);
+    optimizer->zero_grad();
+    const torch::Tensor loss = batchLoss(encoded.outputs, inputs, targets);
+    loss.backward();
+    if (config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradientClip);
+    optimizer->step();
+
+    const double lossValue = loss.item<double>();
+    lossSum += lossValue;
+    ++lossCount;
+    ++state.globalStep;
+    state.steps.push_back({state.globalStep, lossValue, learningRate});
+    if (meter.count(config.batchSize)) replan(meter.warmSecondsPerStep(), epochOverhead);
+    if (!observer) return;
+    StepRecord step;
+    step.epoch = epoch + 1;
+    step.step = state.globalStep;
+    step.stepsPerEpoch = stepsPerEpoch;
+    step.totalSteps = state.plannedEpochs * stepsPerEpoch;
+    step.loss = lossValue;
+    step.learningRate = learningRate;
+    step.samplesPerSecond = meter.samplesPerSecond(config.batchSize);
+    step.elapsedSeconds = elapsed();
+    step.etaSeconds = (step.totalSteps - step.step) * meter.secondsPerStep() + (state.plannedEpochs - epoch) * epochOverhead;
+    observer->onStep(step);
+}
+
+// The steps of one epoch, from where the state stands. False when stopped or out of time.
+bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter, double &lossSum, int &lossCount)
+{
+    // This epoch's order: a function of the seed and epoch only.
+    std::vector<std::int64_t> order = trainImages;
+    SplitMix shuffle(config.seed, 0xE90C0000ull + std::uint64_t(epoch));
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[std::size_t(shuffle.below(int(i)))]);
+    for (int batch = state.batch; batch < stepsPerEpoch; ++batch) {
+        waitWhilePaused();
+        if (stop) return false;
+        if (overBudget()) {
+            message("time budget reached: stopping training");
+            return false;
+        }
+        trainStep(epoch, order, batch, meter, lossSum, lossCount);
+    }
+    return !stop; // a stop during the last step leaves the epoch unscored, to be finished on resume
+}
+
+// Scores the epoch, keeps the best model, writes the checkpoint and history. False to stop early.
+bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, Clock::time_point epochStart, StepMeter &meter, TrainingResult &result)
+{
+    const auto evaluationStart = Clock::now();
+    restoreThreads();
+    EpochRecord record = evaluateEpoch(epoch, trainLoss);
+    useTrainingThreads();
+    const double value = config.bestMetric == "loss" ? -record.validationLoss : (config.bestMetric == "bleu4" ? record.scores.bleu[3] : record.scores.cider);
+    record.best = !state.hasBest || value > state.bestValue;
+    state.epoch = epoch + 1;
+    state.batch = 0;
+    if (record.best) {
+        state.hasBest = true;
+        state.bestValue = value;
+        state.bestEpoch = epoch + 1;
+        state.epochsWithoutImprovement = 0;
+        saveModel(folder->bestModel(), "best epoch (" + std::to_string(epoch + 1) + ")", epoch + 1);
+    } else {
+        ++state.epochsWithoutImprovement;
+    }
+    const bool checkpoint = config.checkpointEvery > 0 && (epoch + 1) % config.checkpointEvery == 0;
+    char name[32];
+    std::snprintf(name, sizeof name, "epoch-%03d.ckpt", epoch + 1);
+    if (checkpoint) record.checkpoint = folder->checkpoint(name).string();
+    // The epoch joins the history before the checkpoint is written, so a run resumed from this
+    // checkpoint keeps this epoch's record.
+    EpochRecord stored = record;
+    stored.samples.clear();
+    state.epochs.push_back(stored);
+    if (checkpoint) {
+        saveCheckpoint(folder->checkpoint(name));
+        result.lastCheckpoint = record.checkpoint;
+    }
+    writeHistory();
+    if (observer) observer->onEpoch(record);
+    result.epochs = state.epoch;
+    epochOverhead = secondsSince(evaluationStart);
+    sessionTrainingSeconds += secondsSince(epochStart) - epochOverhead;
+    replan(sessionTrainingSeconds / std::max(1, meter.steps()), epochOverhead);
+    if (config.earlyStoppingPatience > 0 && state.epochsWithoutImprovement >= config.earlyStoppingPatience) {
+        message("early stopping: no better " + config.bestMetric + " for " + std::to_string(config.earlyStoppingPatience) + " epochs");
+        return false;
+    }
+    return true;
+}
+
+// Saves what a stop needs to continue, the final and (if none) best model, and scores the best.
+void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
+{
+    result.steps = state.globalStep;
+    result.stopped = stop;
+    if (stop) {
+        const fs::path path = folder->checkpoint("stopped.ckpt");
+        saveCheckpoint(path);
+        result.lastCheckpoint = path.string();
+        writeHistory();
+        message("stopped: resume with " + path.string());
+    }
+    notifyPhase(TrainingPhase::Saving, "writing the final model");
+    saveModel(folder->finalModel(), "final model", state.epoch);
+    result.finalModel = folder->finalModel().string();
+    if (!state.hasBest) saveModel(folder->bestModel(), "final model (no epoch completed)", state.epoch);
+    result.bestModel = folder->bestModel().string();
+    result.completed = !stop && !budgetCut;
+    result.skippedImages = state.skippedImages;
+
+    if (!stop) {
+        notifyPhase(TrainingPhase::Evaluating, "scoring the best model on all " + std::to_string(dataset.validation.size()) + " validation images");
+        const Captioner captioner(result.bestModel);
+        const auto progress = [this](int done, int total) {
+            if (observer) observer->onProgress(done, total);
+        };
+        result.validationScores =
+            Evaluator::evaluate(captioner, dataset, "dev", DecodingOptions::beam(config.evaluationBeam), 0, progress, &stop).scores;
+    }
+    result.elapsedSeconds = elapsed();
+    notifyPhase(TrainingPhase::Finished, "done");
+}
+
+TrainingResult Trainer::Impl::run(const std::string &outputFolder)
+{
+    started = Clock::now();
+    folder = std::make_unique<RunFolder>(outputFolder);
+    startRun();
+    prepareModel();
+    bfloat16 = config.usesBfloat16();
+    if (bfloat16) message("decoder matrix products in bfloat16 (mixed_precision \"" + config.mixedPrecision + "\")");
+    prepareData();
+    if (resumeFrom) {
+        at::Generator generator = at::detail::getDefaultCPUGenerator();
+        generator.set_state(resumeFrom->randomState);
+        message("resuming at epoch " + std::to_string(state.epoch + 1) + ", step " + std::to_string(state.globalStep));
+        resumeFrom.reset(); // frees the checkpoint's tensors
+    }
+
+    TrainingResult result;
+    notifyPhase(TrainingPhase::Training, "training on " + std::to_string(trainImages.size()) + " images, " + std::to_string(stepsPerEpoch) +
+                                             " steps per epoch");
+    StepMeter meter;
+    bool budgetCut = false;
+    useTrainingThreads();
+    while (state.epoch < state.plannedEpochs && !stop) {
+        const int epoch = state.epoch;
+        double lossSum = 0;
+        int lossCount = 0;
+        const auto epochStart = Clock::now();
+        if (!trainEpoch(epoch, meter, lossSum, lossCount)) {
+            budgetCut = !stop;
+            break;
+        }
+        if (!finishEpoch(epoch, lossCount ? lossSum / lossCount : 0, epochStart, meter, result)) break;
+    }
+    restoreThreads();
+    finishRun(budgetCut, result);
+    folder.reset(); // releases the output folder
+    return result;
+}
+
 Trainer::Trainer() : m_impl(std::make_unique<Impl>()) {}
 
 Trainer::Trainer(TrainingConfig config, Dataset dataset) : Trainer()
@@ -456,16 +844,38 @@ Trainer::Trainer(TrainingConfig config, Dataset dataset) : Trainer()
     m_impl->dataset = std::move(dataset);
 }
 
-Trainer Trainer::resume(const std::string &checkpoint, Dataset dataset)
+Trainer Trainer::resume(const std::string &checkpoint, Dataset dataset, const TrainingConfig *settings)
 {
     Trainer trainer;
-    trainer.m_impl->resumeFrom = TrainingCheckpoint::load(checkpoint);
-    trainer.m_impl->config = trainer.m_impl->resumeFrom->config;
-    if (trainer.m_impl->resumeFrom->datasetFingerprint != fingerprint(dataset))
-        throw Error(ErrorKind::BadDataset, checkpoint + ": the checkpoint was trained on different data (" +
-                                               trainer.m_impl->resumeFrom->datasetFingerprint + ")");
-    trainer.m_impl->dataset = std::move(dataset);
+    Impl &d = *trainer.m_impl;
+    d.resumeFrom = TrainingCheckpoint::load(checkpoint);
+    d.config = d.resumeFrom->config;
+    if (d.resumeFrom->datasetFingerprint != fingerprint(dataset))
+        throw Error(ErrorKind::BadDataset, checkpoint + ": the checkpoint was trained on different data (" + d.resumeFrom->datasetFingerprint +
+                                               ", now " + fingerprint(dataset) + ")");
+    if (settings) {
+        settings->validate();
+        d.resumeChanges = ResumeSettings::changes(d.config, *settings);
+        if (settings->epochs < d.resumeFrom->state.epoch)
+            throw Error(ErrorKind::InvalidArgument, checkpoint + ": the run has trained " + std::to_string(d.resumeFrom->state.epoch) +
+                                                        " epochs already, more than " + std::to_string(settings->epochs));
+        d.config = *settings;
+    }
+    d.dataset = std::move(dataset);
     return trainer;
+}
+
+CheckpointInfo Trainer::inspectCheckpoint(const std::string &checkpoint)
+{
+    const TrainingCheckpoint::Contents contents = TrainingCheckpoint::loadMetadata(checkpoint);
+    CheckpointInfo info;
+    info.config = contents.config;
+    info.dataSource = contents.dataSource;
+    info.dataFormat = contents.dataFormat;
+    info.outputFolder = contents.outputFolder;
+    info.epochsDone = contents.state.epoch;
+    info.globalStep = contents.state.globalStep;
+    return info;
 }
 
 Trainer::~Trainer() = default;
@@ -491,197 +901,17 @@ bool Trainer::isPaused() const { return m_impl->paused; }
 
 TrainingResult Trainer::run(const std::string &outputFolder)
 {
-    Impl &d = *m_impl;
-    d.started = Clock::now();
-    d.output = outputFolder;
-    std::error_code error;
-    fs::create_directories(d.output / "checkpoints", error);
-    if (error) throw Error(ErrorKind::Io, outputFolder + ": cannot create the output folder (" + error.message() + ")");
-
-    d.notifyPhase(TrainingPhase::Preparing, "preparing " + d.dataset.name);
-    if (d.resumeFrom) {
-        d.vocabulary = d.resumeFrom->vocabulary;
-        d.state = d.resumeFrom->state;
-    } else {
-        std::vector<std::string> captions;
-        for (const CaptionedImage &image : d.dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
-        d.vocabulary = Vocabulary::fromCaptions(captions, d.config.minWordFrequency);
-        d.state.plannedEpochs = d.config.epochs;
-        d.message("vocabulary: " + std::to_string(d.vocabulary.size()) + " tokens (words seen at least " +
-                  std::to_string(d.config.minWordFrequency) + " times)");
+    // LibTorch and the standard library report failures in their own exception types; a caller
+    // of the training library sees Error only, and the output folder is released either way.
+    try {
+        return m_impl->run(outputFolder);
+    } catch (const Error &) {
+        m_impl->folder.reset();
+        throw;
+    } catch (const std::exception &error) {
+        m_impl->folder.reset();
+        throw Error(ErrorKind::Internal, "training failed: " + Error::describe(error));
     }
-    d.prepareModel();
-    d.bfloat16 = d.config.usesBfloat16();
-    if (d.bfloat16) d.message("decoder matrix products in bfloat16 (mixed_precision \"" + d.config.mixedPrecision + "\")");
-    d.prepareData();
-    if (d.resumeFrom) {
-        at::Generator generator = at::detail::getDefaultCPUGenerator();
-        generator.set_state(d.resumeFrom->randomState);
-        d.message("resuming at epoch " + std::to_string(d.state.epoch + 1) + ", step " + std::to_string(d.state.globalStep));
-        d.resumeFrom.reset(); // frees the checkpoint's tensors
-    }
-
-    TrainingResult result;
-    d.notifyPhase(TrainingPhase::Training, "training on " + std::to_string(d.trainImages.size()) + " images, " +
-                                               std::to_string(d.stepsPerEpoch) + " steps per epoch");
-    const Clock::time_point sessionStart = Clock::now();
-    constexpr int kUntimedSteps = 10, kTimedSteps = 20;
-    Clock::time_point warmStart = sessionStart;
-    int sessionSteps = 0;
-    double epochOverhead = 0, sessionTrainingSeconds = 0;
-    bool earlyStopped = false, budgetCut = false;
-    auto rate = Clock::now();
-    int rateSteps = 0;
-    double samplesPerSecond = 0;
-
-    d.useTrainingThreads();
-    while (d.state.epoch < d.state.plannedEpochs && !d.stop && !earlyStopped && !budgetCut) {
-        const int epoch = d.state.epoch;
-        // This epoch's order and caption choices: functions of the seed and epoch only, so a
-        // resumed run sees exactly what an uninterrupted one would.
-        std::vector<std::int64_t> order = d.trainImages;
-        SplitMix shuffle(d.config.seed, 0xE90C0000ull + std::uint64_t(epoch));
-        for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[std::size_t(shuffle.below(int(i)))]);
-        double lossSum = 0;
-        int lossCount = 0;
-        const auto epochStart = Clock::now();
-        for (int batch = d.state.batch; batch < d.stepsPerEpoch; ++batch) {
-            d.waitWhilePaused();
-            if (d.stop) break;
-            if (d.overBudget()) {
-                budgetCut = true;
-                d.message("time budget reached: stopping training");
-                break;
-            }
-            const int schedule = d.state.plannedEpochs * d.stepsPerEpoch;
-            const double learningRate = OneCycleSchedule(d.config.learningRate, schedule, d.config.warmupFraction).at(d.state.globalStep);
-            for (auto &group : d.optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(group.options()).lr(learningRate);
-
-            const std::size_t first = std::size_t(batch) * std::size_t(d.config.batchSize);
-            const std::vector<std::int64_t> records(order.begin() + std::ptrdiff_t(first),
-                                                    order.begin() + std::ptrdiff_t(std::min(order.size(), first + std::size_t(d.config.batchSize))));
-            std::vector<const std::vector<std::int64_t> *> captions;
-            for (const std::int64_t record : records) {
-                const auto &options = d.trainCaptions[std::size_t(record)];
-                SplitMix pick(d.config.seed ^ 0xCA9ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
-                captions.push_back(&options[std::size_t(pick.below(int(options.size())))]);
-            }
-            const auto [inputs, targets] = d.captionTensors(captions);
-            const torch::Tensor outputs = d.encoderOutputs(records, epoch, true);
-            d.optimizer->zero_grad();
-            const torch::Tensor loss = d.batchLoss(outputs, inputs, targets);
-            loss.backward();
-            if (d.config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(d.trainable, d.config.gradientClip);
-            d.optimizer->step();
-
-            const double lossValue = loss.item<double>();
-            lossSum += lossValue;
-            ++lossCount;
-            ++d.state.globalStep;
-            d.state.batch = batch + 1;
-            ++sessionSteps;
-            ++rateSteps;
-            d.state.steps.push_back({d.state.globalStep, lossValue, learningRate});
-            const double rateSeconds = secondsSince(rate);
-            if (rateSeconds > 2.0) {
-                samplesPerSecond = rateSteps * double(d.config.batchSize) / rateSeconds;
-                rate = Clock::now();
-                rateSteps = 0;
-            }
-            const double secondsPerStep = secondsSince(sessionStart) / sessionSteps;
-            // The first plan times steps 11 to 30: the first few are slow (threads start, memory
-            // is touched) and would cut the budget's epochs for good.
-            if (sessionSteps == kUntimedSteps) warmStart = Clock::now();
-            if (sessionSteps == kUntimedSteps + kTimedSteps) d.replan(secondsSince(warmStart) / kTimedSteps, epochOverhead);
-            if (d.observer) {
-                StepRecord step;
-                step.epoch = epoch + 1;
-                step.step = d.state.globalStep;
-                step.stepsPerEpoch = d.stepsPerEpoch;
-                step.totalSteps = d.state.plannedEpochs * d.stepsPerEpoch;
-                step.loss = lossValue;
-                step.learningRate = learningRate;
-                step.samplesPerSecond = samplesPerSecond > 0 ? samplesPerSecond : double(d.config.batchSize) / secondsPerStep;
-                step.elapsedSeconds = d.elapsed();
-                step.etaSeconds = (step.totalSteps - step.step) * secondsPerStep +
-                                  (d.state.plannedEpochs - epoch) * epochOverhead;
-                d.observer->onStep(step);
-            }
-        }
-        if (d.stop || budgetCut) break;
-
-        // End of epoch: score, keep the best, checkpoint.
-        const auto evaluationStart = Clock::now();
-        restoreThreads();
-        EpochRecord record = d.evaluateEpoch(epoch, lossCount ? lossSum / lossCount : 0);
-        d.useTrainingThreads();
-        const double value = d.config.bestMetric == "loss" ? -record.validationLoss
-                                                           : (d.config.bestMetric == "bleu4" ? record.scores.bleu[3] : record.scores.cider);
-        record.best = !d.state.hasBest || value > d.state.bestValue;
-        d.state.epoch = epoch + 1;
-        d.state.batch = 0;
-        if (record.best) {
-            d.state.hasBest = true;
-            d.state.bestValue = value;
-            d.state.bestEpoch = epoch + 1;
-            d.state.epochsWithoutImprovement = 0;
-            d.saveModel(d.output / "best.safetensors", "best epoch (" + std::to_string(epoch + 1) + ")");
-        } else {
-            ++d.state.epochsWithoutImprovement;
-        }
-        if (d.config.checkpointEvery > 0 && (epoch + 1) % d.config.checkpointEvery == 0) {
-            char name[32];
-            std::snprintf(name, sizeof name, "epoch-%03d.ckpt", epoch + 1);
-            d.saveCheckpoint(d.output / "checkpoints" / name);
-            record.checkpoint = (d.output / "checkpoints" / name).string();
-            result.lastCheckpoint = record.checkpoint;
-        }
-        EpochRecord stored = record;
-        stored.samples.clear();
-        d.state.epochs.push_back(stored);
-        d.writeHistory();
-        if (d.observer) d.observer->onEpoch(record);
-        result.epochs = d.state.epoch;
-        epochOverhead = secondsSince(evaluationStart);
-        sessionTrainingSeconds += secondsSince(epochStart) - epochOverhead;
-        d.replan(sessionTrainingSeconds / std::max(1, sessionSteps), epochOverhead);
-        if (d.config.earlyStoppingPatience > 0 && d.state.epochsWithoutImprovement >= d.config.earlyStoppingPatience) {
-            earlyStopped = true;
-            d.message("early stopping: no better " + d.config.bestMetric + " for " + std::to_string(d.config.earlyStoppingPatience) + " epochs");
-        }
-    }
-
-    restoreThreads();
-    result.steps = d.state.globalStep;
-    result.stopped = d.stop;
-    if (d.stop) {
-        // Stop keeps everything needed to continue later.
-        const fs::path path = d.output / "checkpoints" / "stopped.ckpt";
-        d.saveCheckpoint(path);
-        result.lastCheckpoint = path.string();
-        d.writeHistory();
-        d.message("stopped: resume with " + path.string());
-    }
-    d.notifyPhase(TrainingPhase::Saving, "writing the final model");
-    d.saveModel(d.output / "final.safetensors", "final model");
-    result.finalModel = (d.output / "final.safetensors").string();
-    if (!d.state.hasBest) d.saveModel(d.output / "best.safetensors", "final model (no epoch completed)");
-    result.bestModel = (d.output / "best.safetensors").string();
-    result.completed = !d.stop && !budgetCut;
-
-    if (!d.stop) {
-        d.notifyPhase(TrainingPhase::Evaluating, "scoring the best model on all " + std::to_string(d.dataset.validation.size()) + " validation images");
-        const Captioner captioner(result.bestModel);
-        const auto progress = [&d](int done, int total) {
-            if (d.observer) d.observer->onProgress(done, total);
-        };
-        result.validationScores = Evaluator::evaluate(captioner, d.dataset, "dev", DecodingOptions::beam(d.config.evaluationBeam), 0,
-                                                      progress, &d.stop)
-                                      .scores;
-    }
-    result.elapsedSeconds = d.elapsed();
-    d.notifyPhase(TrainingPhase::Finished, "done");
-    return result;
 }
 
 } // namespace snaption::training

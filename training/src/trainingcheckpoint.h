@@ -24,11 +24,18 @@ public:
         TensorMap optimizerTensors;
         torch::Tensor randomState; // LibTorch's CPU generator
         std::string datasetFingerprint;
+        // Where the run's data came from and where it wrote, so a resume needs only the checkpoint.
+        // Empty in checkpoints written before they were recorded.
+        std::string dataSource;   // Dataset::source
+        std::string dataFormat;   // Dataset::format
+        std::string outputFolder; // absolute
     };
 
     static void save(const std::string &path, const Contents &contents);
     // Throws Error(Io/BadModel).
     static Contents load(const std::string &path);
+    // The metadata alone (no tensors are read): everything but the tensors and random state.
+    static Contents loadMetadata(const std::string &path);
 };
 
 } // namespace snaption::training

@@ -4,6 +4,7 @@
 
 #include "bfloat16autocast.h"
 #include "jsonfield.h"
+#include "jsontemplate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -136,7 +137,16 @@ void TrainingConfig::validate() const
     require(evaluationBeam >= 1 && evaluationBeam <= 16, "evaluation beam must be 1 to 16");
     require(loaderThreads >= 1 && loaderThreads <= 64, "loader threads must be 1 to 64");
     require(sampleImages >= 0 && sampleImages <= 64 && epochValidationImages >= 0, "sample and validation image counts must not be negative");
-    require(syntheticTrainScenes >= 1 && syntheticValidationScenes >= 1 && syntheticTestScenes >= 0, "synthetic scene counts must be positive");
+    // Upper bounds keep a typo from allocating the machine away before anything is printed: a
+    // synthetic scene's record takes about a kilobyte, so the largest set needs some 300 MB.
+    require(syntheticTrainScenes >= 1 && syntheticTrainScenes <= kMaxSyntheticScenes, "synthetic training scenes must be 1 to " + std::to_string(kMaxSyntheticScenes));
+    require(syntheticValidationScenes >= 1 && syntheticValidationScenes <= kMaxSyntheticScenes / 10,
+            "synthetic validation scenes must be 1 to " + std::to_string(kMaxSyntheticScenes / 10));
+    require(syntheticTestScenes >= 0 && syntheticTestScenes <= kMaxSyntheticScenes / 10,
+            "synthetic test scenes must be 0 to " + std::to_string(kMaxSyntheticScenes / 10));
+    require(syntheticImageSize >= 32 && syntheticImageSize <= 1024, "synthetic image size must be 32 to 1024 pixels");
+    require(epochValidationImages <= 1'000'000, "epoch validation images must be at most 1000000");
+    require(!(gradientClip > 1e6) && !(maxMinutes > 60.0 * 24 * 365), "gradient clipping or the time budget is implausibly large");
     augmentation.validate();
 }
 
@@ -189,8 +199,10 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text)
 
 TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingConfig &base)
 {
-    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) throw Error(ErrorKind::InvalidArgument, "training configuration: not a JSON object");
+    const nlohmann::json json = parseJsonObject(text, "training configuration", ErrorKind::InvalidArgument);
+    // Unknown keys, wrong types and fractional counts are refused, each named, before any is read.
+    static const nlohmann::json keys = nlohmann::json::parse(TrainingConfig().toJson());
+    checkAgainstTemplate(json, keys, "training configuration", ErrorKind::InvalidArgument, {"seed"});
     TrainingConfig c = base;
     if (const auto model = json.find("model"); model != json.end()) {
         // Merge into the base model configuration, so a config may change only the decoder width.
@@ -210,7 +222,6 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
     read(json, "batch_size", c.batchSize);
     read(json, "learning_rate", c.learningRate);
     if (const auto betas = json.find("betas"); betas != json.end()) {
-        require(betas->is_array() && betas->size() == 2, "betas must be [beta1, beta2]");
         c.beta1 = (*betas)[0].get<double>();
         c.beta2 = (*betas)[1].get<double>();
     }
@@ -236,7 +247,7 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
     read(json, "epoch_validation_images", c.epochValidationImages);
     read(json, "evaluation_beam", c.evaluationBeam);
     read(json, "loader_threads", c.loaderThreads);
-    if (const auto synthetic = json.find("synthetic"); synthetic != json.end() && synthetic->is_object()) {
+    if (const auto synthetic = json.find("synthetic"); synthetic != json.end()) {
         read(*synthetic, "train", c.syntheticTrainScenes);
         read(*synthetic, "validation", c.syntheticValidationScenes);
         read(*synthetic, "test", c.syntheticTestScenes);

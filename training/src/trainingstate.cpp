@@ -38,6 +38,8 @@ std::string TrainingState::toJson() const
                           {"best_epoch", bestEpoch},
                           {"epochs_without_improvement", epochsWithoutImprovement},
                           {"elapsed_seconds", elapsedSeconds},
+                          {"run_id", runId},
+                          {"skipped_images", skippedImages},
                           {"steps", stepList},
                           {"epochs", epochList}}
         .dump();
@@ -58,6 +60,8 @@ TrainingState TrainingState::fromJson(const std::string &text)
         state.bestEpoch = json.at("best_epoch").get<int>();
         state.epochsWithoutImprovement = json.at("epochs_without_improvement").get<int>();
         state.elapsedSeconds = json.at("elapsed_seconds").get<double>();
+        state.runId = json.value("run_id", std::string());
+        state.skippedImages = json.value("skipped_images", std::vector<std::string>());
         for (const auto &s : json.at("steps")) state.steps.push_back({s.at(0).get<int>(), s.at(1).get<double>(), s.at(2).get<double>()});
         for (const auto &e : json.at("epochs")) {
             EpochRecord r;
@@ -77,6 +81,10 @@ TrainingState TrainingState::fromJson(const std::string &text)
     } catch (const nlohmann::json::exception &error) {
         throw Error(ErrorKind::BadModel, std::string("checkpoint: malformed training state (") + error.what() + ")");
     }
+    // Positions index into the schedule: a checkpoint's must be possible ones.
+    if (state.epoch < 0 || state.batch < 0 || state.globalStep < 0 || state.plannedEpochs < 0 || state.plannedEpochs > 10000 ||
+        state.epoch > state.plannedEpochs || state.bestEpoch < 0 || state.epochsWithoutImprovement < 0 || !(state.elapsedSeconds >= 0))
+        throw Error(ErrorKind::BadModel, "checkpoint: the training state holds impossible positions");
     return state;
 }
 

@@ -19,6 +19,9 @@ struct TrainingState {
     int bestEpoch = 0;
     int epochsWithoutImprovement = 0;
     double elapsedSeconds = 0; // training time before this session
+    // Names this run's files, so a resume can tell its own best model from another run's.
+    std::string runId;
+    std::vector<std::string> skippedImages; // "id: reason" of unreadable images, in order found
     struct Step {
         int step;
         double loss, learningRate;

@@ -14,7 +14,7 @@ void ValidationReport::note(const std::string &problem)
 bool ValidationReport::hasProblems() const
 {
     return missingImages || unreadableImages || emptyCaptions || overlongCaptions || duplicateCaptions || malformedLines ||
-           imagesWithoutCaptions;
+           imagesWithoutCaptions || refusedPaths;
 }
 
 std::string ValidationReport::summary() const
@@ -25,7 +25,7 @@ std::string ValidationReport::summary() const
         {missingImages, "missing images"},       {unreadableImages, "unreadable images"},
         {imagesWithoutCaptions, "images without captions"}, {emptyCaptions, "empty captions"},
         {overlongCaptions, "over-long captions (truncated)"}, {duplicateCaptions, "duplicate captions"},
-        {malformedLines, "malformed records"},
+        {malformedLines, "malformed records"},   {refusedPaths, "image paths outside the dataset folder"},
     };
     bool first = true;
     for (const auto &[count, what] : problems) {
@@ -47,6 +47,7 @@ std::string ValidationReport::toJson() const
                           {"overlong_captions", overlongCaptions},
                           {"duplicate_captions", duplicateCaptions},
                           {"malformed_records", malformedLines},
+                          {"refused_paths", refusedPaths},
                           {"examples", examples}}
         .dump();
 }

@@ -2,10 +2,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 
 namespace snaption::widgets {
 namespace {
@@ -67,10 +69,25 @@ QString CaptionExporter::sidecarPath(const QString &imagePath)
 
 int CaptionExporter::writeSidecars(const std::vector<ExportedCaption> &captions, bool overwrite, QStringList *skipped, QStringList *failed)
 {
+    // photo.jpg and photo.png would both write photo.txt: neither caption is the right one for it.
+    QHash<QString, QStringList> imagesBySidecar;
+    for (const ExportedCaption &c : captions) {
+        if (c.file.isEmpty()) continue;
+        QStringList &images = imagesBySidecar[QFileInfo(sidecarPath(c.file)).absoluteFilePath()];
+        if (!images.contains(QFileInfo(c.file).absoluteFilePath())) images << QFileInfo(c.file).absoluteFilePath();
+    }
     int written = 0;
+    QSet<QString> reported;
     for (const ExportedCaption &c : captions) {
         if (c.file.isEmpty()) continue; // pasted images have no file to sit beside
         const QString path = sidecarPath(c.file);
+        const QStringList &sharing = imagesBySidecar[QFileInfo(path).absoluteFilePath()];
+        if (sharing.size() > 1) {
+            if (failed && !reported.contains(path))
+                *failed << tr("%1: not written, because %2 would share it").arg(path, sharing.join(QStringLiteral(", ")));
+            reported.insert(path);
+            continue;
+        }
         if (!overwrite && QFileInfo::exists(path)) {
             if (skipped) *skipped << path;
             continue;

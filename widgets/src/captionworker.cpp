@@ -38,8 +38,8 @@ void CaptionWorker::loadModel(const QString &path, int precision)
                                         .arg(source == info.provenance.end() ? QString() : QStringLiteral(" — ") + QString::fromStdString(source->second));
         m_captioner = std::move(captioner);
         Q_EMIT modelLoaded(path, description);
-    } catch (const Error &error) {
-        Q_EMIT modelFailed(path, QString::fromStdString(error.what()));
+    } catch (const std::exception &error) {
+        Q_EMIT modelFailed(path, QString::fromStdString(Error::describe(error)));
     }
 }
 
@@ -80,19 +80,18 @@ CaptionOutcome CaptionWorker::caption(const CaptionJob &job)
     timer.start();
     try {
         if (!m_captioner) throw Error(ErrorKind::BadModel, tr("No model is loaded.").toStdString());
-        const RgbImage image = job.path.isEmpty() ? ImageConversion::fromQImage(job.pixels) : ImageLoader().load(job.path.toStdString());
-        outcome.originalWidth = image.width;
-        outcome.originalHeight = image.height;
+        // Read at the display size, as snaption-cli reads it: the same image gives the same caption.
+        const RgbImage image = job.path.isEmpty() ? shrinkToFit(ImageConversion::fromQImage(job.pixels), CaptionOutcome::kDisplaySize)
+                                                  : ImageLoader().load(job.path.toStdString(), CaptionOutcome::kDisplaySize);
         outcome.result = m_captioner->caption(image, job.options);
-        const double scale = std::min(1.0, double(CaptionOutcome::kDisplaySize) / std::max(image.width, image.height));
-        outcome.display = scale < 1.0 ? resizeImage(image, std::max(1, int(image.width * scale)), std::max(1, int(image.height * scale))) : image;
+        outcome.display = image;
         outcome.thumbnail = ImageConversion::toQImage(outcome.display)
                                 .scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         outcome.ok = true;
     } catch (const Error &error) {
         outcome.error = QString::fromStdString(error.what());
     } catch (const std::exception &error) {
-        outcome.error = tr("Unexpected error: %1").arg(QString::fromLocal8Bit(error.what()));
+        outcome.error = tr("Unexpected error: %1").arg(QString::fromStdString(Error::describe(error)));
     }
     outcome.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     return outcome;

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <cmath>
+
 namespace snaption::widgets {
 
 std::vector<CatalogEntry> ModelCatalog::parse(const QByteArray &json, int *skipped, QString *error)
@@ -29,11 +31,19 @@ std::vector<CatalogEntry> ModelCatalog::parse(const QByteArray &json, int *skipp
         e.description = o.value(QStringLiteral("description")).toString();
         e.url = QUrl(o.value(QStringLiteral("url")).toString());
         e.sha256 = o.value(QStringLiteral("sha256")).toString().toLower().toLatin1();
-        e.size = qint64(o.value(QStringLiteral("size")).toDouble());
+        // A size must be a plausible whole number of bytes (a double outside qint64 is undefined).
+        const QJsonValue size = o.value(QStringLiteral("size"));
+        const double bytes = size.isUndefined() ? 0 : size.toDouble(-1); // no size: unknown
+        const bool sizeOk = (size.isUndefined() || size.isDouble()) && bytes >= 0 && bytes <= 1e12 && bytes == std::floor(bytes);
+        e.size = sizeOk ? qint64(bytes) : -1;
+        // Every field that is there must be text, except the size.
+        bool typesOk = value.isObject();
+        for (const char *key : {"id", "name", "description", "url", "sha256", "license"})
+            typesOk = typesOk && (!o.contains(QLatin1String(key)) || o.value(QLatin1String(key)).isString());
         e.license = o.value(QStringLiteral("license")).toString();
         // An id becomes a file name: letters, digits, '-', '_' and '.' only.
         const bool safeId = !e.id.isEmpty() && QRegularExpression(QStringLiteral("^[A-Za-z0-9._-]+$")).match(e.id).hasMatch() && !e.id.startsWith(QLatin1Char('.'));
-        if (!safeId || !e.url.isValid() || e.url.scheme().isEmpty() || !hex.match(QString::fromLatin1(e.sha256)).hasMatch() || e.size < 0) {
+        if (!typesOk || !safeId || !e.url.isValid() || e.url.scheme().isEmpty() || !hex.match(QString::fromLatin1(e.sha256)).hasMatch() || e.size < 0) {
             ++bad;
             continue;
         }

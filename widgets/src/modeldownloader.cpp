@@ -82,9 +82,9 @@ void ModelDownloader::onFinished()
     m_file.reset();
     try {
         ModelInfo::read(path.toStdString());
-    } catch (const Error &error) {
+    } catch (const std::exception &error) {
         QFile::remove(path);
-        return fail(tr("The downloaded file is not a usable model: %1").arg(QString::fromStdString(error.what())));
+        return fail(tr("The downloaded file is not a usable model: %1").arg(QString::fromStdString(Error::describe(error))));
     }
     Q_EMIT finished(path);
 }

@@ -34,40 +34,67 @@ public Q_SLOTS:
              const QString &resumeFrom)
     {
         try {
-            training::DatasetLoader::Options options;
-            options.format = training::DatasetLoader::formatFromName(format.toStdString());
-            options.maxCaptionWords = config.model.decoder.contextLength - 1;
-            options.syntheticTrain = config.syntheticTrainScenes;
-            options.syntheticValidation = config.syntheticValidationScenes;
-            options.syntheticTest = config.syntheticTestScenes;
-            options.syntheticSize = config.syntheticImageSize;
-            training::Dataset dataset = training::DatasetLoader::load(datasetPath.toStdString(), options);
-            Q_EMIT datasetLoaded(QString::fromStdString(dataset.name + ": " + dataset.report.summary()),
-                                 dataset.isSynthetic() ? int(dataset.syntheticSeed) : -1, dataset.syntheticImageSize);
-            training::Trainer trainer = resumeFrom.isEmpty() ? training::Trainer(config, std::move(dataset))
-                                                             : training::Trainer::resume(resumeFrom.toStdString(), std::move(dataset));
-            trainer.setObserver(this);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                this->trainer = &trainer;
-                if (stopRequested) trainer.requestStop();
-                trainer.requestPause(paused);
-            }
-            const training::TrainingResult result = trainer.run(output.toStdString());
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                this->trainer = nullptr;
-            }
-            Q_EMIT finished(result);
-        } catch (const Error &error) {
-            std::lock_guard<std::mutex> lock(mutex);
-            trainer = nullptr;
-            Q_EMIT failed(QString::fromStdString(error.what()));
+            Q_EMIT finished(resumeFrom.isEmpty() ? train(config, datasetPath, format, output) : resume(config, datasetPath, format, output, resumeFrom));
         } catch (const std::exception &error) {
-            std::lock_guard<std::mutex> lock(mutex);
-            trainer = nullptr;
-            Q_EMIT failed(QString::fromLocal8Bit(error.what()));
+            Q_EMIT failed(QString::fromStdString(Error::describe(error)));
         }
+    }
+
+private:
+    training::Dataset loadDataset(const training::TrainingConfig &config, const QString &path, const QString &format)
+    {
+        training::DatasetLoader::Options options = training::DatasetLoader::optionsFor(config);
+        options.format = training::DatasetLoader::formatFromName(format.toStdString());
+        training::Dataset dataset = training::DatasetLoader::load(path.toStdString(), options);
+        Q_EMIT datasetLoaded(QString::fromStdString(dataset.name + ": " + dataset.report.summary()),
+                             dataset.isSynthetic() ? int(dataset.syntheticSeed) : -1, dataset.syntheticImageSize);
+        return dataset;
+    }
+
+    training::TrainingResult train(const training::TrainingConfig &config, const QString &path, const QString &format, const QString &output)
+    {
+        return runTrainer(training::Trainer(config, loadDataset(config, path, format)), output);
+    }
+
+    // A resumed run takes its data and settings from the checkpoint unless the tab names other
+    // data; of the form's settings only the run's length, budget and matrix precision apply.
+    training::TrainingResult resume(const training::TrainingConfig &form, const QString &path, const QString &format, const QString &output,
+                                    const QString &checkpoint)
+    {
+        const training::CheckpointInfo info = training::Trainer::inspectCheckpoint(checkpoint.toStdString());
+        training::TrainingConfig settings = info.config;
+        settings.epochs = form.epochs;
+        settings.maxMinutes = form.maxMinutes;
+        settings.mixedPrecision = form.mixedPrecision;
+        const QString data = path.isEmpty() ? QString::fromStdString(info.dataSource) : path;
+        const QString dataFormat = path.isEmpty() ? QString::fromStdString(info.dataFormat) : format;
+        const QString folder = output.isEmpty() ? QString::fromStdString(info.outputFolder) : output;
+        if (data.isEmpty() || folder.isEmpty())
+            throw Error(ErrorKind::InvalidArgument, checkpoint.toStdString() + ": this checkpoint does not record its data: choose the dataset");
+        training::Dataset dataset = loadDataset(info.config, data, dataFormat.isEmpty() ? QStringLiteral("auto") : dataFormat);
+        return runTrainer(training::Trainer::resume(checkpoint.toStdString(), std::move(dataset), &settings), folder);
+    }
+
+    training::TrainingResult runTrainer(training::Trainer trainer, const QString &output)
+    {
+        trainer.setObserver(this);
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            this->trainer = &trainer;
+            if (stopRequested) trainer.requestStop();
+            trainer.requestPause(paused);
+        }
+        // Unpublished before the trainer goes away, also when run() throws: stop() and pause
+        // reach it from the GUI thread.
+        struct Unpublish {
+            Worker &worker;
+            ~Unpublish()
+            {
+                std::lock_guard<std::mutex> lock(worker.mutex);
+                worker.trainer = nullptr;
+            }
+        } unpublish{*this};
+        return trainer.run(output.toStdString());
     }
 
 Q_SIGNALS:

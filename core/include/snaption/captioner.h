@@ -7,6 +7,7 @@
 #include <snaption/weightprecision.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,17 @@ public:
     std::vector<CaptionResult> captionBatch(const std::vector<RgbImage> &images,
                                             const DecodingOptions &options = {}) const;
 
+    // One image's caption, or why it failed.
+    struct Attempt {
+        std::optional<CaptionResult> result;
+        std::string error;
+    };
+    // Like captionBatch, but a failing image costs only its own caption: when the batch fails,
+    // each image is captioned alone. Invalid options still throw Error(InvalidArgument).
+    std::vector<Attempt> captionEach(const std::vector<RgbImage> &images, const DecodingOptions &options = {}) const;
+
 private:
+    std::vector<CaptionResult> captionValidBatch(const std::vector<RgbImage> &images, const DecodingOptions &options) const;
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

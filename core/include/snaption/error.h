@@ -14,6 +14,7 @@ enum class ErrorKind {
     Io,              // reading or writing a file failed (missing, permissions, disk full)
     InvalidArgument, // an option is out of range
     Cancelled,       // the user cancelled a long task
+    Internal,        // a library underneath (LibTorch, OpenCV) failed unexpectedly, or memory ran out
 };
 
 // The one exception type thrown by snaption_core and snaption_training. The message is written
@@ -24,6 +25,8 @@ public:
 
     ErrorKind kind() const noexcept { return m_kind; }
     static const char *kindName(ErrorKind kind) noexcept;
+    // The message of any exception, as one line without LibTorch's backtrace.
+    static std::string describe(const std::exception &error);
 
 private:
     ErrorKind m_kind;

@@ -2,6 +2,7 @@
 
 #include <snaption/preprocessing.h>
 
+#include <cstdint>
 #include <string>
 
 namespace snaption {
@@ -50,6 +51,9 @@ struct ModelConfig {
     static ModelConfig seedCompatible();
 
     int memoryTokens() const;
+    // Parameters a model of this configuration has with this vocabulary (batch-norm statistics
+    // not counted): to refuse one that cannot fit before it is built.
+    std::int64_t parameterCount(std::int64_t vocabularySize) const;
     int attentionGridHeight() const;
     int attentionGridWidth() const;
     // Throws Error(BadModel) naming the first invalid value.

@@ -21,7 +21,15 @@ struct Normalization {
 // Resizes an image to size x size (area averaging when shrinking, bilinear when enlarging) and
 // returns normalised planar float data, channel-major (C x H x W, RGB order).
 std::vector<float> preprocessImage(const RgbImage &image, int size, const Normalization &normalization);
+// The 8-bit step preprocessImage takes first for a large image: area averaging to at most four
+// times `size` per axis, a whole multiple of it. Applying it early gives bit for bit the same
+// preprocessing and holds a fraction of the pixels (2.4 MB instead of 5.8 MB for a photo read at
+// 1600 px, 36 MB at 12 MP); images too small for it are returned as they are.
+RgbImage shrinkForEncoder(RgbImage image, int size);
 // The resize step alone.
 RgbImage resizeImage(const RgbImage &image, int width, int height);
+// The image shrunk (area averaging, aspect kept) so its longer side is at most `longerSide`
+// pixels; unchanged when it fits already or longerSide <= 0.
+RgbImage shrinkToFit(RgbImage image, int longerSide);
 
 } // namespace snaption

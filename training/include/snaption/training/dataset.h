@@ -28,6 +28,7 @@ struct CaptionedImage {
 struct Dataset {
     std::string name;
     std::string format; // flickr8k, coco, karpathy, folder, synthetic
+    std::string source; // what was loaded: an absolute path, or "synthetic:SEED"
     std::vector<CaptionedImage> train;
     std::vector<CaptionedImage> validation;
     std::vector<CaptionedImage> test;

@@ -15,6 +15,7 @@ struct EvaluationResult {
     CaptionScores scores;
     int images = 0;
     int failedImages = 0;            // unreadable images, skipped
+    std::vector<std::string> skippedImages; // "id: reason" of each
     // Synthetic scenes: the share of object nouns whose attention peak lies in that object's box.
     int attentionNouns = 0;
     int attentionHits = 0;

@@ -19,6 +19,17 @@ struct TrainingResult {
     std::string bestModel;    // <out>/best.safetensors
     std::string finalModel;   // <out>/final.safetensors
     std::string lastCheckpoint;
+    std::vector<std::string> skippedImages; // "id: reason" of images that could not be read
+};
+
+// What a checkpoint records about its run, read without its tensors.
+struct CheckpointInfo {
+    TrainingConfig config;
+    std::string dataSource;   // the dataset's absolute path or "synthetic:SEED"; empty in old checkpoints
+    std::string dataFormat;   // its DatasetLoader format name
+    std::string outputFolder; // where the run wrote it; empty in old checkpoints
+    int epochsDone = 0;
+    int globalStep = 0;
 };
 
 // Trains a captioning model with LibTorch. Runs on the calling thread (the GUI calls it from a
@@ -27,15 +38,23 @@ struct TrainingResult {
 class Trainer {
 public:
     Trainer(TrainingConfig config, Dataset dataset);
-    // Continues a run from a checkpoint file exactly where it stopped.
-    static Trainer resume(const std::string &checkpoint, Dataset dataset);
+    // Continues a run from a checkpoint file exactly where it stopped, with the checkpoint's
+    // settings; `settings`, when given, changes those a resumed run can change (epochs, the time
+    // budget, learning-rate settings, scoring and checkpoint options), each change reported when
+    // the run starts. Changing what the checkpoint's model and data depend on (the model, encoder,
+    // batch size, seed, vocabulary, features) is Error(InvalidArgument) naming the setting.
+    static Trainer resume(const std::string &checkpoint, Dataset dataset, const TrainingConfig *settings = nullptr);
+    // Throws Error(Io/BadModel).
+    static CheckpointInfo inspectCheckpoint(const std::string &checkpoint);
     ~Trainer();
     Trainer(Trainer &&) noexcept;
     Trainer &operator=(Trainer &&) noexcept;
 
     const TrainingConfig &config() const;
     void setObserver(TrainingObserver *observer);
-    // Throws Error on unusable data or I/O problems; returns normally when stopped.
+    // Throws Error on unusable data or I/O problems; returns normally when stopped. The folder is
+    // locked for the run: a second run on it is refused (see OutputFolderLock); temporary files
+    // an interrupted run left behind are removed first.
     TrainingResult run(const std::string &outputFolder);
 
     void requestPause(bool paused); // thread-safe

@@ -50,6 +50,8 @@ struct TrainingConfig {
     int syntheticTestScenes = 500;
     int syntheticImageSize = 128;
 
+    static constexpr int kMaxSyntheticScenes = 300'000;
+
     static const std::vector<std::string> &presetNames();
     static std::string presetDescription(const std::string &name);
     // Throws Error(InvalidArgument) for an unknown name.

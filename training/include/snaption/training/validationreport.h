@@ -16,6 +16,7 @@ struct ValidationReport {
     int overlongCaptions = 0; // more words than the model's context holds (kept, truncated in training)
     int duplicateCaptions = 0;
     int malformedLines = 0;   // lines or records that could not be parsed
+    int refusedPaths = 0;     // image names that are absolute or lead outside the dataset's folder
     int imagesWithoutCaptions = 0;
     std::vector<std::string> examples; // the first problems, for the user
 

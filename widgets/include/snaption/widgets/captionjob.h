@@ -1,6 +1,7 @@
 #pragma once
 
 #include <snaption/captionresult.h>
+#include <snaption/imageloader.h>
 #include <snaption/decodingoptions.h>
 #include <snaption/rgbimage.h>
 
@@ -21,7 +22,7 @@ struct CaptionJob {
 // What comes back: the caption with its attention maps, the image as shown (at most
 // kDisplaySize pixels wide or high), a thumbnail, or the reason it failed.
 struct CaptionOutcome {
-    static constexpr int kDisplaySize = 1600;
+    static constexpr int kDisplaySize = ImageLoader::kCaptioningSize;
     static constexpr int kThumbnailSize = 96;
 
     int id = 0;
@@ -30,7 +31,6 @@ struct CaptionOutcome {
     CaptionResult result;
     RgbImage display;
     QImage thumbnail;
-    int originalWidth = 0, originalHeight = 0;
     double elapsedMs = 0;
 };
 

@@ -26,6 +26,8 @@ public:
     bool isPaused() const;
 
     // Loads the dataset and trains, all on the worker thread. resumeFrom: a checkpoint, or empty.
+    // Resuming, an empty dataset or output folder means the checkpoint's, and of `config` only
+    // the epochs, the time budget and the matrix precision apply (the rest is the checkpoint's).
     void start(const training::TrainingConfig &config, const QString &dataset, const QString &format, const QString &outputFolder,
                const QString &resumeFrom = QString());
 
