@@ -21,7 +21,7 @@ common=("$root/core/src/error.cpp" "$root/core/src/tensordtype.cpp" "$root/core/
 c="$root/core/src" t="$root/training/src"
 images="$c/imageloader.cpp $c/gifreader.cpp $c/imageheaderprobe.cpp $c/rgbimageconversion.cpp $c/preprocessing.cpp $c/imagewriter.cpp"
 config="$t/trainingconfig.cpp $t/augmentationconfig.cpp $c/modelconfig.cpp $c/jsontemplate.cpp"
-datasets="$t/datasetloader.cpp $t/dataset.cpp $t/validationreport.cpp $t/syntheticscenes.cpp $c/vocabulary.cpp $c/unicodetext.cpp $images $config"
+datasets="$t/datasetloader.cpp $t/dataset.cpp $t/validationreport.cpp $t/syntheticscenes.cpp $c/vocabulary.cpp $c/unicodetext.cpp $c/systemmemory.cpp $images $config"
 opencv=(-lopencv_core -lopencv_imgproc -lopencv_imgcodecs -lgif)
 declare -A max_len=([unpickler]=200000 [safetensors]=100000 [tflite]=4000000 [images]=100000 [flickr8k]=20000 [coco]=20000 [karpathy]=20000
                     [trainingconfig]=8000)

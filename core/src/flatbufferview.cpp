@@ -95,6 +95,9 @@ std::string FlatBufferView::Table::string(int field) const
 FlatBufferView::Vector::Vector(const FlatBufferView *view, std::size_t position) : m_view(view), m_position(position + 4)
 {
     m_count = view->u32(position);
+    // Every element takes at least a byte: a count beyond the bytes that follow is a lie that
+    // callers would otherwise believe when they reserve room for the elements (found by fuzzing).
+    view->bytes(m_position, m_count);
 }
 
 const std::uint8_t *FlatBufferView::Vector::data(int elementBytes) const

@@ -178,4 +178,22 @@ std::optional<ImageHeaderProbe::Dimensions> ImageHeaderProbe::probe(const std::u
     return std::nullopt;
 }
 
+std::optional<std::string> ImageHeaderProbe::knownFormat(const std::uint8_t *data, std::size_t size)
+{
+    const ByteReader r(data, size);
+    if (r.startsWith(0, "\x89PNG\r\n\x1a\n")) return "png";
+    if (r.has(0, 3) && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) return "jpeg";
+    if (r.startsWith(0, "GIF87a") || r.startsWith(0, "GIF89a")) return "gif";
+    if (r.startsWith(0, "BM")) return "bmp";
+    if (r.startsWith(0, "RIFF") && r.startsWith(8, "WEBP")) return "webp";
+    if (r.startsWith(0, "II*\0", 4) || r.startsWith(0, "MM\0*", 4)) return "tiff";
+    if (r.has(0, 2) && data[0] == 'P' && data[1] >= '1' && data[1] <= '6') return "pnm";
+    if (r.startsWith(0, "PF") || r.startsWith(0, "Pf")) return "pfm";
+    if (r.startsWith(0, "\x59\xA6\x6A\x95", 4)) return "sun raster";
+    if (r.startsWith(0, "#?RADIANCE") || r.startsWith(0, "#?RGBE")) return "radiance hdr";
+    if (r.startsWith(0, "\0\0\0\x0CjP  \r\n\x87\n", 12) || r.startsWith(0, "\xFF\x4F\xFF\x51", 4)) return "jpeg 2000";
+    if (r.startsWith(0, "\x76\x2F\x31\x01", 4)) return "openexr";
+    return std::nullopt;
+}
+
 } // namespace snaption

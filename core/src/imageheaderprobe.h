@@ -22,6 +22,10 @@ public:
     };
 
     static std::optional<Dimensions> probe(const std::uint8_t *data, std::size_t size);
+    // The format a file's signature names, among those Snaption reads (ImageLoader's extensions),
+    // or nothing. Only these reach OpenCV: it links readers (DICOM through GDCM, for one) that
+    // abort the process on a malformed file.
+    static std::optional<std::string> knownFormat(const std::uint8_t *data, std::size_t size);
 };
 
 } // namespace snaption

@@ -145,10 +145,13 @@ RgbImage toRgb(cv::Mat decoded, int fitWithin)
 }
 
 // What the header declares, checked against the limits before any pixel is decoded: the pixel
-// count, and the memory decoding would need (16-bit or many-channel images count more). Nothing
-// when the probe does not know the format (OpenCV's own pixel limit is the backstop then).
+// count, and the memory decoding would need (16-bit or many-channel images count more). A file
+// of no format Snaption reads is refused here, before OpenCV sees it. Nothing when the probe does
+// not read the format's size (OpenCV's own pixel limit is the backstop then).
 std::optional<ImageHeaderProbe::Dimensions> checkedHeader(const std::vector<std::uint8_t> &head, const std::string &name, std::int64_t maxPixels)
 {
+    if (!ImageHeaderProbe::knownFormat(head.data(), head.size()))
+        throw Error(ErrorKind::BadImage, name + ": not an image format that can be read");
     const auto dimensions = ImageHeaderProbe::probe(head.data(), head.size());
     if (!dimensions) return dimensions;
     if (dimensions->width <= 0 || dimensions->height <= 0)

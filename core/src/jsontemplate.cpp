@@ -141,8 +141,9 @@ nlohmann::json parseJsonObject(const std::string &text, const std::string &what,
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &error) {
-        // nlohmann's message names the byte offset: "syntax error while parsing object - ... at line 1, column 9".
+    } catch (const nlohmann::json::exception &error) {
+        // A syntax error, or a number beyond double (out_of_range 406, found by fuzzing). The
+        // message names the place: "syntax error while parsing object - ... at line 1, column 9".
         std::string reason = error.what();
         if (const std::size_t colon = reason.find("] "); colon != std::string::npos) reason = reason.substr(colon + 2);
         throw Error(kind, what + ": not valid JSON (" + reason + ")");

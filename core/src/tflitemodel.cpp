@@ -17,6 +17,7 @@ std::vector<std::int64_t> intVector(const std::optional<FlatBufferView::Vector> 
 {
     std::vector<std::int64_t> out;
     if (!v) return out;
+    v->data(bytes); // all elements inside the buffer, before room is made for them
     out.reserve(v->size());
     for (std::uint32_t i = 0; i < v->size(); ++i) out.push_back(v->integer(i, bytes, true));
     return out;

@@ -174,6 +174,9 @@ private Q_SLOTS:
         expectRejected(QByteArray(), QStringLiteral("empty"));
         expectRejected(jpeg.left(jpeg.size() / 2), QStringLiteral("truncated"));
         expectRejected(QByteArray("This is a text file, not a JPEG.\n"), QStringLiteral("not an image format"));
+        // Found by fuzzing: OpenCV hands a DICOM preamble to GDCM, which aborts the process. Only
+        // formats Snaption reads reach OpenCV.
+        expectRejected(QByteArray(127, '\0') + QByteArray("PDICM"), QStringLiteral("not an image format that can be read"));
         const QByteArray png = encode(image, "PNG");
         expectRejected(png.left(png.size() - 30), QStringLiteral("corrupt or truncated"));
     }

@@ -52,6 +52,8 @@ private Q_SLOTS:
         QTest::newRow("negative seed") << QString::fromUtf8(R"({"seed": -1})") << QString::fromUtf8(R"("seed" must not be negative)");
         QTest::newRow("model key") << QString::fromUtf8(R"({"model": {"decoder": {"dimension": 8}}})") << QString::fromUtf8(R"(unknown key "model.decoder.dimension")");
         QTest::newRow("augmentation key") << QString::fromUtf8(R"({"augmentation": {"horizontal_flip": {"p": 1}}})") << QString::fromUtf8(R"(unknown key "augmentation.horizontal_flip.p")");
+        // Found by fuzzing: a number beyond double threw nlohmann's out_of_range, not parse_error.
+        QTest::newRow("number beyond double") << QString::fromUtf8(R"({"epochs": 37E777})") << QString::fromUtf8("not valid JSON (number overflow");
         QTest::newRow("not an object") << QString::fromUtf8(R"([1, 2])") << QString::fromUtf8(R"(not a JSON object)");
         QTest::newRow("not JSON") << QString::fromUtf8("{\"epochs\": ") /* not raw: moc (Qt 6.4) loses track of braces in raw strings */ << QString::fromUtf8(R"(not valid JSON)");
     }

@@ -6,6 +6,7 @@
 #include <snaption/vocabulary.h>
 
 #include "inputfile.h"
+#include "systemmemory.h"
 
 #include <nlohmann/json.hpp>
 
@@ -289,6 +290,8 @@ Dataset loadFlickr8k(const fs::path &path, const DatasetLoader::Options &options
 
 nlohmann::json readJson(const fs::path &path)
 {
+    // The parsed document takes about ten times the text (nlohmann's nodes and maps).
+    requireMemory(InputFile::size(path.string()) * 11, "reading " + path.string());
     const std::string text = InputFile::readText(path.string(), DatasetLoader::kMaxJsonBytes, ErrorKind::BadDataset, "a dataset JSON file");
     nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded()) throw Error(ErrorKind::BadDataset, path.string() + ": not valid JSON");

@@ -20,7 +20,8 @@ namespace snaption::training {
 // Bad records are skipped and counted in the report; only an unusable dataset is an error. Image
 // names in dataset files resolve inside the dataset's folder: absolute names and ones that climb
 // out with ".." are refused (counted as refused paths), so a dataset cannot make Snaption read
-// files elsewhere. Files larger than kMaxTextBytes / kMaxJsonBytes are refused unread.
+// files elsewhere. Files larger than kMaxTextBytes / kMaxJsonBytes, or JSON whose parsed form
+// would not fit the machine's memory, are refused unread.
 class DatasetLoader {
 public:
     enum class Format { Auto, Flickr8k, Coco, Karpathy, Folder, Synthetic };
@@ -37,7 +38,7 @@ public:
     };
 
     static constexpr std::uint64_t kMaxTextBytes = std::uint64_t(1) << 30;
-    static constexpr std::uint64_t kMaxJsonBytes = std::uint64_t(2) << 30;
+    static constexpr std::uint64_t kMaxJsonBytes = std::uint64_t(1) << 30;
 
     // Loader options for training with `config`: its caption length and synthetic scene counts.
     static Options optionsFor(const TrainingConfig &config);
