@@ -12,7 +12,7 @@ packages=(
   xvfb xauth qt6-speech-dev libgif-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-torch python3-torchvision at-spi2-core python3-pyatspi dbus-x11 dbus)
+  packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus)
 fi
 
 missing=()
