@@ -22,7 +22,7 @@ int InfoCommand::run(const QStringList &arguments)
         return kUsage;
     }
     try {
-        const ModelInfo info = ModelInfo::read(parser.positionalArguments().first().toStdString());
+        const ModelInfo info = ModelInfo::check(parser.positionalArguments().first().toStdString());
         if (parser.isSet(QStringLiteral("json"))) {
             CliOutput::out() << QString::fromStdString(info.toJson()) << Qt::endl;
             return kSuccess;

@@ -19,6 +19,11 @@ bool endsWith(const std::string &text, const std::string &suffix)
 
 ModelInfo ModelInfo::read(const std::string &path)
 {
+    return fromFile(SafetensorsFile::readHeader(path), path);
+}
+
+ModelInfo ModelInfo::check(const std::string &path)
+{
     // The same validation a Captioner's load does, short of reading the weights' values.
     return ModelStorage::check(path);
 }

@@ -213,14 +213,14 @@ private Q_SLOTS:
             QVERIFY2(QString::fromStdString(error.what()).contains(message), error.what());
             loading = QString::fromStdString(error.what());
         }
-        // Reading the file's description validates it the same way, with the same message, except
-        // for what only the weights' values show.
+        // Checking the file's description (snaption-cli info) validates it the same way, with the
+        // same message, except for what only the weights' values show.
         if (what == QLatin1String("nan")) {
-            QCOMPARE(ModelInfo::read(path).path, path);
+            QCOMPARE(ModelInfo::check(path).path, path);
             return;
         }
         try {
-            ModelInfo::read(path);
+            ModelInfo::check(path);
             QFAIL("described");
         } catch (const Error &error) {
             QCOMPARE(QString::fromStdString(error.what()), loading);

@@ -25,10 +25,12 @@ struct ModelInfo {
     std::string storageDType; // "F32" or "F16"
     std::uint64_t weightBytes = 0; // size of the tensor data
 
-    // Reads the header and checks that the file's tensors fit the architecture it declares (names,
-    // shapes, kinds: what loading it would refuse, with the same message); throws Error(Io) or
-    // Error(BadModel).
+    // Reads the header (fast: no model is built); throws Error(Io) or Error(BadModel).
     static ModelInfo read(const std::string &path);
+    // Reads the header and checks that the file's tensors fit the architecture it declares (names,
+    // shapes, kinds: what loading it would refuse, with the same message). Builds the model's
+    // modules to compare with, so it takes a fraction of a second: not for a GUI thread.
+    static ModelInfo check(const std::string &path);
     // From an already parsed file (header or whole file).
     static ModelInfo fromFile(const SafetensorsFile &file, const std::string &path);
     std::string toJson() const;
