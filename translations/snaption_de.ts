@@ -1,241 +1,260 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>BenchCommand</name>
     <message>
-        <location filename="../app/cli/benchcommand.cpp" line="+87" />
+        <location filename="../app/cli/benchcommand.cpp" line="+277"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Measured runs per mode (default 20).</source>
         <translation>Gemessene Durchläufe je Modus (Standard 20).</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+1" />
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Unmeasured runs first (default 2).</source>
         <translation>Ungemessene Durchläufe vorab (Standard 2).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images per batch for the throughput test (default 8).</source>
         <translation>Bilder je Stapel für den Durchsatztest (Standard 8).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images captioned in a row for the memory test (default 100, 0 = skip).</source>
         <translation>Nacheinander beschriebene Bilder für den Speichertest (Standard 100, 0 = überspringen).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decoder weights: fp32 (exact) or int8 (faster; default %1).</source>
         <translation>Decoder-Gewichte: fp32 (exakt) oder int8 (schneller; Standard %1).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Comma-separated modes to measure (default: all of greedy, beam3, greedy_nocache, beam3_nocache).</source>
         <translation>Zu messende Modi, durch Kommas getrennt (Standard: alle von greedy, beam3, greedy_nocache, beam3_nocache).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>list</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Print the results as one JSON object.</source>
         <translation>Die Ergebnisse als ein JSON-Objekt ausgeben.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images to use (default: a generated 224 x 224 test card).</source>
         <translation>Zu verwendende Bilder (Standard: ein erzeugtes Testbild mit 224 x 224 Pixeln).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>[IMAGE...]</source>
         <translation>[BILD...]</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>--model is required; --runs is 1 to 100000, --warmup 0 to 100000, --batch 1 to 256, --sequence 0 to 1000000</source>
         <translation>--model fehlt; --runs ist 1 bis 100000, --warmup 0 bis 100000, --batch 1 bis 256, --sequence 0 bis 1000000</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>--precision must be fp32 or int8</source>
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-178"/>
         <source>generated test card</source>
         <translation>erzeugtes Testbild</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>unknown mode "%1"</source>
+        <location line="+184"/>
+        <source>unknown mode &quot;%1&quot;</source>
         <translation>unbekannter Modus „%1“</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="-79"/>
         <source>Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode</source>
         <translation>Modell %1 (%2, %3 Parameter, %4-Decoder-Gewichte), %5 Threads, %6 Durchläufe je Modus</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens</source>
         <translation>Modus            gesamt ms (min/Median/p95)  Dekodier Vorverarb Encoder Decoder je Token Tokens</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18"/>
         <source>KV cache speed-up of the decoder: greedy %1x, beam 3 %2x</source>
         <translation>Beschleunigung des Decoders durch den KV-Cache: greedy %1x, Beam 3 %2x</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1"/>
         <source>Batches of %1: beam 3 %2 images/s, greedy %3 images/s</source>
         <translation>Stapel zu %1: Beam 3 %2 Bilder/s, greedy %3 Bilder/s</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB</source>
         <translation>Speicher: %1 Bilder nacheinander, RSS %2 MB nach dem ersten, %3 MB nach dem letzten, Spitze %4 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/benchcommand.h" line="+13" />
+        <location filename="../app/cli/benchcommand.h" line="+13"/>
         <source>Measure captioning speed and memory.</source>
         <translation>Geschwindigkeit und Speicherbedarf der Bildbeschreibung messen.</translation>
     </message>
 </context>
 <context>
+    <name>BuildFeatures</name>
+    <message>
+        <location filename="../app/gui/buildfeatures.cpp" line="+25"/>
+        <source>Speak captions aloud: built, but no speech engine is installed (install qt6-speech-speechd-plugin and speech-dispatcher)</source>
+        <translation>Beschreibungen vorlesen: eingebaut, aber keine Sprachausgabe installiert (qt6-speech-speechd-plugin und speech-dispatcher installieren)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speak captions aloud: yes (engines: %1)</source>
+        <translation>Beschreibungen vorlesen: ja (Sprachausgaben: %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speak captions aloud: not built (Qt TextToSpeech was missing at build time: install qt6-speech-dev and qt6-declarative-dev, then rebuild)</source>
+        <translation>Beschreibungen vorlesen: nicht eingebaut (Qt TextToSpeech fehlte beim Bauen: qt6-speech-dev und qt6-declarative-dev installieren, dann neu bauen)</translation>
+    </message>
+</context>
+<context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+66" />
+        <location filename="../app/cli/captioncommand.cpp" line="+66"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decoder weights: fp32 (exact) or int8 (faster; default %1).</source>
         <translation>Decoder-Gewichte: fp32 (exakt) oder int8 (schneller; Standard %1).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print one JSON object per image and line.</source>
         <translation>Je Bild eine Zeile mit einem JSON-Objekt ausgeben.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Write one attention overlay PNG per word into &lt;folder&gt;.</source>
         <translation>Je Wort ein PNG mit der Aufmerksamkeitskarte in &lt;Ordner&gt; schreiben.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heatmap colours: viridis (default), inferno or jet.</source>
         <translation>Farben der Wärmekarte: viridis (Standard), inferno oder jet.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heatmap opacity from 0 to 1 (default 0.5).</source>
         <translation>Deckkraft der Wärmekarte von 0 bis 1 (Standard 0,5).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images captioned together (default 8).</source>
         <translation>Gemeinsam beschriebene Bilder (Standard 8).</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+1" />
+        <location line="+0"/>
+        <location line="+1"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Refuse images larger than this (default 100).</source>
         <translation>Größere Bilder ablehnen (Megapixel, Standard 100).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image files or folders.</source>
         <translation>Bilddateien oder Ordner.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>IMAGE...</source>
         <translation>BILD...</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>--model is required</source>
         <translation>--model fehlt</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>no images given (or the folders hold none)</source>
         <translation>keine Bilder angegeben (oder die Ordner enthalten keine)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2</source>
         <translation>ungültiger Wert: --colormap ist viridis, inferno oder jet, --opacity 0 bis 1, --batch-size 1 bis %1, --max-megapixels höchstens %2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>--precision must be fp32 or int8</source>
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>cannot create the folder %1</source>
         <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/captioncommand.h" line="+12" />
+        <location filename="../app/cli/captioncommand.h" line="+12"/>
         <source>Caption images (files or folders).</source>
         <translation>Bilder beschreiben (Dateien oder Ordner).</translation>
     </message>
@@ -243,7 +262,7 @@
 <context>
     <name>CaptionExporter</name>
     <message>
-        <location filename="../widgets/src/captionexporter.cpp" line="+87" />
+        <location filename="../widgets/src/captionexporter.cpp" line="+87"/>
         <source>%1: not written, because %2 would share it</source>
         <translation>%1: nicht geschrieben, da %2 sich diese Datei teilen würden</translation>
     </message>
@@ -251,63 +270,63 @@
 <context>
     <name>ClassifyCommand</name>
     <message>
-        <location filename="../app/cli/classifycommand.cpp" line="+30" />
+        <location filename="../app/cli/classifycommand.cpp" line="+30"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Encoder weights: .safetensors, torch.save .pth/.pt (timm or torchvision names) or a TFLite MobileNetV2.</source>
         <translation>Encoder-Gewichte: .safetensors, torch.save .pth/.pt (timm- oder torchvision-Namen) oder ein TFLite-MobileNetV2.</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+1" />
+        <location line="+0"/>
+        <location line="+1"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Class names, one per line (default: class numbers).</source>
         <translation>Klassennamen, einer je Zeile (Standard: Klassennummern).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many classes to print per image (default 5).</source>
         <translation>Wie viele Klassen je Bild ausgegeben werden (Standard 5).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Print one JSON object per image and line.</source>
         <translation>Je Bild eine Zeile mit einem JSON-Objekt ausgeben.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image files or folders.</source>
         <translation>Bilddateien oder Ordner.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>IMAGE...</source>
         <translation>BILD...</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>give --encoder-weights, at least one image, and --top of at least 1</source>
         <translation>--encoder-weights, mindestens ein Bild und --top von mindestens 1 angeben</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>cannot read the labels file %1</source>
         <translation>die Datei mit den Klassennamen %1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/classifycommand.h" line="+13" />
+        <location filename="../app/cli/classifycommand.h" line="+13"/>
         <source>Classify images with pretrained encoder weights.</source>
         <translation>Bilder mit vortrainierten Encoder-Gewichten klassifizieren.</translation>
     </message>
@@ -315,12 +334,12 @@
 <context>
     <name>CliOutput</name>
     <message>
-        <location filename="../app/cli/clioutput.cpp" line="+36" />
+        <location filename="../app/cli/clioutput.cpp" line="+36"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -328,7 +347,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+36" />
+        <location filename="../app/cli/commandline.cpp" line="+36"/>
         <source>Usage: snaption-cli [--threads N] &lt;command&gt; [options]
 
 Image captioning with per-word attention heatmaps.
@@ -343,7 +362,7 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>
 Global options:
   --threads N   CPU threads for inference (default: the number of physical cores)
@@ -358,90 +377,90 @@ Allgemeine Optionen:
 </translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>--threads needs a number from 1 to 256</source>
         <translation>--threads braucht eine Zahl von 1 bis 256</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>unexpected failure: %1</source>
         <translation>unerwarteter Fehler: %1</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>unknown command "%1"; see snaption-cli --help</source>
+        <location line="+4"/>
+        <source>unknown command &quot;%1&quot;; see snaption-cli --help</source>
         <translation>unbekannter Befehl „%1“; siehe snaption-cli --help</translation>
     </message>
 </context>
 <context>
     <name>DecodingArguments</name>
     <message>
-        <location filename="../app/cli/decodingarguments.cpp" line="+13" />
+        <location filename="../app/cli/decodingarguments.cpp" line="+13"/>
         <source>Pick the most likely word at each step.</source>
         <translation>In jedem Schritt das wahrscheinlichste Wort wählen.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Beam search with &lt;width&gt; hypotheses (default 3).</source>
         <translation>Strahlsuche mit &lt;Breite&gt; Hypothesen (Standard 3).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Beam search ranks captions by log probability / length^&lt;a&gt;: 1 favours longer captions, 0 shorter (default 0.5).</source>
         <translation>Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit / Länge^&lt;a&gt;: 1 bevorzugt längere, 0 kürzere (Standard 0,5).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a</source>
         <translation>a</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample words at random (see --top-k, --temperature, --seed).</source>
         <translation>Wörter zufällig ziehen (siehe --top-k, --temperature, --seed).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample only among the &lt;k&gt; most likely words (0 = all).</source>
         <translation>Nur unter den &lt;k&gt; wahrscheinlichsten Wörtern ziehen (0 = alle).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sampling temperature (default 1).</source>
         <translation>Temperatur beim Ziehen (Standard 1).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed for sampling (default 0).</source>
         <translation>Zufallsstartwert beim Ziehen (Standard 0).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>choose one of --greedy, --beam and --sample</source>
         <translation>eines von --greedy, --beam und --sample wählen</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>--beam, --length-penalty, --top-k, --temperature and --seed need numbers</source>
         <translation>--beam, --length-penalty, --top-k, --temperature und --seed brauchen Zahlen</translation>
     </message>
@@ -449,102 +468,102 @@ Allgemeine Optionen:
 <context>
     <name>EvalCommand</name>
     <message>
-        <location filename="../app/cli/evalcommand.cpp" line="+32" />
+        <location filename="../app/cli/evalcommand.cpp" line="+32"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The dataset (as for train).</source>
         <translation>Der Datensatz (wie bei train).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dataset format (default auto).</source>
         <translation>Format des Datensatzes (Standard auto).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>dev (default) or test.</source>
         <translation>dev (Standard) oder test.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>split</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Score only the first n images (0 = all).</source>
         <translation>Nur die ersten n Bilder bewerten (0 = alle).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decoder weights: fp32 or int8.</source>
         <translation>Decoder-Gewichte: fp32 oder int8.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Print the scores as JSON.</source>
         <translation>Die Bewertung als JSON ausgeben.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>--model and --data are required; --precision is fp32 or int8</source>
         <translation>--model und --data sind nötig; --precision ist fp32 oder int8</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>--max-images needs a number of 0 or more</source>
         <translation>--max-images braucht eine Zahl ab 0</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>%1 images of the %2 split scored, %3 skipped as unreadable, %4</source>
         <translation>%1 Bilder des Teils %2 bewertet, %3 als unlesbar übersprungen, %4</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>length ratio %1 (caption words per closest reference word)</source>
         <translation>Längenverhältnis %1 (Wörter der Beschreibung je Wort der nächstlangen Referenz)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>attention hit rate %1 (%2 of %3 object nouns)</source>
         <translation>Trefferquote der Aufmerksamkeit %1 (%2 von %3 Objektnomen)</translation>
     </message>
     <message>
-        <location filename="../app/cli/evalcommand.h" line="+13" />
+        <location filename="../app/cli/evalcommand.h" line="+13"/>
         <source>Score a model on a dataset split.</source>
         <translation>Ein Modell auf einem Teil eines Datensatzes bewerten.</translation>
     </message>
@@ -552,7 +571,7 @@ Allgemeine Optionen:
 <context>
     <name>ImageFiles</name>
     <message>
-        <location filename="../app/gui/imagefiles.cpp" line="+12" />
+        <location filename="../app/gui/imagefiles.cpp" line="+12"/>
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
@@ -560,49 +579,49 @@ Allgemeine Optionen:
 <context>
     <name>ImportSeedCommand</name>
     <message>
-        <location filename="../app/cli/importseedcommand.cpp" line="+17" />
+        <location filename="../app/cli/importseedcommand.cpp" line="+17"/>
         <source>Reads pretrained_weights.pt (a state_dict or a trainer checkpoint) and vocab_mapper.pkl without running any code from them.</source>
         <translation>Liest pretrained_weights.pt (ein state_dict oder einen Trainings-Checkpoint) und vocab_mapper.pkl, ohne Code daraus auszuführen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The torch.save file of the Python model (pretrained_weights.pt).</source>
         <translation>Die torch.save-Datei des Python-Modells (pretrained_weights.pt).</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>The pickled VocabMapper (vocab_mapper.pkl).</source>
         <translation>Der gepickelte VocabMapper (vocab_mapper.pkl).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model file to write.</source>
         <translation>Die zu schreibende Modelldatei.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>--weights, --vocab and --out are required</source>
         <translation>--weights, --vocab und --out sind nötig</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Python Snaption model %1 with vocabulary %2</source>
         <translation>Python-Snaption-Modell %1 mit Vokabular %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrote %1: original Snaption architecture, %2 parameters, %3 words.</source>
         <translation>%1 geschrieben: ursprüngliche Snaption-Architektur, %2 Parameter, %3 Wörter.</translation>
     </message>
     <message>
-        <location filename="../app/cli/importseedcommand.h" line="+12" />
+        <location filename="../app/cli/importseedcommand.h" line="+12"/>
         <source>Import a model of the original Python Snaption.</source>
         <translation>Ein Modell des ursprünglichen Python-Snaption importieren.</translation>
     </message>
@@ -610,62 +629,62 @@ Allgemeine Optionen:
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/infocommand.cpp" line="+17" />
+        <location filename="../app/cli/infocommand.cpp" line="+17"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>MODEL</source>
         <translation>MODELL</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>give exactly one model file</source>
         <translation>genau eine Modelldatei angeben</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Model file:      %1</source>
         <translation>Modelldatei:     %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Architecture:    %1</source>
         <translation>Architektur:     %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encoder:         %1, %2 px input, %3 memory tokens</source>
         <translation>Encoder:         %1, Eingabe %2 px, %3 Speicher-Tokens</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Decoder:         %1 layers, width %2, %3 heads, feed-forward %4, %5 activation, context %6</source>
         <translation>Decoder:         %1 Schichten, Breite %2, %3 Köpfe, Feed-Forward %4, Aktivierung %5, Kontext %6</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Parameters:      %1 (%2 storage)</source>
         <translation>Parameter:       %1 (gespeichert als %2)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Vocabulary:      %1 tokens</source>
         <translation>Vokabular:       %1 Tokens</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Provenance:      %1: %2</source>
         <translation>Herkunft:        %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/infocommand.h" line="+12" />
+        <location filename="../app/cli/infocommand.h" line="+12"/>
         <source>Describe a model file.</source>
         <translation>Eine Modelldatei beschreiben.</translation>
     </message>
@@ -673,140 +692,140 @@ Allgemeine Optionen:
 <context>
     <name>InitModelCommand</name>
     <message>
-        <location filename="../app/cli/initmodelcommand.cpp" line="+42" />
+        <location filename="../app/cli/initmodelcommand.cpp" line="+42"/>
         <source>Image encoder: efficientnet_b0 (default) or mobilenet_v2.</source>
         <translation>Bild-Encoder: efficientnet_b0 (Standard) oder mobilenet_v2.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+6" />
-        <location line="+2" />
-        <location line="+3" />
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder.</source>
         <translation>Mit vortrainierten Encoder-Gewichten beginnen (.safetensors, torch.save .pth, TFLite-MobileNetV2); sie bestimmen auch den Encoder.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decoder layers (default 6).</source>
         <translation>Decoder-Schichten (Standard 6).</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+1" />
-        <location line="+1" />
-        <location line="+1" />
-        <location line="+1" />
-        <location line="+2" />
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Decoder width (default 512).</source>
         <translation>Decoder-Breite (Standard 512).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attention heads (default 16).</source>
         <translation>Aufmerksamkeitsköpfe (Standard 16).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feed-forward size (default 1024).</source>
         <translation>Größe der Feed-Forward-Schicht (Standard 1024).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Context length in tokens, &lt;START&gt; included (default 20).</source>
         <translation>Kontextlänge in Tokens, einschließlich &lt;START&gt; (Standard 20).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Build the vocabulary from a text file, one caption per line.</source>
         <translation>Das Vokabular aus einer Textdatei bilden, eine Beschreibung je Zeile.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave out words seen fewer times (default 1).</source>
         <translation>Seltener gesehene Wörter auslassen (Standard 1).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Use a vocabulary file (a JSON list of tokens).</source>
         <translation>Eine Vokabulardatei verwenden (eine JSON-Liste von Tokens).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed (default 0).</source>
         <translation>Zufallsstartwert (Standard 0).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weight storage: f32 (default) or f16 (half the size).</source>
         <translation>Speicherung der Gewichte: f32 (Standard) oder f16 (halbe Größe).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model file to write.</source>
         <translation>Die zu schreibende Modelldatei.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>--out is required</source>
         <translation>--out fehlt</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>give exactly one of --vocab and --vocab-from-captions</source>
         <translation>genau eines von --vocab und --vocab-from-captions angeben</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>--storage must be f32 or f16</source>
         <translation>--storage muss f32 oder f16 sein</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>--layers, --dim, --heads, --ff, --context and --seed need whole numbers</source>
         <translation>--layers, --dim, --heads, --ff, --context und --seed brauchen ganze Zahlen</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>--out %1 is one of the inputs; choose another file for the model</source>
         <translation>--out %1 ist eine der Eingaben; bitte eine andere Datei für das Modell wählen</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>random initialisation (seed %1)</source>
         <translation>zufällige Initialisierung (Startwert %1)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words.</source>
         <translation>%1 geschrieben: %2 + %3 Decoder-Schichten, %4 Parameter, %5 Wörter.</translation>
     </message>
     <message>
-        <location filename="../app/cli/initmodelcommand.h" line="+12" />
+        <location filename="../app/cli/initmodelcommand.h" line="+12"/>
         <source>Create a randomly initialised model file.</source>
         <translation>Eine zufällig initialisierte Modelldatei anlegen.</translation>
     </message>
@@ -814,12 +833,12 @@ Allgemeine Optionen:
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/src/modelcatalog.cpp" line="+22" />
+        <location filename="../widgets/src/modelcatalog.cpp" line="+22"/>
         <source>The model catalog is not valid: %1</source>
         <translation>Der Modellkatalog ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Cannot read the model catalog %1: %2</source>
         <translation>Der Modellkatalog %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -827,57 +846,57 @@ Allgemeine Optionen:
 <context>
     <name>SynthCommand</name>
     <message>
-        <location filename="../app/cli/synthcommand.cpp" line="+21" />
+        <location filename="../app/cli/synthcommand.cpp" line="+21"/>
         <source>The folder to write.</source>
         <translation>Der zu schreibende Ordner.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How many scenes (default 100).</source>
         <translation>Wie viele Szenen (Standard 100).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed (default 0).</source>
         <translation>Zufallsstartwert (Standard 0).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image width and height in pixels (default 128).</source>
         <translation>Breite und Höhe der Bilder in Pixeln (Standard 128).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>pixels</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>--out is required; --count is 1 to %1, --size 32 to 1024 pixels, --seed a number</source>
         <translation>--out fehlt; --count ist 1 bis %1, --size 32 bis 1024 Pixel, --seed eine Zahl</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Wrote %1 scenes to %2</source>
         <translation>%1 Szenen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/synthcommand.h" line="+12" />
+        <location filename="../app/cli/synthcommand.h" line="+12"/>
         <source>Write synthetic scenes (images, captions, object boxes).</source>
         <translation>Synthetische Szenen schreiben (Bilder, Beschreibungen, Objektrahmen).</translation>
     </message>
@@ -885,137 +904,137 @@ Allgemeine Optionen:
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+51" />
+        <location filename="../app/cli/traincommand.cpp" line="+52"/>
         <source>  %1 of %2</source>
         <translation>  %1 von %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7</source>
         <translation>Epoche %1 Schritt %2/%3 Verlust %4 LR %5 %6 Beispiele/s Rest %7</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</source>
         <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>, attention hit rate %1</source>
         <translation>, Trefferquote der Aufmerksamkeit %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>, best so far</source>
         <translation>, bisher die beste</translation>
     </message>
     <message>
-        <location line="+82" />
-        <source>Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or "synthetic".</source>
+        <location line="+82"/>
+        <source>Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or &quot;synthetic&quot;.</source>
         <translation>Datensatz: ein Flickr8k-Ordner, COCO- oder Karpathy-JSON, ein Ordner beschriebener Bilder oder „synthetic“.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dataset format: auto (default), flickr8k, coco, karpathy, folder, synthetic.</source>
         <translation>Format des Datensatzes: auto (Standard), flickr8k, coco, karpathy, folder, synthetic.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Start from a preset (see --list-presets).</source>
         <translation>Mit einer Voreinstellung beginnen (siehe --list-presets).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>List the presets and exit.</source>
         <translation>Die Voreinstellungen auflisten und beenden.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pretrained encoder weights (.safetensors, .pth, TFLite MobileNetV2).</source>
         <translation>Vortrainierte Encoder-Gewichte (.safetensors, .pth, TFLite-MobileNetV2).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JSON file (or text) with settings that override the preset.</source>
         <translation>JSON-Datei (oder -Text) mit Einstellungen, die die Voreinstellung überschreiben.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>json</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wall-time budget for the whole run.</source>
         <translation>Zeitbudget für den ganzen Lauf.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of epochs.</source>
         <translation>Zahl der Epochen.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed.</source>
         <translation>Zufallsstartwert.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17"/>
         <source>--data and --out are required (or --resume CHECKPOINT)</source>
         <translation>--data und --out fehlen (oder --resume CHECKPOINT)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>--preset cannot be combined with --resume: a resumed run keeps its checkpoint's settings</source>
+        <location line="+4"/>
+        <source>--preset cannot be combined with --resume: a resumed run keeps its checkpoint&apos;s settings</source>
         <translation>--preset lässt sich nicht mit --resume verbinden: ein fortgesetzter Lauf behält die Einstellungen seines Checkpoints</translation>
     </message>
     <message>
-        <location line="+35" />
-        <source>resume: --%1 %2 instead of the checkpoint's %3</source>
+        <location line="+35"/>
+        <source>resume: --%1 %2 instead of the checkpoint&apos;s %3</source>
         <translation>Fortsetzen: --%1 %2 statt %3 aus dem Checkpoint</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Resuming %1 (%2 epochs done): data %3, output %4</source>
         <translation>Setze %1 fort (%2 Epochen fertig): Daten %3, Ausgabe %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+46" />
+        <location line="+46"/>
         <source>%n unreadable image(s) skipped (listed in history.json).</source>
         <translation>
             <numerusform>%n unlesbares Bild übersprungen (in history.json aufgeführt).</numerusform>
@@ -1023,80 +1042,302 @@ Allgemeine Optionen:
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stopped after %1 steps. Continue with: snaption-cli train --resume %2</source>
         <translation>Nach %1 Schritten angehalten. Weiter mit: snaption-cli train --resume %2</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-113"/>
         <source>checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Continue from a checkpoint: its data, settings and output folder are used unless given here.</source>
         <translation>Von einem Checkpoint aus weitertrainieren: seine Daten, Einstellungen und sein Ausgabeordner gelten, sofern hier nichts anderes angegeben ist.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Output folder (models, checkpoints, history).</source>
         <translation>Ausgabeordner (Modelle, Checkpoints, Verlauf).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+119"/>
         <source>Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</source>
         <translation>Fertig in %1: %2 Epochen. Bestes Modell auf %3 Validierungsbildern: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Models: %1, %2</source>
         <translation>Modelle: %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/traincommand.h" line="+16" />
+        <location filename="../app/cli/traincommand.h" line="+16"/>
         <source>Train a captioning model.</source>
         <translation>Ein Modell zur Bildbeschreibung trainieren.</translation>
     </message>
 </context>
 <context>
+    <name>Trainer</name>
+    <message>
+        <location filename="../training/src/trainer.cpp" line="+245"/>
+        <source>preparing %1</source>
+        <translation>%1 wird vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resume: %1</source>
+        <translation>Fortsetzen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
+        <translation>
+            <numerusform>Vokabular: %1 Tokens (Wörter, die mindestens %n-mal vorkommen)</numerusform>
+            <numerusform>Vokabular: %1 Tokens (Wörter, die mindestens %n-mal vorkommen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>copied the best model so far (epoch %1) from %2</source>
+        <translation>bisher bestes Modell (Epoche %1) aus %2 kopiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the best model so far (epoch %1) is not in %2: the next finished epoch&apos;s model becomes the best</source>
+        <translation>das bisher beste Modell (Epoche %1) ist nicht in %2: das Modell der nächsten abgeschlossenen Epoche wird das beste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the best model so far (epoch %1) is not in %2 or %3: the next finished epoch&apos;s model becomes the best</source>
+        <translation>das bisher beste Modell (Epoche %1) ist weder in %2 noch in %3: das Modell der nächsten abgeschlossenen Epoche wird das beste</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>encoder: %1</source>
+        <translation>Encoder: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>warning: the encoder is frozen but starts from random weights</source>
+        <translation>Warnung: der Encoder ist eingefroren, beginnt aber mit zufälligen Gewichten</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>skipped an unreadable image: %1 (%2)</source>
+        <translation>unlesbares Bild übersprungen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipping more unreadable images (all are listed in history.json)</source>
+        <translation>weitere unlesbare Bilder werden übersprungen (alle stehen in history.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>computing encoder features of %1 training images (%n view(s) each)</source>
+        <translation>
+            <numerusform>Encoder-Merkmale von %1 Trainingsbildern werden berechnet (je %n Ansicht)</numerusform>
+            <numerusform>Encoder-Merkmale von %1 Trainingsbildern werden berechnet (je %n Ansichten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>computing encoder features of %1 validation images</source>
+        <translation>Encoder-Merkmale von %1 Validierungsbildern werden berechnet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>checking that the images can be read</source>
+        <translation>die Lesbarkeit der Bilder wird geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
+        <translation>
+            <numerusform>übersprungene unlesbare Bilder: %n; das Training nutzt %1 von %2 Trainingsbildern</numerusform>
+            <numerusform>übersprungene unlesbare Bilder: %n; das Training nutzt %1 von %2 Trainingsbildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>scoring epoch %1</source>
+        <translation>Epoche %1 wird bewertet</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>writing checkpoint %1</source>
+        <translation>Checkpoint %1 wird geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
+        <translation>
+            <numerusform>Zeitbudget: Training von %1 der %n Epoche (%2 ms je Schritt)</numerusform>
+            <numerusform>Zeitbudget: Training von %1 der %n Epochen (%2 ms je Schritt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>time budget reached: stopping training</source>
+        <translation>Zeitbudget erreicht: das Training wird beendet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>early stopping: no better %1 for %n epoch(s)</source>
+        <translation>
+            <numerusform>vorzeitiges Ende: seit %n Epoche kein besserer Wert für %1</numerusform>
+            <numerusform>vorzeitiges Ende: seit %n Epochen kein besserer Wert für %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>stopped: resume with %1</source>
+        <translation>angehalten: fortsetzen mit %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>writing the final model</source>
+        <translation>das Endmodell wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>scoring the best model on all %1 validation images</source>
+        <translation>das beste Modell wird auf allen %1 Validierungsbildern bewertet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>decoder matrix products in bfloat16 (mixed_precision &quot;%1&quot;)</source>
+        <translation>Matrixprodukte des Decoders in bfloat16 (mixed_precision „%1“)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>resuming at epoch %1, step %2</source>
+        <translation>Fortsetzung bei Epoche %1, Schritt %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>training on %1 images, %n step(s) per epoch</source>
+        <translation>
+            <numerusform>Training mit %1 Bildern, %n Schritt je Epoche</numerusform>
+            <numerusform>Training mit %1 Bildern, %n Schritte je Epoche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../training/src/runfolder.cpp" line="+38"/>
+        <source>an earlier run (%1) ended without releasing %2</source>
+        <translation>ein früherer Lauf (%1) endete, ohne %2 freizugeben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>removed %n temporary file(s) (%1) left by an interrupted run</source>
+        <translation>
+            <numerusform>%n temporäre Datei (%1) eines abgebrochenen Laufs entfernt</numerusform>
+            <numerusform>%n temporäre Dateien (%1) eines abgebrochenen Laufs entfernt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingConfig</name>
+    <message>
+        <location filename="../training/src/trainingconfig.cpp" line="+43"/>
+        <source>Synthetic demo — about a minute</source>
+        <translation>Synthetische Demo – etwa eine Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synthetic scenes — accurate, 5 minutes</source>
+        <translation>Synthetische Szenen – genau, 5 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flickr8k, frozen MobileNetV2</source>
+        <translation>Flickr8k, eingefrorenes MobileNetV2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flickr8k, frozen EfficientNet-B0</source>
+        <translation>Flickr8k, eingefrorenes EfficientNet-B0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flickr8k, the original project&apos;s recipe</source>
+        <translation>Flickr8k, das Rezept des ursprünglichen Projekts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.</source>
+        <translation>Erzeugte Formen; ein kleines Modell, in etwa einer Minute von Grund auf trainiert, ohne Downloads. Grobe Beschreibungen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.</source>
+        <translation>Erzeugte Formen; ein kleines Modell, in bis zu 5 Minuten von Grund auf trainiert, mit genauen Beschreibungen und Attention.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.</source>
+        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.</source>
+        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten EfficientNet-B0 (Gewichte von timm oder torchvision): 3 Decoder-Schichten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The original Python project&apos;s architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.</source>
+        <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+36" />
+        <location filename="../app/gui/main.cpp" line="+34"/>
         <source>Describes images in words and shows where it looked for each word.</source>
         <translation>Beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4"/>
+        <source>Displays version information and the optional features built in.</source>
+        <translation>Zeigt die Version und die eingebauten optionalen Funktionen an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The model file to use.</source>
         <translation>Die zu verwendende Modelldatei.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images or folders to caption.</source>
         <translation>Zu beschreibende Bilder oder Ordner.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>[IMAGE|FOLDER...]</source>
         <translation>[BILD|ORDNER...]</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+12"/>
         <source>Unexpected Error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Something failed unexpectedly: %1
 
 Snaption keeps running.</source>
@@ -1108,144 +1349,209 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::AugmentTab</name>
     <message>
-        <location filename="../app/gui/augmenttab.cpp" line="+38" />
+        <location filename="../app/gui/augmenttab.cpp" line="+39"/>
         <source>&amp;Lock seed</source>
         <translation>Startwert &amp;sperren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reseed</source>
         <translation>&amp;Neu würfeln</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Choose &amp;Images…</source>
         <translation>&amp;Bilder wählen…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save Pipeline…</source>
         <translation>Pipeline &amp;speichern…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L&amp;oad Pipeline…</source>
         <translation>Pipeline &amp;laden…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pick the images the samples are made from</source>
         <translation>Die Bilder wählen, aus denen die Beispiele entstehen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Draws new random samples</source>
         <translation>Zieht neue zufällige Beispiele</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeps the seed, so the samples only change when the pipeline does</source>
         <translation>Behält den Startwert, sodass sich die Beispiele nur ändern, wenn sich die Pipeline ändert</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Writes the pipeline as JSON</source>
         <translation>Schreibt die Pipeline als JSON</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reads a pipeline from JSON</source>
         <translation>Liest eine Pipeline aus JSON</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Seed %1</source>
         <translation>Startwert %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>(unchanged)</source>
         <translation>(unverändert)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>flipped</source>
         <translation>gespiegelt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>crop</source>
         <translation>Ausschnitt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>shift/scale/rotate</source>
         <translation>verschoben/skaliert/gedreht</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>colour jitter</source>
         <translation>Farbvariation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>brightness/contrast</source>
         <translation>Helligkeit/Kontrast</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>blur</source>
         <translation>Unschärfe</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>scale</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift x</source>
+        <translation>Verschiebung x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift y</source>
+        <translation>Verschiebung y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saturation</source>
+        <translation>Sättigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hue</source>
+        <translation>Farbton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel</source>
+        <translation>Kern</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Sample %1</source>
         <translation>Beispiel %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Images for the Preview</source>
         <translation>Bilder für die Vorschau</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Some Images Could Not Be Read</source>
         <translation>Einige Bilder konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Save Augmentation Pipeline</source>
         <translation>Augmentierungs-Pipeline speichern</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+9" />
+        <location line="+0"/>
+        <location line="+9"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Save Failed</source>
         <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Load Augmentation Pipeline</source>
         <translation>Augmentierungs-Pipeline laden</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+6" />
+        <location line="+4"/>
+        <location line="+6"/>
         <source>Load Failed</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1253,137 +1559,142 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::CaptionTab</name>
     <message>
-        <location filename="../app/gui/captiontab.cpp" line="+34" />
+        <location filename="../app/gui/captiontab.cpp" line="+36"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>S&amp;peak</source>
         <translation>&amp;Vorlesen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ca&amp;ncel</source>
         <translation>Ab&amp;brechen</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The images to caption, each with its state and caption</source>
         <translation>Die zu beschreibenden Bilder, jedes mit Zustand und Beschreibung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Captioning progress</source>
         <translation>Fortschritt der Beschreibung</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Stops captioning the images still waiting</source>
         <translation>Beschreibt die noch wartenden Bilder nicht mehr</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Caption</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Drop images here, or open them with Ctrl+O</source>
         <translation>Bilder hierher ziehen oder mit Strg+O öffnen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copies the caption to the clipboard, for use as alt text</source>
         <translation>Kopiert die Beschreibung in die Zwischenablage, zur Verwendung als Alternativtext</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reads the caption aloud</source>
         <translation>Liest die Beschreibung vor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Play words</source>
         <translation>Wörter abspielen</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Steps through the words, showing each one's heatmap</source>
+        <location line="+1"/>
+        <source>Steps through the words, showing each one&apos;s heatmap</source>
         <translation>Geht die Wörter durch und zeigt zu jedem die Wärmekarte</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Ca&amp;ption:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Heatmap</source>
         <translation>Wärmekarte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decoding</source>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+117" />
+        <location line="+117"/>
         <source>Could not caption %1: %2</source>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1 of %2 images, %3 images/s</source>
         <translation>%1 von %2 Bildern, %3 Bilder/s</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Captioned %1 images (%2 failed) in %3 s</source>
         <translation>%1 Bilder beschrieben (%2 fehlgeschlagen) in %3 s</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Captioning, please wait…</source>
         <translation>Wird beschrieben, bitte warten …</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Could not caption this image: %1</source>
         <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+30"/>
+        <source>Cannot show %1 again: the file can no longer be read</source>
+        <translation>%1 kann nicht erneut gezeigt werden: die Datei ist nicht mehr lesbar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Captioning cancelled</source>
         <translation>Beschreiben abgebrochen</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Caption copied</source>
         <translation>Beschreibung kopiert</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Text-to-speech is not available on this system</source>
         <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This build of Snaption cannot speak</source>
         <translation>Diese Snaption-Version kann nicht sprechen</translation>
     </message>
@@ -1391,317 +1702,317 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+74" />
+        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Caption</source>
         <translation>&amp;Beschreiben</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Train</source>
         <translation>&amp;Trainieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Augment</source>
         <translation>&amp;Augmentieren</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Model in use</source>
         <translation>Verwendetes Modell</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Clipboard image: %1</source>
         <translation>Bild aus der Zwischenablage: %1</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open Images…</source>
         <translation>Bilder ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open &amp;Folder…</source>
         <translation>&amp;Ordner öffnen …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recent &amp;Images</source>
         <translation>&amp;Zuletzt geöffnete Bilder</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recent Mo&amp;dels</source>
         <translation>Zuletzt geöffnete Mo&amp;delle</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import Python Snaption Model…</source>
         <translation>Python-Snaption-Modell &amp;importieren …</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Do&amp;wnload Model…</source>
         <translation>Modell &amp;herunterladen …</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Export Captions…</source>
         <translation>Beschreibungen &amp;exportieren …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save Heatmap Overlay…</source>
         <translation>Wärmekarte &amp;speichern …</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save Overlays of &amp;All Words…</source>
         <translation>Wärmekarten &amp;aller Wörter speichern …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Write Caption Files (.&amp;txt) Next to Images…</source>
         <translation>Beschreibungsdateien (.&amp;txt) neben die Bilder schreiben …</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Copy Caption</source>
         <translation>Beschreibung &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+Alt+C</source>
         <translation>Ctrl+Alt+C</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Paste Image</source>
         <translation>Bild &amp;einfügen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Caption &amp;Clipboard Image</source>
         <translation>Bild aus der &amp;Zwischenablage beschreiben</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>C&amp;aption All Again</source>
         <translation>Alle &amp;neu beschreiben</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2"/>
         <source>Ca&amp;ncel Captioning</source>
         <translation>Beschreiben ab&amp;brechen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3"/>
         <source>C&amp;lear Images</source>
         <translation>Bilder &amp;leeren</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Fit to Window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Next Word</source>
         <translation>&amp;Nächstes Wort</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Alt+Right</source>
         <translation>Alt+Right</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Previous Word</source>
         <translation>&amp;Vorheriges Wort</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Alt+Left</source>
         <translation>Alt+Left</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P&amp;lay Words</source>
         <translation>Wörter ab&amp;spielen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Fast Decoder (int8 weights)</source>
         <translation>&amp;Schneller Decoder (int8-Gewichte)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>About twice as fast; captions may differ slightly from the exact model</source>
         <translation>Etwa doppelt so schnell; Beschreibungen können leicht vom genauen Modell abweichen</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Speak Captions Aloud</source>
         <translation>Bildbeschreibungen &amp;vorlesen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reads each caption aloud when it is ready</source>
         <translation>Liest jede Bildbeschreibung vor, sobald sie fertig ist</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>System Default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About Snaption</source>
         <translation>&amp;Über Snaption</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+81"/>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Loading model %1…</source>
         <translation>Modell %1 wird geladen …</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Model loaded</source>
         <translation>Modell geladen</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Could not load the model</source>
         <translation>Das Modell konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot Load Model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1
 
 The previous model stays in use.</source>
@@ -1710,17 +2021,17 @@ The previous model stays in use.</source>
 Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>No images found</source>
         <translation>Keine Bilder gefunden</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n Bild wartet auf ein Modell.</numerusform>
@@ -1728,119 +2039,124 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Open Images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Open Folder of Images</source>
         <translation>Ordner mit Bildern öffnen</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Snaption models (*.safetensors)</source>
         <translation>Snaption-Modelle (*.safetensors)</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Import: the Python model's weights</source>
+        <location line="+8"/>
+        <source>Import: the Python model&apos;s weights</source>
         <translation>Import: die Gewichte des Python-Modells</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PyTorch weights (*.pt *.pth);;All files (*)</source>
         <translation>PyTorch-Gewichte (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import: the vocabulary (vocab_mapper.pkl)</source>
         <translation>Import: das Vokabular (vocab_mapper.pkl)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pickles (*.pkl);;All files (*)</source>
         <translation>Pickle-Dateien (*.pkl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Importing the model…</source>
         <translation>Das Modell wird importiert …</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Import cancelled</source>
         <translation>Import abgebrochen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import Failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+22" />
-        <location line="+9" />
+        <location line="+22"/>
+        <location line="+9"/>
         <source>Download Model</source>
         <translation>Modell herunterladen</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>The model catalog lists no downloadable models yet. Open a model file, import one, or create a demo model instead.</source>
         <translation>Der Modellkatalog nennt noch keine herunterladbaren Modelle. Öffnen Sie stattdessen eine Modelldatei, importieren Sie eines oder erstellen Sie ein Demo-Modell.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+48" />
+        <location line="+146"/>
+        <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="-194"/>
+        <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No captions to export yet</source>
         <translation>Noch keine Beschreibungen zum Exportieren</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export Captions</source>
         <translation>Beschreibungen exportieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exported %n caption(s)</source>
         <translation>
             <numerusform>%n Beschreibung exportiert</numerusform>
@@ -1848,33 +2164,33 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Save Heatmap Overlay</source>
         <translation>Wärmekarte speichern</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+21" />
+        <location line="+2"/>
+        <location line="+22"/>
         <source>Save Failed</source>
         <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-13"/>
         <source>Save Overlays of All Words to Folder</source>
         <translation>Wärmekarten aller Wörter in einen Ordner speichern</translation>
     </message>
     <message numerus="yes">
-        <location line="+11" />
+        <location line="+11"/>
         <source>Saved %n overlay(s)</source>
         <translation>
             <numerusform>%n Wärmekarte gespeichert</numerusform>
@@ -1882,17 +2198,17 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No captions to write yet</source>
         <translation>Noch keine Beschreibungen zum Schreiben</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Caption Files Exist</source>
         <translation>Beschreibungsdateien vorhanden</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n image(s) already have a caption file. Overwrite them?</source>
         <translation>
             <numerusform>%n Bild hat schon eine Beschreibungsdatei. Überschreiben?</numerusform>
@@ -1900,59 +2216,54 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Some Caption Files Failed</source>
         <translation>Einige Beschreibungsdateien schlugen fehl</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrote %1 caption files, kept %2 existing ones</source>
         <translation>%1 Beschreibungsdateien geschrieben, %2 vorhandene behalten</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+1" />
-        <location line="+10" />
+        <location line="+15"/>
+        <location line="+1"/>
+        <location line="+10"/>
         <source>The clipboard holds no image</source>
         <translation>Die Zwischenablage enthält kein Bild</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Pasted image %1</source>
         <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Captioning, please wait</source>
         <translation>Wird beschrieben, bitte warten</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>About Snaption</source>
         <translation>Über Snaption</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+3"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>The new language is used from the next start of Snaption.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Snaption.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Dropped image</source>
         <translation>Abgelegtes Bild</translation>
     </message>
@@ -1960,659 +2271,638 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::gui::TrainTab</name>
     <message>
-        <location filename="../app/gui/traintab.cpp" line="+55" />
+        <location filename="../app/gui/traintab.cpp" line="+57"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+471" />
-        <location line="+94" />
+        <location line="+1"/>
+        <location line="+416"/>
+        <location line="+128"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-565" />
+        <location line="-544"/>
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Use This Model</source>
         <translation>Dieses Modell &amp;verwenden</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmische Skala</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>a dataset folder or file, or "synthetic"</source>
+        <location line="+10"/>
+        <source>a dataset folder or file, or &quot;synthetic&quot;</source>
         <translation>ein Datensatzordner oder eine Datei, oder „synthetic“</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>A Flickr8k folder, a COCO or Karpathy JSON file, a folder of images with .txt captions, or "synthetic"</source>
+        <location line="+1"/>
+        <source>A Flickr8k folder, a COCO or Karpathy JSON file, a folder of images with .txt captions, or &quot;synthetic&quot;</source>
         <translation>Ein Flickr8k-Ordner, eine COCO- oder Karpathy-JSON-Datei, ein Ordner mit Bildern und .txt-Beschreibungen, oder „synthetic“</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Dataset:</source>
         <translation>&amp;Datensatz:</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+27" />
-        <location line="+7" />
-        <location line="+6" />
+        <location line="+0"/>
+        <location line="+30"/>
+        <location line="+7"/>
+        <location line="+6"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="-39" />
+        <location line="-42"/>
         <source>Dataset Folder</source>
         <translation>Datensatzordner</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Dataset format</source>
         <translation>Datensatzformat</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>"auto" recognises the format from the files</source>
+        <location line="+1"/>
+        <source>&quot;auto&quot; recognises the format from the files</source>
         <translation>„auto“ erkennt das Format an den Dateien</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Check</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reads the dataset and reports what is usable, without training</source>
         <translation>Liest den Datensatz und meldet, was verwendbar ist, ohne zu trainieren</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Dataset report</source>
         <translation>Datensatzbericht</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6"/>
+        <source>%1
+Command line: snaption-cli train --preset %2</source>
+        <translation>%1
+Befehlszeile: snaption-cli train --preset %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>none: random encoder</source>
         <translation>keine: zufälliger Encoder</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encoder weights</source>
         <translation>Encoder-Gewichte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pretrained encoder weights: .safetensors, .pth or a TFLite MobileNetV2</source>
         <translation>Vortrainierte Encoder-Gewichte: .safetensors, .pth oder ein TFLite-MobileNetV2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Encoder weights:</source>
         <translation>&amp;Encoder-Gewichte:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encoder Weights</source>
         <translation>Encoder-Gewichte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weights (*.safetensors *.pth *.pt *.tflite);;All files (*)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt *.tflite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receives best.safetensors, final.safetensors, checkpoints and the history</source>
         <translation>Erhält best.safetensors, final.safetensors, Checkpoints und den Verlauf</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>O&amp;utput:</source>
         <translation>A&amp;usgabe:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>optional: continue a run</source>
         <translation>optional: einen Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume from checkpoint</source>
         <translation>Ab Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Resume from:</source>
         <translation>&amp;Fortsetzen ab:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Checkpoints (*.ckpt)</source>
         <translation>Checkpoints (*.ckpt)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A checkpoint (.ckpt) of an earlier run: its data, settings and output folder are filled in</source>
         <translation>Ein Checkpoint (.ckpt) eines früheren Laufs: seine Daten, Einstellungen und sein Ausgabeordner werden eingetragen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Model and recipe</source>
         <translation>Modell und Rezept</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+4"/>
         <source>The image encoder; pretrained weights choose it themselves</source>
         <translation>Der Bild-Encoder; vortrainierte Gewichte legen ihn selbst fest</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encoder</source>
         <translation>Encoder</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encoder:</source>
         <translation>Encoder:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Freeze the encoder (cache its features)</source>
         <translation>Encoder &amp;einfrieren (Merkmale zwischenspeichern)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Frozen: features are computed once and epochs only train the decoder - much faster on a CPU</source>
         <translation>Eingefroren: Merkmale werden einmal berechnet und Epochen trainieren nur den Decoder – auf einer CPU viel schneller</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Number format of the decoder's matrix products while training. bfloat16 is about twice as fast on processors with native bfloat16 (AVX512-BF16, AMX); Automatic uses it there when the encoder is frozen</source>
+        <location line="+1"/>
+        <source>Number format of the decoder&apos;s matrix products while training. bfloat16 is about twice as fast on processors with native bfloat16 (AVX512-BF16, AMX); Automatic uses it there when the encoder is frozen</source>
         <translation>Zahlenformat der Matrixprodukte des Decoders beim Training. bfloat16 ist auf Prozessoren mit nativem bfloat16 (AVX512-BF16, AMX) etwa doppelt so schnell; Automatisch verwendet es dort, wenn der Encoder eingefroren ist</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Matrix precision</source>
         <translation>Matrixgenauigkeit</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Matrix precision:</source>
         <translation>Matrixgenauigkeit:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4"/>
         <source>Decoder layers:</source>
         <translation>Decoder-Schichten:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Transformer decoder layers</source>
         <translation>Schichten des Transformer-Decoders</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Width:</source>
         <translation>Breite:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Decoder width (model dimension); divisible by the heads</source>
         <translation>Decoder-Breite (Modelldimension); durch die Köpfe teilbar</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heads:</source>
         <translation>Köpfe:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Attention heads per layer</source>
         <translation>Attention-Köpfe je Schicht</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feed-forward:</source>
         <translation>Feed-forward:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Size of the feed-forward layer in each decoder layer</source>
         <translation>Größe der Feed-forward-Schicht in jeder Decoder-Schicht</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2"/>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Longest caption in tokens, &lt;START&gt; included</source>
         <translation>Längste Beschreibung in Tokens, &lt;START&gt; eingeschlossen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dropout:</source>
         <translation>Dropout:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Dropout in the decoder while training</source>
         <translation>Dropout im Decoder während des Trainings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+17"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-17"/>
         <source>Passes over the training images (one random caption each)</source>
         <translation>Durchgänge über die Trainingsbilder (je eine zufällige Beschreibung)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Images per optimiser step</source>
         <translation>Bilder je Optimierungsschritt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Peak learning rate of the one-cycle schedule</source>
         <translation>Höchste Lernrate des One-Cycle-Plans</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weight decay:</source>
         <translation>Gewichtsabnahme:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>AdamW weight decay</source>
         <translation>Gewichtsabnahme (weight decay) von AdamW</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warm-up:</source>
         <translation>Aufwärmphase:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Share of the steps spent raising the learning rate</source>
         <translation>Anteil der Schritte, in denen die Lernrate steigt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Label smoothing:</source>
         <translation>Label-Glättung:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Share of probability spread over all words</source>
         <translation>Wahrscheinlichkeitsanteil, der über alle Wörter verteilt wird</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gradient clip:</source>
         <translation>Gradientenbegrenzung:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Largest gradient norm (0 = no clipping)</source>
         <translation>Größte Gradientennorm (0 = keine Begrenzung)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Min. word count:</source>
         <translation>Min. Worthäufigkeit:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Words seen fewer times in training captions become &lt;UNKNOWN&gt;</source>
         <translation>Wörter, die seltener in den Trainingsbeschreibungen vorkommen, werden zu &lt;UNKNOWN&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2"/>
         <source>Feature views:</source>
         <translation>Merkmalsansichten:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cached versions of each image: the original plus augmented ones</source>
         <translation>Zwischengespeicherte Fassungen jedes Bildes: das Original und augmentierte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time budget (min):</source>
         <translation>Zeitbudget (min):</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Stop after this many minutes; the schedule shrinks to fit (0 = none)</source>
-        <translation>Nach so vielen Minuten aufhören; der Plan wird passend verkürzt (0 = kein Limit)</translation>
+        <location line="+0"/>
+        <source>Stop after this many minutes; the plan is revised to fit as the speed changes (0 = none)</source>
+        <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+156"/>
+        <source>Unknown preset &quot;%1&quot;; using &quot;%2&quot;</source>
+        <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+169"/>
+        <source>The time budget fits %n of them at the current speed.</source>
+        <translation>
+            <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
+            <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch %1 of %2, step %3 of %4 · loss %5 · %6 samples/s · %7 left%8</source>
+        <translation>Epoche %1 von %2, Schritt %3 von %4 · Verlust %5 · %6 Beispiele/s · noch %7%8</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
+        <translation>
+            <numerusform>Fertig nach %1: %n Epoche; bestes Modell BLEU-4 %2, CIDEr-D %3 auf %4 Validierungsbildern</numerusform>
+            <numerusform>Fertig nach %1: %n Epochen; bestes Modell BLEU-4 %2, CIDEr-D %3 auf %4 Validierungsbildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-401"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Random seed: the same seed gives the same run</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+31"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pauses between steps; press again to resume</source>
         <translation>Hält zwischen Schritten an; erneut drücken zum Fortsetzen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stops after the current step and writes a checkpoint to resume from</source>
         <translation>Stoppt nach dem aktuellen Schritt und schreibt einen Checkpoint zum Fortsetzen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Loads the best model so far into the Caption tab</source>
         <translation>Lädt das bisher beste Modell in den Reiter Beschreiben</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Training phase</source>
         <translation>Trainingsphase</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Training status</source>
         <translation>Trainingsstatus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Training progress</source>
         <translation>Trainingsfortschritt</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>S&amp;moothing:</source>
         <translation>&amp;Glättung:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Loss smoothing</source>
         <translation>Glättung des Verlusts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export &amp;PNG…</source>
         <translation>Als &amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export C&amp;SV…</source>
         <translation>Als C&amp;SV exportieren…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Sample captions of validation images</source>
         <translation>Beispielbeschreibungen von Validierungsbildern</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sample captions</source>
         <translation>Beispielbeschreibungen</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Export Plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+7" />
+        <location line="+1"/>
+        <location line="+7"/>
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Export History</source>
         <translation>Verlauf exportieren</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+1" />
+        <location line="+23"/>
+        <location line="+1"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>Synthetic demo — about a minute</source>
-        <translation>Synthetische Demo – etwa eine Minute</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Synthetic scenes — accurate, 5 minutes</source>
-        <translation>Synthetische Szenen – genau, 5 Minuten</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Flickr8k, frozen MobileNetV2</source>
-        <translation>Flickr8k, eingefrorenes MobileNetV2</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Flickr8k, frozen EfficientNet-B0</source>
-        <translation>Flickr8k, eingefrorenes EfficientNet-B0</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Flickr8k, the original project's recipe</source>
-        <translation>Flickr8k, das Rezept des ursprünglichen Projekts</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.</source>
-        <translation>Erzeugte Formen; ein kleines Modell, in etwa einer Minute von Grund auf trainiert, ohne Downloads. Grobe Beschreibungen.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.</source>
-        <translation>Erzeugte Formen; ein kleines Modell, in bis zu 5 Minuten von Grund auf trainiert, mit genauen Beschreibungen und Attention.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.</source>
-        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.</source>
-        <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten EfficientNet-B0 (Gewichte von timm oder torchvision): 3 Decoder-Schichten.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.</source>
-        <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
-    </message>
-    <message>
-        <location line="+101" />
+        <location line="+89"/>
         <source>Cannot resume from %1: %2</source>
         <translation>Fortsetzen von %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Resumes after epoch %1 (step %2) with the checkpoint's settings; only the epochs, the time budget and the matrix precision can be changed.</source>
+        <location line="+7"/>
+        <source>Resumes after epoch %1 (step %2) with the checkpoint&apos;s settings; only the epochs, the time budget and the matrix precision can be changed.</source>
         <translation>Setzt nach Epoche %1 (Schritt %2) mit den Einstellungen des Checkpoints fort; nur die Epochen, das Zeitbudget und die Matrixgenauigkeit lassen sich ändern.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1 (%2): %3 training, %4 validation, %5 test images. %6</source>
         <translation>%1 (%2): %3 Trainings-, %4 Validierungs-, %5 Testbilder. %6</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Not usable: %1</source>
         <translation>Nicht verwendbar: %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cannot Start Training</source>
         <translation>Training kann nicht starten</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24"/>
         <source>Stopping after this step, writing a checkpoint…</source>
         <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7</source>
-        <translation>Epoche %1, Schritt %2 von %3 · Verlust %4 · %5 Beispiele/s · noch %6%7</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+29"/>
         <source> · best: epoch %1</source>
         <translation> · beste: Epoche %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5</source>
         <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4%5</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>, attention hit rate %1</source>
         <translation>, Trefferquote der Aufmerksamkeit %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> (best so far)</source>
         <translation> (bisher beste)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+33"/>
+        <source>Cannot show the sample image %1: %2</source>
+        <translation>Das Beispielbild %1 kann nicht gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Stopped. A checkpoint was written: %1</source>
         <translation>Gestoppt. Ein Checkpoint wurde geschrieben: %1</translation>
     </message>
-    <message>
-        <location line="+1" />
-        <source>Finished in %1: %2 epochs; best model BLEU-4 %3, CIDEr-D %4 on %5 validation images</source>
-        <translation>Fertig nach %1: %2 Epochen; bestes Modell BLEU-4 %3, CIDEr-D %4 auf %5 Validierungsbildern</translation>
-    </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>%n unreadable image(s) were skipped; history.json lists them</source>
         <translation>
             <numerusform>%n unlesbares Bild wurde übersprungen; history.json führt es auf</numerusform>
@@ -2623,209 +2913,209 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::AugmentationEditor</name>
     <message>
-        <location filename="../widgets/src/augmentationeditor.cpp" line="+54" />
+        <location filename="../widgets/src/augmentationeditor.cpp" line="+54"/>
         <source>How often the transform is applied (0 to 1)</source>
         <translation>Wie oft die Transformation angewendet wird (0 bis 1)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 probability</source>
         <translation>Wahrscheinlichkeit für %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Probability:</source>
         <translation>Wahrscheinlichkeit:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Horizontal flip</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Mirrors the image left to right</source>
         <translation>Spiegelt das Bild von links nach rechts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random resized &amp;crop</source>
         <translation>Zufälliger &amp;Ausschnitt mit Skalierung</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Crops part of the image and scales it back up</source>
         <translation>Schneidet einen Teil des Bildes aus und skaliert ihn wieder hoch</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Smallest share of the image area kept</source>
         <translation>Kleinster behaltener Anteil der Bildfläche</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest share of the image area kept</source>
         <translation>Größter behaltener Anteil der Bildfläche</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Area:</source>
         <translation>Fläche:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Narrowest aspect ratio of the crop</source>
         <translation>Schmalstes Seitenverhältnis des Ausschnitts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Widest aspect ratio of the crop</source>
         <translation>Breitestes Seitenverhältnis des Ausschnitts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aspect ratio:</source>
         <translation>Seitenverhältnis:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Shift, scale, rotate</source>
         <translation>&amp;Verschieben, skalieren, drehen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Moves, scales and turns the image; uncovered corners are black</source>
         <translation>Verschiebt, skaliert und dreht das Bild; freiliegende Ecken werden schwarz</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest shift, as a fraction of width and height</source>
         <translation>Größte Verschiebung als Anteil von Breite und Höhe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest change of scale, e.g. 0.1 = 90 % to 110 %</source>
         <translation>Größte Größenänderung, z. B. 0,1 = 90 % bis 110 %</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest rotation in degrees, either way</source>
         <translation>Größte Drehung in Grad, in beide Richtungen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shift:</source>
         <translation>Verschiebung:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scale:</source>
         <translation>Skalierung:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rotation (°):</source>
         <translation>Drehung (°):</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour &amp;jitter</source>
         <translation>&amp;Farbvariation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Random brightness, contrast, saturation and hue</source>
         <translation>Zufällige Helligkeit, Kontrast, Sättigung und Farbton</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Brightness varies by up to this factor</source>
         <translation>Die Helligkeit schwankt bis zu diesem Faktor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contrast varies by up to this factor</source>
         <translation>Der Kontrast schwankt bis zu diesem Faktor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Saturation varies by up to this factor</source>
         <translation>Die Sättigung schwankt bis zu diesem Faktor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hue turns by up to this fraction of the colour circle</source>
         <translation>Der Farbton dreht sich um bis zu diesen Anteil des Farbkreises</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+7" />
+        <location line="+1"/>
+        <location line="+7"/>
         <source>Brightness:</source>
         <translation>Helligkeit:</translation>
     </message>
     <message>
-        <location line="-6" />
-        <location line="+7" />
+        <location line="-6"/>
+        <location line="+7"/>
         <source>Contrast:</source>
         <translation>Kontrast:</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Saturation:</source>
         <translation>Sättigung:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hue:</source>
         <translation>Farbton:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Brightness and contrast</source>
         <translation>&amp;Helligkeit und Kontrast</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Adds brightness and scales contrast</source>
         <translation>Ändert die Helligkeit und skaliert den Kontrast</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest brightness change, as a fraction of white</source>
         <translation>Größte Helligkeitsänderung als Anteil von Weiß</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest contrast change</source>
         <translation>Größte Kontraständerung</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Gaussian b&amp;lur</source>
         <translation>Gaußsche &amp;Unschärfe</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Blurs with a Gaussian kernel of random odd size</source>
         <translation>Zeichnet mit einem Gauß-Kern zufälliger ungerader Größe weich</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Smallest kernel size (odd)</source>
         <translation>Kleinste Kerngröße (ungerade)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Largest kernel size (odd)</source>
         <translation>Größte Kerngröße (ungerade)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Kernel:</source>
         <translation>Kern:</translation>
     </message>
@@ -2833,17 +3123,43 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+34" />
-        <source>%1, %2 + %3 decoder layers, %4 words%5</source>
-        <translation>%1, %2 + %3 Decoder-Schichten, %4 Wörter%5</translation>
+        <location filename="../widgets/src/captionworker.cpp" line="+36"/>
+        <source>best epoch (%1)</source>
+        <translation>beste Epoche (%1)</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+1"/>
+        <source>final model</source>
+        <translation>Endmodell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final model (no epoch completed)</source>
+        <translation>Endmodell (keine Epoche abgeschlossen)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1, trained on %2 (%3 images, %n epoch(s))</source>
+        <translation>
+            <numerusform>%1, trainiert auf %2 (%3 Bilder, %n Epoche)</numerusform>
+            <numerusform>%1, trainiert auf %2 (%3 Bilder, %n Epochen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1, %2 + %n decoder layer(s), %3 words%4</source>
+        <translation>
+            <numerusform>%1, %2 + %n Decoder-Schicht, %3 Wörter%4</numerusform>
+            <numerusform>%1, %2 + %n Decoder-Schichten, %3 Wörter%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -2851,107 +3167,107 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::DecodingControls</name>
     <message>
-        <location filename="../widgets/src/decodingcontrols.cpp" line="+15" />
+        <location filename="../widgets/src/decodingcontrols.cpp" line="+15"/>
         <source>Beam search</source>
         <translation>Strahlsuche</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Greedy</source>
         <translation>Gierig</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sampling</source>
         <translation>Zufallsauswahl</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decoding</source>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How the words are chosen. Beam search is deterministic and usually best.</source>
         <translation>Wie die Wörter gewählt werden. Die Strahlsuche ist deterministisch und meist am besten.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Beam width</source>
         <translation>Strahlbreite</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Length penalty</source>
         <translation>Längenstrafe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Higher values favour longer captions, lower values shorter ones</source>
         <translation>Höhere Werte bevorzugen längere Bildunterschriften, niedrigere kürzere</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Beam search ranks captions by log probability divided by length to this power: 1 favours longer, more detailed captions, 0 shorter ones. 0.5 made Flickr8k captions more precise than 1.</source>
         <translation>Die Strahlsuche ordnet Bildunterschriften nach Log-Wahrscheinlichkeit geteilt durch die Länge hoch diesen Wert: 1 bevorzugt längere, ausführlichere, 0 kürzere. 0,5 machte Flickr8k-Bildunterschriften genauer als 1.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>all words</source>
         <translation>alle Wörter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample only among this many most likely words</source>
         <translation>Nur unter so vielen wahrscheinlichsten Wörtern wählen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Above 1 more varied captions, below 1 more conservative</source>
         <translation>Über 1 abwechslungsreichere, unter 1 vorsichtigere Beschreibungen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Random seed</source>
         <translation>Zufallsstartwert</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Decoding:</source>
         <translation>&amp;Dekodierung:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Beam width:</source>
         <translation>&amp;Strahlbreite:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Length penalty:</source>
         <translation>&amp;Längenstrafe:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Top-k:</source>
         <translation>&amp;Top-k:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Te&amp;mperature:</source>
         <translation>Te&amp;mperatur:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>See&amp;d:</source>
         <translation>Start&amp;wert:</translation>
     </message>
@@ -2959,117 +3275,117 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::HeatmapControls</name>
     <message>
-        <location filename="../widgets/src/heatmapcontrols.cpp" line="+13" />
+        <location filename="../widgets/src/heatmapcontrols.cpp" line="+13"/>
         <source>Show &amp;heatmap</source>
         <translation>&amp;Wärmekarte zeigen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Smooth</source>
         <translation>&amp;Glätten</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Shows or hides the attention overlay</source>
         <translation>Zeigt oder verbirgt die Aufmerksamkeitskarte</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Heatmap opacity</source>
         <translation>Deckkraft der Wärmekarte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>0 shows only the image, 100 only the heatmap</source>
         <translation>0 zeigt nur das Bild, 100 nur die Wärmekarte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heatmap colours</source>
         <translation>Farben der Wärmekarte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Blends the attention grid smoothly instead of showing blocky cells</source>
         <translation>Zeigt das Aufmerksamkeitsraster weich statt in Blöcken</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decoder layer</source>
         <translation>Decoder-Schicht</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Which decoder layer's cross-attention to show</source>
+        <location line="+1"/>
+        <source>Which decoder layer&apos;s cross-attention to show</source>
         <translation>Welche Decoder-Schicht gezeigt wird</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attention head</source>
         <translation>Aufmerksamkeitskopf</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Which attention head to show, or their mean</source>
         <translation>Welcher Aufmerksamkeitskopf gezeigt wird, oder ihr Mittel</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Opacity:</source>
         <translation>&amp;Deckkraft:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Farben:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Schicht:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>H&amp;ead:</source>
         <translation>&amp;Kopf:</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Last layer</source>
         <translation>Letzte Schicht</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Mean of layers</source>
         <translation>Mittel der Schichten</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Mean of heads</source>
         <translation>Mittel der Köpfe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Head %1</source>
         <translation>Kopf %1</translation>
     </message>
@@ -3077,12 +3393,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::HeatmapView</name>
     <message>
-        <location filename="../widgets/src/heatmapview.cpp" line="+19" />
+        <location filename="../widgets/src/heatmapview.cpp" line="+19"/>
         <source>Image with attention heatmap</source>
         <translation>Bild mit Aufmerksamkeitskarte</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shows the image; the coloured overlay marks where the model looked for the selected word. Ctrl+wheel or Ctrl+plus/minus zooms.</source>
         <translation>Zeigt das Bild; die farbige Überlagerung markiert, wohin das Modell für das gewählte Wort geschaut hat. Strg+Mausrad oder Strg+Plus/Minus zoomt.</translation>
     </message>
@@ -3090,38 +3406,38 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::ImageListModel</name>
     <message>
-        <location filename="../widgets/src/imagelistmodel.cpp" line="+24" />
+        <location filename="../widgets/src/imagelistmodel.cpp" line="+26"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>captioning</source>
         <translation>wird beschrieben</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+2" />
+        <location line="+3"/>
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>%1: failed: %2</source>
         <translation>%1: fehlgeschlagen: %2</translation>
     </message>
@@ -3129,52 +3445,52 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::ModelDownloader</name>
     <message>
-        <location filename="../widgets/src/modeldownloader.cpp" line="+32" />
+        <location filename="../widgets/src/modeldownloader.cpp" line="+32"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Download cancelled</source>
         <translation>Herunterladen abgebrochen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The download is larger than the catalog says (%1 bytes)</source>
         <translation>Die Datei ist größer, als der Katalog angibt (%1 Bytes)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cannot write the model: %1</source>
         <translation>Das Modell kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Download failed: %1</source>
         <translation>Herunterladen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The download has %1 bytes, the catalog says %2</source>
         <translation>Die Datei hat %1 Bytes, der Katalog nennt %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The download is damaged or not the expected file (SHA-256 mismatch)</source>
         <translation>Die Datei ist beschädigt oder nicht die erwartete (SHA-256 stimmt nicht)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cannot save the model: %1</source>
         <translation>Das Modell kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The downloaded file is not a usable model: %1</source>
         <translation>Die heruntergeladene Datei ist kein verwendbares Modell: %1</translation>
     </message>
@@ -3182,52 +3498,52 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::StartPage</name>
     <message>
-        <location filename="../widgets/src/startpage.cpp" line="+9" />
+        <location filename="../widgets/src/startpage.cpp" line="+9"/>
         <source>&amp;Create a demo model</source>
         <translation>Ein &amp;Demo-Modell erstellen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&lt;h2&gt;Welcome to Snaption&lt;/h2&gt;&lt;p&gt;Snaption describes images in words and shows where it looked for each word. To start, it needs a captioning model.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Willkommen bei Snaption&lt;/h2&gt;&lt;p&gt;Snaption beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat. Zum Start braucht es ein Modell zur Bildbeschreibung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>&amp;Open a model file…</source>
         <translation>Eine Modelldatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Load a Snaption model (.safetensors) from disk</source>
         <translation>Ein Snaption-Modell (.safetensors) von der Festplatte laden</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import a Python Snaption model…</source>
         <translation>Ein Python-Snaption-Modell &amp;importieren …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Convert pretrained_weights.pt and vocab_mapper.pkl of the original project</source>
         <translation>pretrained_weights.pt und vocab_mapper.pkl des ursprünglichen Projekts umwandeln</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Download a pretrained model…</source>
         <translation>Ein vortrainiertes Modell &amp;herunterladen …</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose from the model catalog; the download is checked before use</source>
         <translation>Aus dem Modellkatalog wählen; die Datei wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Trains a small model on synthetic shapes right here, in about a minute, without downloads</source>
         <translation>Trainiert hier ein kleines Modell auf synthetischen Formen, in wenigen Minuten, ohne Downloads</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Start page</source>
         <translation>Startseite</translation>
     </message>
@@ -3235,65 +3551,65 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::TrainingPlot</name>
     <message>
-        <location filename="../widgets/src/trainingplot.cpp" line="+17" />
+        <location filename="../widgets/src/trainingplot.cpp" line="+20"/>
         <source>Loss and learning-rate plot</source>
         <translation>Diagramm von Verlust und Lernrate</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>BLEU-4 and CIDEr-D plot</source>
         <translation>Diagramm von BLEU-4 und CIDEr-D</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>training loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>training loss (smoothed)</source>
         <translation>Trainingsverlust (geglättet)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+4" />
+        <location line="+4"/>
+        <location line="+4"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+8" />
+        <location line="+7"/>
+        <location line="+12"/>
         <source>BLEU-4</source>
         <translation>BLEU-4</translation>
     </message>
     <message>
-        <location line="-4" />
-        <location line="+5" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>CIDEr-D</source>
         <translation>CIDEr-D</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-6"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="+134" />
+        <location line="+142"/>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
     </message>
@@ -3301,22 +3617,22 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::widgets::WordBar</name>
     <message>
-        <location filename="../widgets/src/wordbar.cpp" line="+24" />
+        <location filename="../widgets/src/wordbar.cpp" line="+25"/>
         <source>%1 (confidence %2 %)</source>
         <translation>%1 (Sicherheit %2 %)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>confidence %1 percent</source>
         <translation>Sicherheit %1 Prozent</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27"/>
         <source>Caption words</source>
         <translation>Wörter der Beschreibung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Left and Right select a word and show where the model looked for it.</source>
         <translation>Links und Rechts wählen ein Wort und zeigen, wohin das Modell dafür geschaut hat.</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -77,6 +78,195 @@ QJsonObject statisticsJson(const std::vector<double> &samples)
     return QJsonObject{{QStringLiteral("min"), s.min}, {QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95}};
 }
 
+// What one bench run measured: the model, the settings, and the numbers. The JSON object and
+// the text table are two views of it.
+struct BenchReport {
+    ModelInfo info;
+    WeightPrecision precision = WeightPrecision::Float32;
+    int runs = 0, images = 0, batchSize = 0, sequence = 0;
+    std::vector<ModeSamples> modes;
+    double beamImagesPerSecond = 0, greedyImagesPerSecond = 0;
+    double rssAtStart = 0, rssAfterFirst = 0, rssAfterLast = 0, peakRss = 0;
+};
+
+double median(const std::vector<double> &samples)
+{
+    return SampleStatistics::of(samples).median;
+}
+
+// The modes asked for, in the fixed order; empty with `unknown` set for a name that is none.
+std::vector<ModeSamples> selectModes(const QStringList &names, QString &unknown)
+{
+    std::vector<ModeSamples> modes{{QStringLiteral("greedy"), DecodingOptions::greedy(), {}, {}, {}, {}, {}, {}, {}},
+                                   {QStringLiteral("beam3"), DecodingOptions::beam(3), {}, {}, {}, {}, {}, {}, {}},
+                                   {QStringLiteral("greedy_nocache"), DecodingOptions::greedy(), {}, {}, {}, {}, {}, {}, {}},
+                                   {QStringLiteral("beam3_nocache"), DecodingOptions::beam(3), {}, {}, {}, {}, {}, {}, {}}};
+    modes[2].options.useKvCache = false;
+    modes[3].options.useKvCache = false;
+    for (const QString &name : names) {
+        if (std::none_of(modes.begin(), modes.end(), [&](const ModeSamples &m) { return m.key == name; })) {
+            unknown = name;
+            return {};
+        }
+    }
+    modes.erase(std::remove_if(modes.begin(), modes.end(), [&](const ModeSamples &m) { return !names.contains(m.key); }), modes.end());
+    return modes;
+}
+
+// The images' file bytes (decoding is part of what is timed), or a generated test card.
+std::vector<EncodedImage> readInputs(const QStringList &paths)
+{
+    std::vector<EncodedImage> inputs;
+    for (const QString &path : paths) inputs.push_back({path, readBytes(path)});
+    if (inputs.empty()) {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("test-card.png"));
+        writeImage(testCard(), path.toStdString());
+        inputs.push_back({BenchCommand::tr("generated test card"), readBytes(path)});
+    }
+    return inputs;
+}
+
+// Latency per stage: each mode captions the images one at a time, after unmeasured warm-up runs.
+void measureLatency(const Captioner &captioner, const std::vector<EncodedImage> &inputs, int warmup, int runs, ModeSamples &mode)
+{
+    const ImageLoader loader;
+    for (int run = -warmup; run < runs; ++run) {
+        const EncodedImage &input = inputs[std::size_t(std::max(run, 0)) % inputs.size()];
+        QElapsedTimer timer;
+        timer.start();
+        const RgbImage image = loader.decode(input.bytes, input.name.toStdString());
+        const double decodeMs = elapsedMs(timer);
+        const CaptionResult result = captioner.caption(image, mode.options);
+        const double totalMs = elapsedMs(timer);
+        if (run < 0) continue;
+        mode.decode.push_back(decodeMs);
+        mode.preprocess.push_back(result.timings.preprocessMs);
+        mode.encoder.push_back(result.timings.encoderMs);
+        mode.decoder.push_back(result.timings.decoderMs);
+        mode.perToken.push_back(result.timings.perTokenMs());
+        mode.total.push_back(totalMs);
+        mode.tokens.push_back(result.timings.generatedTokens);
+    }
+}
+
+// Throughput: the median images per second of a batch of decoded images captioned together.
+double measureThroughput(const Captioner &captioner, const std::vector<RgbImage> &batch, int runs, const DecodingOptions &options)
+{
+    std::vector<double> rates;
+    const int batchRuns = std::max(3, runs / 4);
+    for (int run = -1; run < batchRuns; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        captioner.captionBatch(batch, options);
+        if (run >= 0) rates.push_back(double(batch.size()) / (elapsedMs(timer) / 1000.0));
+    }
+    return median(rates);
+}
+
+// Memory over a run of images, as a folder would be captioned.
+void measureMemory(const Captioner &captioner, const std::vector<EncodedImage> &inputs, BenchReport &report)
+{
+    const ImageLoader loader;
+    for (int i = 0; i < report.sequence; ++i) {
+        const EncodedImage &input = inputs[std::size_t(i) % inputs.size()];
+        captioner.caption(loader.decode(input.bytes, input.name.toStdString()));
+        if (i == 0) report.rssAfterFirst = memoryMegabytes("VmRSS:");
+        report.rssAfterLast = memoryMegabytes("VmRSS:");
+    }
+    report.peakRss = memoryMegabytes("VmHWM:");
+}
+
+// Decoder time without the cache over decoder time with it (0 when either was not measured).
+double kvCacheSpeedup(const std::vector<ModeSamples> &modes, const QString &cached)
+{
+    const auto find = [&](const QString &key) { return std::find_if(modes.begin(), modes.end(), [&](const ModeSamples &m) { return m.key == key; }); };
+    const auto with = find(cached), without = find(cached + QStringLiteral("_nocache"));
+    return with == modes.end() || without == modes.end() ? 0.0 : median(without->decoder) / median(with->decoder);
+}
+
+QJsonObject reportJson(const BenchReport &r)
+{
+    QJsonObject json{
+        {QStringLiteral("model"), QString::fromStdString(r.info.path)},
+        {QStringLiteral("architecture"), QString::fromStdString(r.info.config.architecture)},
+        {QStringLiteral("encoder"), QString::fromStdString(r.info.config.encoder.name)},
+        {QStringLiteral("parameters"), qint64(r.info.parameterCount)},
+        {QStringLiteral("vocab_size"), qint64(r.info.vocabulary.size())},
+        {QStringLiteral("threads"), configuredThreads()},
+        {QStringLiteral("precision"), QString::fromLatin1(precisionName(r.precision))},
+        {QStringLiteral("runs"), r.runs},
+        {QStringLiteral("images"), r.images},
+        {QStringLiteral("batch_size"), r.batchSize},
+        {QStringLiteral("batch_images_per_s"), r.beamImagesPerSecond},
+        {QStringLiteral("batch_greedy_images_per_s"), r.greedyImagesPerSecond},
+        {QStringLiteral("rss_at_start_mb"), r.rssAtStart},
+        {QStringLiteral("sequence_images"), r.sequence},
+        {QStringLiteral("rss_after_first_mb"), r.rssAfterFirst},
+        {QStringLiteral("rss_after_last_mb"), r.rssAfterLast},
+        {QStringLiteral("peak_rss_mb"), r.peakRss},
+        {QStringLiteral("kv_cache_speedup_greedy"), kvCacheSpeedup(r.modes, QStringLiteral("greedy"))},
+        {QStringLiteral("kv_cache_speedup_beam3"), kvCacheSpeedup(r.modes, QStringLiteral("beam3"))},
+    };
+    for (const ModeSamples &mode : r.modes) {
+        const SampleStatistics total = SampleStatistics::of(mode.total);
+        json[mode.key + QStringLiteral("_median_ms")] = total.median;
+        json[mode.key + QStringLiteral("_min_ms")] = total.min;
+        json[mode.key + QStringLiteral("_p95_ms")] = total.p95;
+        json[mode.key + QStringLiteral("_tokens")] = median(mode.tokens);
+        json[mode.key + QStringLiteral("_stages_ms")] = QJsonObject{
+            {QStringLiteral("decode"), statisticsJson(mode.decode)},
+            {QStringLiteral("preprocess"), statisticsJson(mode.preprocess)},
+            {QStringLiteral("encoder"), statisticsJson(mode.encoder)},
+            {QStringLiteral("decoder"), statisticsJson(mode.decoder)},
+            {QStringLiteral("decoder_per_token"), statisticsJson(mode.perToken)},
+        };
+    }
+    return json;
+}
+
+void printReport(const BenchReport &r, QTextStream &out)
+{
+    out << BenchCommand::tr("Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode")
+               .arg(QString::fromStdString(r.info.path), QString::fromStdString(r.info.config.encoder.name))
+               .arg(r.info.parameterCount)
+               .arg(QString::fromLatin1(precisionName(r.precision)))
+               .arg(configuredThreads())
+               .arg(r.runs)
+        << Qt::endl;
+    out << BenchCommand::tr("mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens") << Qt::endl;
+    for (const ModeSamples &mode : r.modes) {
+        const SampleStatistics total = SampleStatistics::of(mode.total);
+        out << QStringLiteral("%1 %2 / %3 / %4   %5  %6  %7  %8  %9  %10")
+                   .arg(mode.key, -16)
+                   .arg(total.min, 7, 'f', 1)
+                   .arg(total.median, 7, 'f', 1)
+                   .arg(total.p95, 7, 'f', 1)
+                   .arg(median(mode.decode), 6, 'f', 2)
+                   .arg(median(mode.preprocess), 7, 'f', 2)
+                   .arg(median(mode.encoder), 7, 'f', 2)
+                   .arg(median(mode.decoder), 7, 'f', 2)
+                   .arg(median(mode.perToken), 9, 'f', 3)
+                   .arg(median(mode.tokens), 6, 'f', 0)
+            << Qt::endl;
+    }
+    const double greedy = kvCacheSpeedup(r.modes, QStringLiteral("greedy")), beam = kvCacheSpeedup(r.modes, QStringLiteral("beam3"));
+    if (greedy > 0 || beam > 0)
+        out << BenchCommand::tr("KV cache speed-up of the decoder: greedy %1x, beam 3 %2x").arg(greedy, 0, 'f', 1).arg(beam, 0, 'f', 1) << Qt::endl;
+    out << BenchCommand::tr("Batches of %1: beam 3 %2 images/s, greedy %3 images/s")
+               .arg(r.batchSize)
+               .arg(r.beamImagesPerSecond, 0, 'f', 1)
+               .arg(r.greedyImagesPerSecond, 0, 'f', 1)
+        << Qt::endl;
+    if (r.sequence > 0)
+        out << BenchCommand::tr("Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB")
+                   .arg(r.sequence)
+                   .arg(r.rssAfterFirst, 0, 'f', 0)
+                   .arg(r.rssAfterLast, 0, 'f', 0)
+                   .arg(r.peakRss, 0, 'f', 0)
+            << Qt::endl;
+}
+
 } // namespace
 
 int BenchCommand::run(const QStringList &arguments)
@@ -113,174 +303,36 @@ int BenchCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--precision must be fp32 or int8"));
         return kUsage;
     }
+    QString unknownMode;
+    std::vector<ModeSamples> modes = selectModes(parser.value(QStringLiteral("modes")).split(QLatin1Char(','), Qt::SkipEmptyParts), unknownMode);
+    if (!unknownMode.isEmpty()) {
+        CliOutput::error(tr("unknown mode \"%1\"").arg(unknownMode));
+        return kUsage;
+    }
     try {
         const Captioner captioner(parser.value(QStringLiteral("model")).toStdString(), *precision);
-        const ImageLoader loader;
-        std::vector<EncodedImage> inputs;
-        for (const QString &path : parser.positionalArguments()) inputs.push_back({path, readBytes(path)});
-        if (inputs.empty()) {
-            QTemporaryDir folder;
-            const QString path = folder.filePath(QStringLiteral("test-card.png"));
-            writeImage(testCard(), path.toStdString());
-            inputs.push_back({tr("generated test card"), readBytes(path)});
-        }
-        const double rssAtStart = memoryMegabytes("VmRSS:");
-
-        std::vector<ModeSamples> modes{{QStringLiteral("greedy"), DecodingOptions::greedy(), {}, {}, {}, {}, {}, {}, {}},
-                                       {QStringLiteral("beam3"), DecodingOptions::beam(3), {}, {}, {}, {}, {}, {}, {}},
-                                       {QStringLiteral("greedy_nocache"), DecodingOptions::greedy(), {}, {}, {}, {}, {}, {}, {}},
-                                       {QStringLiteral("beam3_nocache"), DecodingOptions::beam(3), {}, {}, {}, {}, {}, {}, {}}};
-        modes[2].options.useKvCache = false;
-        modes[3].options.useKvCache = false;
-        const QStringList selected = parser.value(QStringLiteral("modes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const QString &name : selected) {
-            if (std::none_of(modes.begin(), modes.end(), [&](const ModeSamples &m) { return m.key == name; })) {
-                CliOutput::error(tr("unknown mode \"%1\"").arg(name));
-                return kUsage;
-            }
-        }
-        modes.erase(std::remove_if(modes.begin(), modes.end(), [&](const ModeSamples &m) { return !selected.contains(m.key); }), modes.end());
-        for (ModeSamples &mode : modes) {
-            for (int run = -warmup; run < runs; ++run) {
-                const EncodedImage &input = inputs[std::size_t(std::max(run, 0)) % inputs.size()];
-                QElapsedTimer timer;
-                timer.start();
-                const RgbImage image = loader.decode(input.bytes, input.name.toStdString());
-                const double decodeMs = elapsedMs(timer);
-                const CaptionResult result = captioner.caption(image, mode.options);
-                const double totalMs = elapsedMs(timer);
-                if (run < 0) continue;
-                mode.decode.push_back(decodeMs);
-                mode.preprocess.push_back(result.timings.preprocessMs);
-                mode.encoder.push_back(result.timings.encoderMs);
-                mode.decoder.push_back(result.timings.decoderMs);
-                mode.perToken.push_back(result.timings.perTokenMs());
-                mode.total.push_back(totalMs);
-                mode.tokens.push_back(result.timings.generatedTokens);
-            }
-        }
-
-        // Throughput: a batch of decoded images captioned together.
+        const std::vector<EncodedImage> inputs = readInputs(parser.positionalArguments());
+        BenchReport report;
+        report.info = captioner.info();
+        report.precision = *precision;
+        report.runs = runs;
+        report.images = int(inputs.size());
+        report.batchSize = batchSize;
+        report.sequence = sequence;
+        report.rssAtStart = memoryMegabytes("VmRSS:");
+        for (ModeSamples &mode : modes) measureLatency(captioner, inputs, warmup, runs, mode);
+        report.modes = std::move(modes);
         std::vector<RgbImage> batch;
         for (int i = 0; i < batchSize; ++i) {
             const EncodedImage &input = inputs[std::size_t(i) % inputs.size()];
-            batch.push_back(loader.decode(input.bytes, input.name.toStdString()));
+            batch.push_back(ImageLoader().decode(input.bytes, input.name.toStdString()));
         }
-        const auto throughput = [&](const DecodingOptions &options) {
-            std::vector<double> rates;
-            const int batchRuns = std::max(3, runs / 4);
-            for (int run = -1; run < batchRuns; ++run) {
-                QElapsedTimer timer;
-                timer.start();
-                captioner.captionBatch(batch, options);
-                if (run >= 0) rates.push_back(double(batchSize) / (elapsedMs(timer) / 1000.0));
-            }
-            return SampleStatistics::of(rates).median;
-        };
-        const double beamImagesPerSecond = throughput(DecodingOptions::beam(3));
-        const double greedyImagesPerSecond = throughput(DecodingOptions::greedy());
+        report.beamImagesPerSecond = measureThroughput(captioner, batch, runs, DecodingOptions::beam(3));
+        report.greedyImagesPerSecond = measureThroughput(captioner, batch, runs, DecodingOptions::greedy());
+        measureMemory(captioner, inputs, report);
 
-        // Memory over a run of images, as a folder would be captioned.
-        double rssAfterFirst = 0, rssAfterLast = 0;
-        for (int i = 0; i < sequence; ++i) {
-            const EncodedImage &input = inputs[std::size_t(i) % inputs.size()];
-            captioner.caption(loader.decode(input.bytes, input.name.toStdString()));
-            if (i == 0) rssAfterFirst = memoryMegabytes("VmRSS:");
-            rssAfterLast = memoryMegabytes("VmRSS:");
-        }
-        const double peakRss = memoryMegabytes("VmHWM:");
-
-        const ModelInfo &info = captioner.info();
-        const auto median = [](const std::vector<double> &v) { return SampleStatistics::of(v).median; };
-        QJsonObject json{
-            {QStringLiteral("model"), QString::fromStdString(info.path)},
-            {QStringLiteral("architecture"), QString::fromStdString(info.config.architecture)},
-            {QStringLiteral("encoder"), QString::fromStdString(info.config.encoder.name)},
-            {QStringLiteral("parameters"), qint64(info.parameterCount)},
-            {QStringLiteral("vocab_size"), qint64(info.vocabulary.size())},
-            {QStringLiteral("threads"), configuredThreads()},
-            {QStringLiteral("precision"), QString::fromLatin1(precisionName(*precision))},
-            {QStringLiteral("runs"), runs},
-            {QStringLiteral("images"), int(inputs.size())},
-            {QStringLiteral("batch_size"), batchSize},
-            {QStringLiteral("batch_images_per_s"), beamImagesPerSecond},
-            {QStringLiteral("batch_greedy_images_per_s"), greedyImagesPerSecond},
-            {QStringLiteral("rss_at_start_mb"), rssAtStart},
-            {QStringLiteral("sequence_images"), sequence},
-            {QStringLiteral("rss_after_first_mb"), rssAfterFirst},
-            {QStringLiteral("rss_after_last_mb"), rssAfterLast},
-            {QStringLiteral("peak_rss_mb"), peakRss},
-        };
-        // Decoder time without the cache over decoder time with it.
-        const auto speedup = [&](const QString &cached) {
-            const auto find = [&](const QString &key) {
-                return std::find_if(modes.begin(), modes.end(), [&](const ModeSamples &m) { return m.key == key; });
-            };
-            const auto with = find(cached), without = find(cached + QStringLiteral("_nocache"));
-            return with == modes.end() || without == modes.end() ? 0.0 : median(without->decoder) / median(with->decoder);
-        };
-        json[QStringLiteral("kv_cache_speedup_greedy")] = speedup(QStringLiteral("greedy"));
-        json[QStringLiteral("kv_cache_speedup_beam3")] = speedup(QStringLiteral("beam3"));
-        for (const ModeSamples &mode : modes) {
-            const SampleStatistics total = SampleStatistics::of(mode.total);
-            json[mode.key + QStringLiteral("_median_ms")] = total.median;
-            json[mode.key + QStringLiteral("_min_ms")] = total.min;
-            json[mode.key + QStringLiteral("_p95_ms")] = total.p95;
-            json[mode.key + QStringLiteral("_tokens")] = median(mode.tokens);
-            json[mode.key + QStringLiteral("_stages_ms")] = QJsonObject{
-                {QStringLiteral("decode"), statisticsJson(mode.decode)},
-                {QStringLiteral("preprocess"), statisticsJson(mode.preprocess)},
-                {QStringLiteral("encoder"), statisticsJson(mode.encoder)},
-                {QStringLiteral("decoder"), statisticsJson(mode.decoder)},
-                {QStringLiteral("decoder_per_token"), statisticsJson(mode.perToken)},
-            };
-        }
-        if (parser.isSet(QStringLiteral("json"))) {
-            CliOutput::out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
-            return kSuccess;
-        }
-
-        QTextStream &out = CliOutput::out();
-        out << tr("Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode")
-                   .arg(QString::fromStdString(info.path), QString::fromStdString(info.config.encoder.name))
-                   .arg(info.parameterCount)
-                   .arg(QString::fromLatin1(precisionName(*precision)))
-                   .arg(configuredThreads())
-                   .arg(runs)
-            << Qt::endl;
-        out << tr("mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens") << Qt::endl;
-        for (const ModeSamples &mode : modes) {
-            const SampleStatistics total = SampleStatistics::of(mode.total);
-            out << QStringLiteral("%1 %2 / %3 / %4   %5  %6  %7  %8  %9  %10")
-                       .arg(mode.key, -16)
-                       .arg(total.min, 7, 'f', 1)
-                       .arg(total.median, 7, 'f', 1)
-                       .arg(total.p95, 7, 'f', 1)
-                       .arg(median(mode.decode), 6, 'f', 2)
-                       .arg(median(mode.preprocess), 7, 'f', 2)
-                       .arg(median(mode.encoder), 7, 'f', 2)
-                       .arg(median(mode.decoder), 7, 'f', 2)
-                       .arg(median(mode.perToken), 9, 'f', 3)
-                       .arg(median(mode.tokens), 6, 'f', 0)
-                << Qt::endl;
-        }
-        if (json[QStringLiteral("kv_cache_speedup_greedy")].toDouble() > 0 || json[QStringLiteral("kv_cache_speedup_beam3")].toDouble() > 0)
-            out << tr("KV cache speed-up of the decoder: greedy %1x, beam 3 %2x")
-                       .arg(json[QStringLiteral("kv_cache_speedup_greedy")].toDouble(), 0, 'f', 1)
-                       .arg(json[QStringLiteral("kv_cache_speedup_beam3")].toDouble(), 0, 'f', 1)
-                << Qt::endl;
-        out << tr("Batches of %1: beam 3 %2 images/s, greedy %3 images/s")
-                   .arg(batchSize)
-                   .arg(beamImagesPerSecond, 0, 'f', 1)
-                   .arg(greedyImagesPerSecond, 0, 'f', 1)
-            << Qt::endl;
-        if (sequence > 0)
-            out << tr("Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB")
-                       .arg(sequence)
-                       .arg(rssAfterFirst, 0, 'f', 0)
-                       .arg(rssAfterLast, 0, 'f', 0)
-                       .arg(peakRss, 0, 'f', 0)
-                << Qt::endl;
+        if (parser.isSet(QStringLiteral("json"))) CliOutput::out() << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Compact) << Qt::endl;
+        else printReport(report, CliOutput::out());
     } catch (const Error &error) {
         CliOutput::error(QString::fromStdString(error.what()));
         return kFailure;

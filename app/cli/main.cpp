@@ -1,9 +1,8 @@
 #include "commandline.h"
+#include "translators.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -12,11 +11,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Snaption"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SNAPTION_VERSION));
 
-    QTranslator qtTranslator, translator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    if (translator.load(QLocale(), QStringLiteral("snaption"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    const snaption::Translators translators{QLocale()};
 
     return snaption::cli::CommandLine().run(QCoreApplication::arguments());
 }

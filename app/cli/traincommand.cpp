@@ -1,6 +1,7 @@
 #include "traincommand.h"
 
 #include "clioutput.h"
+#include "trainingtexttranslator.h"
 
 #include <snaption/error.h>
 #include <snaption/training/datasetloader.h>
@@ -40,10 +41,10 @@ class ProgressPrinter : public training::TrainingObserver {
 public:
     ProgressPrinter() : m_terminal(isatty(STDOUT_FILENO)) { m_timer.start(); }
 
-    void onPhase(training::TrainingPhase, const std::string &description) override
+    void onPhase(training::TrainingPhase, const training::TrainingText &description) override
     {
         endLine();
-        CliOutput::out() << QString::fromStdString(description) << Qt::endl;
+        CliOutput::out() << TrainingTextTranslator::translate(description) << Qt::endl;
     }
     void onProgress(int done, int total) override
     {
@@ -78,10 +79,10 @@ public:
         for (const auto &sample : r.samples)
             CliOutput::out() << QStringLiteral("    %1: %2").arg(QString::fromStdString(sample.imageId), QString::fromStdString(sample.caption)) << Qt::endl;
     }
-    void onMessage(const std::string &message) override
+    void onMessage(const training::TrainingText &message) override
     {
         endLine();
-        CliOutput::out() << QString::fromStdString(message) << Qt::endl;
+        CliOutput::out() << TrainingTextTranslator::translate(message) << Qt::endl;
     }
     void endLine()
     {
@@ -172,7 +173,10 @@ int TrainCommand::run(const QStringList &arguments)
 
     if (parser.isSet(QStringLiteral("list-presets"))) {
         for (const std::string &name : training::TrainingConfig::presetNames())
-            CliOutput::out() << QStringLiteral("%1  %2").arg(QString::fromStdString(name), -22).arg(QString::fromStdString(training::TrainingConfig::presetDescription(name)))
+            CliOutput::out() << QStringLiteral("%1  %2: %3")
+                                    .arg(QString::fromStdString(name), -22)
+                                    .arg(QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetTitle(name).c_str()),
+                                         QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetDescription(name).c_str()))
                              << Qt::endl;
         return kSuccess;
     }

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QLocale>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -181,8 +182,28 @@ QString AugmentTab::describe(const training::Augmenter::Applied &applied)
                    : t == "brightness contrast" ? tr("brightness/contrast")
                    : t == "gaussian blur"       ? tr("blur")
                                                 : QString::fromStdString(t);
-    const QString parameters = QString::fromStdString(training::Augmenter::describeParameters(applied));
-    return parameters.isEmpty() ? text : text + QStringLiteral(": ") + parameters;
+    // Parameter names and numbers in the user's language (decimal comma in German).
+    QStringList parameters;
+    for (const auto &[key, value] : applied.parameters)
+        parameters << tr("%1 %2").arg(parameterName(key), QLocale().toString(value, 'f', key == "kernel" ? 0 : 2));
+    return parameters.isEmpty() ? text : text + QStringLiteral(": ") + parameters.join(QStringLiteral(", "));
+}
+
+QString AugmentTab::parameterName(const std::string &key)
+{
+    if (key == "scale") return tr("scale");
+    if (key == "ratio") return tr("ratio");
+    if (key == "x") return tr("x");
+    if (key == "y") return tr("y");
+    if (key == "shift_x") return tr("shift x");
+    if (key == "shift_y") return tr("shift y");
+    if (key == "angle") return tr("angle");
+    if (key == "brightness") return tr("brightness");
+    if (key == "contrast") return tr("contrast");
+    if (key == "saturation") return tr("saturation");
+    if (key == "hue") return tr("hue");
+    if (key == "kernel") return tr("kernel");
+    return QString::fromStdString(key);
 }
 
 void AugmentTab::show(const std::vector<std::pair<RgbImage, QString>> &tiles)

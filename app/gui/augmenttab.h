@@ -39,6 +39,7 @@ public:
     bool isRendering() const { return m_watcher.isRunning(); }
     // What a transform drew, for the tile: "crop: scale 0.91, ratio 1.02, ...".
     static QString describe(const training::Augmenter::Applied &applied);
+    static QString parameterName(const std::string &key);
 
 public Q_SLOTS:
     void reseed();

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #ifdef SNAPTION_HAVE_SPEECH
 #include <QTextToSpeech>
@@ -191,7 +193,7 @@ void CaptionTab::enqueue(int id)
     job.path = entry->path;
     job.pixels = entry->pixels;
     job.options = m_decodingControls->options();
-    QMetaObject::invokeMethod(m_worker, "enqueue", Qt::QueuedConnection, Q_ARG(snaption::widgets::CaptionJob, job));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job] { worker->enqueue(job); }, Qt::QueuedConnection);
     updateProgress();
     if (entry == currentEntry()) showCurrent();
 }
@@ -257,7 +259,7 @@ void CaptionTab::showCurrent()
     const ImageListModel::Entry *entry = currentEntry();
     if (!entry) {
         m_shownId = -1;
-        m_view->setImage({});
+        m_view->clear();
         m_words->setWords({}, {});
         setCaptionText(QString(), false);
         return;
@@ -269,17 +271,18 @@ void CaptionTab::showCurrent()
     case ImageListModel::State::Captioning:
         setCaptionText(tr("Captioning, please wait…"), changedImage);
         m_words->setWords({}, {});
-        if (changedImage) m_view->setImage({});
+        if (changedImage) m_view->clear();
         break;
     case ImageListModel::State::Failed:
         setCaptionText(tr("Could not caption this image: %1").arg(entry->outcome.error), true);
         m_words->setWords({}, {});
-        m_view->setImage({});
+        m_view->clear();
         break;
     case ImageListModel::State::Done: {
         const CaptionResult &result = entry->outcome.result;
-        m_view->setImage(entry->outcome.display);
-        m_view->setAttention(result.attention);
+        if (!entry->outcome.display) reloadDisplay(*entry);
+        // One render: the word bar then selects the first word, which the view already shows.
+        m_view->show(entry->outcome.display, result.attention, result.words.empty() ? -1 : 0);
         m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
         m_words->setWords(result.words, result.probabilities);
         setCaptionText(QString::fromStdString(result.caption), true);
@@ -288,8 +291,38 @@ void CaptionTab::showCurrent()
     }
 }
 
+// The display image of a finished entry was evicted (ImageListModel keeps a few): read it again
+// off the GUI thread and show it if the entry is still the one selected.
+void CaptionTab::reloadDisplay(const ImageListModel::Entry &entry)
+{
+    if (m_reloading.contains(entry.id)) return;
+    m_reloading.insert(entry.id);
+    const int id = entry.id;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const RgbImage>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const RgbImage>>::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        m_reloading.remove(id);
+        const std::shared_ptr<const RgbImage> display = watcher->result();
+        if (!display) {
+            Q_EMIT statusMessage(tr("Cannot show %1 again: the file can no longer be read").arg(m_images->entry(id) ? m_images->entry(id)->name : QString()));
+            return;
+        }
+        m_images->setDisplay(id, display);
+        const ImageListModel::Entry *current = currentEntry();
+        if (current && current->id == id) showCurrent();
+    });
+    watcher->setFuture(QtConcurrent::run([path = entry.path, pixels = entry.pixels]() -> std::shared_ptr<const RgbImage> {
+        try {
+            return std::make_shared<const RgbImage>(widgets::CaptionWorker::loadDisplayImage(path, pixels));
+        } catch (const std::exception &) {
+            return nullptr; // reported by the caller: the file is gone or changed
+        }
+    }));
+}
+
 void CaptionTab::cancelAll()
 {
+    if (!isBusy()) return; // nothing to cancel, nothing to report
     m_worker->cancel();
     for (const ImageListModel::Entry &entry : m_images->entries()) {
         if (entry.state == ImageListModel::State::Queued) {

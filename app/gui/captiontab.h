@@ -5,6 +5,7 @@
 #include <snaption/widgets/imagelistmodel.h>
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -68,6 +69,7 @@ private:
     void onFinished(const widgets::CaptionOutcome &outcome);
     void onIdle();
     void showCurrent();
+    void reloadDisplay(const widgets::ImageListModel::Entry &entry);
     void enqueue(int id);
     void updateProgress();
     void setCaptionText(const QString &text, bool announce);
@@ -89,6 +91,7 @@ private:
     int m_batchTotal = 0, m_batchDone = 0;
     QElapsedTimer m_batchTimer;
     int m_shownId = -1;
+    QSet<int> m_reloading; // ids whose display image is being read again
     bool m_modelReady = false;
     bool m_speakWhenReady = false;
     QObject *m_speech = nullptr;

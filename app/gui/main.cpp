@@ -1,18 +1,19 @@
+#include "buildfeatures.h"
 #include "captiontab.h"
 #include "guardedapplication.h"
 #include "mainwindow.h"
+#include "translators.h"
 
 #include <snaption/threading.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -27,19 +28,25 @@ int main(int argc, char *argv[])
     const QString chosen = QSettings().value(QStringLiteral("language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     QLocale::setDefault(locale);
-    QTranslator qtTranslator, translator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (translator.load(locale, QStringLiteral("snaption"), QStringLiteral("_"), QStringLiteral(":/i18n"))) QApplication::installTranslator(&translator);
+    const snaption::Translators translators(locale);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Describes images in words and shows where it looked for each word."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // Not addVersionOption(): the version names the optional features this build has.
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QApplication::translate("main", "Displays version information and the optional features built in."));
+    parser.addOption(versionOption);
     parser.addOption({QStringLiteral("model"), QApplication::translate("main", "The model file to use."), QApplication::translate("main", "file")});
     parser.addPositionalArgument(QStringLiteral("images"), QApplication::translate("main", "Images or folders to caption."),
                                  QApplication::translate("main", "[IMAGE|FOLDER...]"));
     parser.process(app);
+    if (parser.isSet(versionOption)) {
+        QTextStream out(stdout);
+        out << QApplication::applicationName() << ' ' << QApplication::applicationVersion() << '\n';
+        for (const QString &line : snaption::gui::BuildFeatures::describe()) out << line << '\n';
+        return 0;
+    }
 
     snaption::configureThreads();
     snaption::gui::MainWindow window;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "augmenttab.h"
+#include "buildfeatures.h"
 #include "captiontab.h"
 #include "imagefiles.h"
 #include "traintab.h"
@@ -161,7 +162,10 @@ void MainWindow::createMenus()
     edit->addAction(tr("Caption &Clipboard Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::captionClipboard);
     edit->addSeparator();
     edit->addAction(tr("C&aption All Again"), QKeySequence(tr("F5")), m_captionTab, &CaptionTab::recaptionAll);
-    edit->addAction(tr("Ca&ncel Captioning"), QKeySequence(Qt::Key_Escape), m_captionTab, &CaptionTab::cancelAll);
+    // Only while captioning runs: otherwise Esc belongs to whatever has the focus.
+    QAction *cancel = edit->addAction(tr("Ca&ncel Captioning"), QKeySequence(Qt::Key_Escape), m_captionTab, &CaptionTab::cancelAll);
+    cancel->setEnabled(false);
+    connect(m_captionTab, &CaptionTab::busyChanged, cancel, &QAction::setEnabled);
     edit->addAction(tr("C&lear Images"), m_captionTab, &CaptionTab::clear);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -312,7 +316,7 @@ void MainWindow::loadModel(const QString &path)
     m_pendingModel = path;
     statusBar()->showMessage(tr("Loading model %1…").arg(QFileInfo(path).fileName()));
     const int precision = int(m_int8->isChecked() ? WeightPrecision::Int8 : WeightPrecision::Float32);
-    QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path), Q_ARG(int, precision));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path, precision] { worker->loadModel(path, precision); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onModelLoaded(const QString &path, const QString &description)
@@ -503,13 +507,14 @@ void MainWindow::saveOverlay()
 void MainWindow::saveAllOverlays()
 {
     const auto *entry = m_captionTab->currentEntry();
-    if (!entry || entry->state != widgets::ImageListModel::State::Done) return;
+    // The view shows the entry's image (read again if it had been evicted) once it has it.
+    if (!entry || entry->state != widgets::ImageListModel::State::Done || !m_captionTab->view()->image()) return;
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Save Overlays of All Words to Folder"));
     if (folder.isEmpty()) return;
     const CaptionResult &result = entry->outcome.result;
     try {
         for (std::size_t i = 0; i < result.words.size(); ++i) {
-            const RgbImage overlay = widgets::HeatmapView::compose(entry->outcome.display, result.attention, int(i),
+            const RgbImage overlay = widgets::HeatmapView::compose(*m_captionTab->view()->image(), result.attention, int(i),
                                                                    m_captionTab->heatmapControls()->settings());
             const QString name = QStringLiteral("%1_%2_%3.png").arg(QFileInfo(entry->name).completeBaseName()).arg(i, 2, 10, QLatin1Char('0'))
                                      .arg(QString::fromStdString(result.words[i]).replace(QRegularExpression(QStringLiteral("[^\\w]")), QStringLiteral("_")));
@@ -575,7 +580,7 @@ void MainWindow::captionClipboard()
 void MainWindow::createDemoModel()
 {
     // The offline default: a small model trained here on synthetic scenes, with the live plot.
-    m_trainTab->applyPreset(QStringLiteral("synthetic-quick"));
+    m_trainTab->applyPreset(QStringLiteral("synthetic-demo"));
     m_trainTab->setDataset(QStringLiteral("synthetic"));
     m_trainTab->setResumeCheckpoint(QString());
     m_trainTab->setOutputFolder(QDir(widgets::ModelCatalog::modelFolder())
@@ -590,8 +595,9 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Snaption"),
                        tr("<h3>Snaption %1</h3><p>Describes images in words and shows, for every word, where in the image the model "
-                          "looked.</p><p>Model: %2</p><p>Built with Qt, LibTorch and OpenCV.</p>")
-                           .arg(QApplication::applicationVersion(), m_modelPath.isEmpty() ? tr("none") : m_modelPath.toHtmlEscaped()));
+                          "looked.</p><p>Model: %2</p><p>Built with Qt, LibTorch and OpenCV.</p><p>%3</p>")
+                           .arg(QApplication::applicationVersion(), m_modelPath.isEmpty() ? tr("none") : m_modelPath.toHtmlEscaped(),
+                                BuildFeatures::describe().join(QStringLiteral("\n")).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
 void MainWindow::setLanguage(const QString &language)

@@ -1,9 +1,11 @@
 #include "traintab.h"
 
+#include "numberfield.h"
+
 #include <snaption/error.h>
-#include <snaption/imageloader.h>
 #include <snaption/training/datasetloader.h>
-#include <snaption/training/syntheticscenes.h>
+#include <snaption/training/imagesource.h>
+#include <snaption/widgets/elidedlabel.h>
 #include <snaption/widgets/heatmapview.h>
 #include <snaption/widgets/modelcatalog.h>
 #include <snaption/widgets/trainingcontroller.h>
@@ -54,13 +56,48 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
       m_format(new QComboBox(this)), m_report(new QLabel(this)), m_preset(new QComboBox(this)), m_encoderWeights(new QLineEdit(this)),
       m_output(new QLineEdit(this)), m_resume(new QLineEdit(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)), m_stop(new QPushButton(tr("St&op"), this)), m_use(new QPushButton(tr("&Use This Model"), this)),
-      m_phase(new QLabel(this)), m_status(new QLabel(this)), m_progress(new QProgressBar(this)), m_plot(new widgets::TrainingPlot(this)),
+      m_phase(new widgets::ElidedLabel(this)), m_status(new widgets::ElidedLabel(this)), m_progress(new QProgressBar(this)), m_plot(new widgets::TrainingPlot(this)),
       m_smoothingSlider(new QSlider(Qt::Horizontal, this)), m_logScale(new QCheckBox(tr("&Log scale"), this)), m_samples(new QListWidget(this)),
       m_sampleView(new widgets::HeatmapView(this)), m_sampleWords(new widgets::WordBar(this))
 {
-    // --- settings column ---
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(createSettingsColumn());
+    splitter->addWidget(createRunColumn());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({460, 820});
+    (new QVBoxLayout(this))->addWidget(splitter);
+    connectControls();
+    connectController();
+
+    const QSettings settings;
+    m_dataset->setText(settings.value(QStringLiteral("train/dataset"), QStringLiteral("synthetic")).toString());
+    m_encoderWeights->setText(settings.value(QStringLiteral("train/encoderWeights")).toString());
+    m_output->setText(defaultOutputFolder());
+    applyPreset(settings.value(QStringLiteral("train/preset"), QStringLiteral("synthetic-demo")).toString());
+    updateButtons();
+}
+
+// The left column: the data and the model and recipe, scrolling as a whole.
+QWidget *TrainTab::createSettingsColumn()
+{
     auto *settingsWidget = new QWidget(this);
     auto *settingsLayout = new QVBoxLayout(settingsWidget);
+    settingsLayout->addWidget(createDataBox());
+    settingsLayout->addWidget(createModelBox());
+    settingsLayout->addStretch();
+    auto *settingsScroll = new QScrollArea(this);
+    settingsScroll->setWidget(settingsWidget);
+    settingsScroll->setWidgetResizable(true);
+    // Never cut the settings off at the side: the column is at least as wide as its content.
+    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    settingsScroll->setMinimumWidth(settingsWidget->minimumSizeHint().width() + settingsScroll->verticalScrollBar()->sizeHint().width() +
+                                    2 * settingsScroll->frameWidth());
+
+    return settingsScroll;
+}
+
+QGroupBox *TrainTab::createDataBox()
+{
     auto *dataBox = new QGroupBox(tr("Data"), this);
     auto *dataForm = new QFormLayout(dataBox);
     const auto browseRow = [&](QLineEdit *edit, const QString &buttonText, const std::function<void()> &browse) {
@@ -93,8 +130,11 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     dataForm->addRow(m_report);
     for (const std::string &name : training::TrainingConfig::presetNames()) {
         const QString preset = QString::fromStdString(name);
-        m_preset->addItem(presetLabel(preset), preset);
-        m_preset->setItemData(m_preset->count() - 1, presetDescription(preset), Qt::ToolTipRole);
+        m_preset->addItem(QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetTitle(name).c_str()), preset);
+        m_preset->setItemData(m_preset->count() - 1,
+                              tr("%1\nCommand line: snaption-cli train --preset %2")
+                                  .arg(QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetDescription(name).c_str()), preset),
+                              Qt::ToolTipRole);
     }
     m_preset->setAccessibleName(tr("Preset"));
     dataForm->addRow(tr("&Preset:"), m_preset);
@@ -120,30 +160,22 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     }));
     m_resume->setToolTip(tr("A checkpoint (.ckpt) of an earlier run: its data, settings and output folder are filled in"));
     connect(m_resume, &QLineEdit::editingFinished, this, [this] { inspectCheckpoint(); });
-    settingsLayout->addWidget(dataBox);
+    // Rows whose field is a layout (an editor with its Browse button) get no buddy from
+    // QFormLayout: give each such label its editor, so the mnemonic works and no "&" shows.
+    for (int row = 0; row < dataForm->rowCount(); ++row) {
+        QLayoutItem *field = dataForm->itemAt(row, QFormLayout::FieldRole);
+        QLayoutItem *labelItem = dataForm->itemAt(row, QFormLayout::LabelRole);
+        if (!field || !field->layout() || !labelItem) continue;
+        if (auto *label = qobject_cast<QLabel *>(labelItem->widget())) label->setBuddy(field->layout()->itemAt(0)->widget());
+    }
+    return dataBox;
+}
 
+// The model and the recipe: the encoder choices, then one row per numeric setting (a table).
+QGroupBox *TrainTab::createModelBox()
+{
     auto *modelBox = new QGroupBox(tr("Model and recipe"), this);
     auto *form = new QFormLayout(modelBox);
-    const auto spin = [&](const QString &label, int minimum, int maximum, const QString &tip) {
-        auto *box = new QSpinBox(this);
-        box->setRange(minimum, maximum);
-        box->setToolTip(tip);
-        box->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
-        box->setAccessibleDescription(tip);
-        form->addRow(label, box);
-        return box;
-    };
-    const auto real = [&](const QString &label, double minimum, double maximum, double step, int decimals, const QString &tip) {
-        auto *box = new QDoubleSpinBox(this);
-        box->setRange(minimum, maximum);
-        box->setSingleStep(step);
-        box->setDecimals(decimals);
-        box->setToolTip(tip);
-        box->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
-        box->setAccessibleDescription(tip);
-        form->addRow(label, box);
-        return box;
-    };
     m_encoder = new QComboBox(this);
     m_encoder->addItems({QStringLiteral("efficientnet_b0"), QStringLiteral("mobilenet_v2"), QStringLiteral("simple_cnn")});
     m_encoder->setToolTip(tr("The image encoder; pretrained weights choose it themselves"));
@@ -161,42 +193,43 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     m_precision->setAccessibleName(tr("Matrix precision"));
     m_precision->setAccessibleDescription(m_precision->toolTip());
     form->addRow(tr("Matrix precision:"), m_precision);
-    m_layers = spin(tr("Decoder layers:"), 1, 24, tr("Transformer decoder layers"));
-    m_dim = spin(tr("Width:"), 16, 2048, tr("Decoder width (model dimension); divisible by the heads"));
-    m_heads = spin(tr("Heads:"), 1, 32, tr("Attention heads per layer"));
-    m_feedForward = spin(tr("Feed-forward:"), 16, 8192, tr("Size of the feed-forward layer in each decoder layer"));
-    m_context = spin(tr("Context:"), 4, 64, tr("Longest caption in tokens, <START> included"));
-    m_dropout = real(tr("Dropout:"), 0, 0.9, 0.05, 2, tr("Dropout in the decoder while training"));
-    m_epochs = spin(tr("Epochs:"), 1, 1000, tr("Passes over the training images (one random caption each)"));
-    m_batch = spin(tr("Batch size:"), 1, 1024, tr("Images per optimiser step"));
-    m_learningRate = real(tr("Learning rate:"), 1e-6, 1e-1, 1e-4, 6, tr("Peak learning rate of the one-cycle schedule"));
-    m_weightDecay = real(tr("Weight decay:"), 0, 0.5, 1e-4, 5, tr("AdamW weight decay"));
-    m_warmup = real(tr("Warm-up:"), 0, 0.9, 0.05, 2, tr("Share of the steps spent raising the learning rate"));
-    m_smoothing = real(tr("Label smoothing:"), 0, 0.9, 0.05, 2, tr("Share of probability spread over all words"));
-    m_clip = real(tr("Gradient clip:"), 0, 100, 0.5, 1, tr("Largest gradient norm (0 = no clipping)"));
-    m_minFrequency = spin(tr("Min. word count:"), 1, 1000, tr("Words seen fewer times in training captions become <UNKNOWN>"));
-    m_views = spin(tr("Feature views:"), 1, 32, tr("Cached versions of each image: the original plus augmented ones"));
-    m_minutes = real(tr("Time budget (min):"), 0, 100000, 1, 1, tr("Stop after this many minutes; the schedule shrinks to fit (0 = none)"));
-    m_seed = spin(tr("Seed:"), 0, 1'000'000, tr("Random seed: the same seed gives the same run"));
-    settingsLayout->addWidget(modelBox);
-    settingsLayout->addStretch();
-    // Rows whose field is a layout (an editor with its Browse button) get no buddy from
-    // QFormLayout: give each such label its editor, so the mnemonic works and no "&" shows.
-    for (int row = 0; row < dataForm->rowCount(); ++row) {
-        QLayoutItem *field = dataForm->itemAt(row, QFormLayout::FieldRole);
-        QLayoutItem *labelItem = dataForm->itemAt(row, QFormLayout::LabelRole);
-        if (!field || !field->layout() || !labelItem) continue;
-        if (auto *label = qobject_cast<QLabel *>(labelItem->widget())) label->setBuddy(field->layout()->itemAt(0)->widget());
+    using Config = training::TrainingConfig;
+    m_budgetNote = new QLabel(this);
+    m_numberFields = {
+        {this, {tr("Decoder layers:"), 1, 24, 1, 0, tr("Transformer decoder layers")}, [](Config &c) -> int & { return c.model.decoder.layers; }},
+        {this, {tr("Width:"), 16, 2048, 1, 0, tr("Decoder width (model dimension); divisible by the heads")}, [](Config &c) -> int & { return c.model.decoder.dim; }},
+        {this, {tr("Heads:"), 1, 32, 1, 0, tr("Attention heads per layer")}, [](Config &c) -> int & { return c.model.decoder.heads; }},
+        {this, {tr("Feed-forward:"), 16, 8192, 1, 0, tr("Size of the feed-forward layer in each decoder layer")},
+         [](Config &c) -> int & { return c.model.decoder.feedForward; }},
+        {this, {tr("Context:"), 4, 64, 1, 0, tr("Longest caption in tokens, <START> included")}, [](Config &c) -> int & { return c.model.decoder.contextLength; }},
+        {this, {tr("Dropout:"), 0, 0.9, 0.05, 2, tr("Dropout in the decoder while training")}, [](Config &c) -> double & { return c.model.decoder.dropout; }},
+        {this, {tr("Epochs:"), 1, 1000, 1, 0, tr("Passes over the training images (one random caption each)")}, [](Config &c) -> int & { return c.epochs; }},
+        {this, {tr("Batch size:"), 1, 1024, 1, 0, tr("Images per optimiser step")}, [](Config &c) -> int & { return c.batchSize; }},
+        {this, {tr("Learning rate:"), 1e-6, 1e-1, 1e-4, 6, tr("Peak learning rate of the one-cycle schedule")}, [](Config &c) -> double & { return c.learningRate; }},
+        {this, {tr("Weight decay:"), 0, 0.5, 1e-4, 5, tr("AdamW weight decay")}, [](Config &c) -> double & { return c.weightDecay; }},
+        {this, {tr("Warm-up:"), 0, 0.9, 0.05, 2, tr("Share of the steps spent raising the learning rate")}, [](Config &c) -> double & { return c.warmupFraction; }},
+        {this, {tr("Label smoothing:"), 0, 0.9, 0.05, 2, tr("Share of probability spread over all words")}, [](Config &c) -> double & { return c.labelSmoothing; }},
+        {this, {tr("Gradient clip:"), 0, 100, 0.5, 1, tr("Largest gradient norm (0 = no clipping)")}, [](Config &c) -> double & { return c.gradientClip; }},
+        {this, {tr("Min. word count:"), 1, 1000, 1, 0, tr("Words seen fewer times in training captions become <UNKNOWN>")},
+         [](Config &c) -> int & { return c.minWordFrequency; }},
+        {this, {tr("Feature views:"), 1, 32, 1, 0, tr("Cached versions of each image: the original plus augmented ones")}, [](Config &c) -> int & { return c.featureViews; }},
+        {this, {tr("Time budget (min):"), 0, 100000, 1, 1, tr("Stop after this many minutes; the plan is revised to fit as the speed changes (0 = none)")},
+         [](Config &c) -> double & { return c.maxMinutes; }},
+        {this, {tr("Seed:"), 0, 1'000'000, 1, 0, tr("Random seed: the same seed gives the same run")}, [](Config &c) -> std::uint64_t & { return c.seed; }},
+    };
+    for (const NumberField &field : m_numberFields) {
+        form->addRow(field.label(), field.editor());
+        // While a time budget cuts the run, say so under the epochs the form asks for.
+        if (field.label() == tr("Epochs:")) form->addRow(QString(), m_budgetNote);
     }
-    auto *settingsScroll = new QScrollArea(this);
-    settingsScroll->setWidget(settingsWidget);
-    settingsScroll->setWidgetResizable(true);
-    // Never cut the settings off at the side: the column is at least as wide as its content.
-    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    settingsScroll->setMinimumWidth(settingsWidget->minimumSizeHint().width() + settingsScroll->verticalScrollBar()->sizeHint().width() +
-                                    2 * settingsScroll->frameWidth());
+    m_budgetNote->setObjectName(QStringLiteral("budgetNote"));
+    m_budgetNote->setVisible(false);
+    return modelBox;
+}
 
-    // --- run column ---
+// The right column: run controls, status, the live plots and the sample captions.
+QWidget *TrainTab::createRunColumn()
+{
     auto *run = new QWidget(this);
     auto *runLayout = new QVBoxLayout(run);
     auto *controls = new QHBoxLayout;
@@ -246,22 +279,6 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     samplesLayout->addLayout(sampleRight, 1);
     runLayout->addWidget(samplesBox, 2);
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(settingsScroll);
-    splitter->addWidget(run);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({460, 820});
-    (new QVBoxLayout(this))->addWidget(splitter);
-
-    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] { applyPreset(m_preset->currentData().toString()); });
-    connect(m_start, &QPushButton::clicked, this, &TrainTab::start);
-    connect(m_pause, &QPushButton::toggled, this, &TrainTab::setPaused);
-    connect(m_stop, &QPushButton::clicked, this, &TrainTab::stop);
-    connect(m_use, &QPushButton::clicked, this, [this] {
-        if (!m_bestModel.isEmpty()) Q_EMIT useModelRequested(m_bestModel);
-    });
-    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) { m_plot->setSmoothing(value / 100.0); });
-    connect(m_logScale, &QCheckBox::toggled, m_plot, &widgets::TrainingPlot::setLogScale);
     connect(exportPng, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export Plot"), QStringLiteral("training.png"), tr("PNG images (*.png)"));
         if (!file.isEmpty() && !m_plot->savePng(file)) QMessageBox::warning(this, tr("Export Failed"), tr("Cannot write %1").arg(file));
@@ -273,9 +290,26 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
         if (!out.open(QIODevice::WriteOnly) || out.write(m_plot->historyCsv()) < 0)
             QMessageBox::warning(this, tr("Export Failed"), tr("Cannot write %1: %2").arg(file, out.errorString()));
     });
+    return run;
+}
+
+void TrainTab::connectControls()
+{
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] { applyPreset(m_preset->currentData().toString()); });
+    connect(m_start, &QPushButton::clicked, this, &TrainTab::start);
+    connect(m_pause, &QPushButton::toggled, this, &TrainTab::setPaused);
+    connect(m_stop, &QPushButton::clicked, this, &TrainTab::stop);
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (!m_bestModel.isEmpty()) Q_EMIT useModelRequested(m_bestModel);
+    });
+    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) { m_plot->setSmoothing(value / 100.0); });
+    connect(m_logScale, &QCheckBox::toggled, m_plot, &widgets::TrainingPlot::setLogScale);
     connect(m_samples, &QListWidget::currentRowChanged, this, &TrainTab::showSample);
     connect(m_sampleWords, &widgets::WordBar::wordSelected, m_sampleView, &widgets::HeatmapView::setWord);
+}
 
+void TrainTab::connectController()
+{
     connect(m_controller, &widgets::TrainingController::phaseChanged, this, [this](int, const QString &text) {
         m_phase->setText(text);
         m_progress->setRange(0, 0);
@@ -300,14 +334,9 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
         updateButtons();
     });
     connect(m_controller, &widgets::TrainingController::runningChanged, this, &TrainTab::updateButtons);
-
-    const QSettings settings;
-    m_dataset->setText(settings.value(QStringLiteral("train/dataset"), QStringLiteral("synthetic")).toString());
-    m_encoderWeights->setText(settings.value(QStringLiteral("train/encoderWeights")).toString());
-    m_output->setText(defaultOutputFolder());
-    applyPreset(settings.value(QStringLiteral("train/preset"), QStringLiteral("synthetic-quick")).toString());
-    updateButtons();
 }
+
+TrainTab::~TrainTab() = default;
 
 QString TrainTab::defaultOutputFolder() const
 {
@@ -315,42 +344,19 @@ QString TrainTab::defaultOutputFolder() const
         .filePath(QStringLiteral("snaption/training/run-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
 }
 
-QString TrainTab::presetLabel(const QString &name)
+void TrainTab::applyPreset(const QString &requested)
 {
-    if (name == QLatin1String("synthetic-quick")) return tr("Synthetic demo — about a minute");
-    if (name == QLatin1String("synthetic-demo")) return tr("Synthetic scenes — accurate, 5 minutes");
-    if (name == QLatin1String("flickr8k-mobilenet")) return tr("Flickr8k, frozen MobileNetV2");
-    if (name == QLatin1String("flickr8k-efficientnet")) return tr("Flickr8k, frozen EfficientNet-B0");
-    if (name == QLatin1String("flickr8k-seed-arch")) return tr("Flickr8k, the original project's recipe");
-    return name;
-}
-
-QString TrainTab::presetDescription(const QString &name)
-{
-    if (name == QLatin1String("synthetic-quick"))
-        return tr("Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.");
-    if (name == QLatin1String("synthetic-demo"))
-        return tr("Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.");
-    if (name == QLatin1String("flickr8k-mobilenet"))
-        return tr("Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.");
-    if (name == QLatin1String("flickr8k-efficientnet"))
-        return tr("Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.");
-    if (name == QLatin1String("flickr8k-seed-arch"))
-        return tr("The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.");
-    return QString();
-}
-
-void TrainTab::applyPreset(const QString &name)
-{
-    try {
-        loadConfig(training::TrainingConfig::preset(name.toStdString()));
-        const QSignalBlocker blocker(m_preset);
-        m_preset->setCurrentIndex(m_preset->findData(name));
-        if (name.startsWith(QLatin1String("synthetic-"))) {
-            m_dataset->setText(QStringLiteral("synthetic"));
-            m_format->setCurrentText(QStringLiteral("auto"));
-        }
-    } catch (const std::exception &) {
+    // A name this version does not know (renamed since it was saved) falls back to the first preset.
+    const auto &names = training::TrainingConfig::presetNames();
+    const bool known = std::find(names.begin(), names.end(), requested.toStdString()) != names.end();
+    const QString name = known ? requested : QString::fromStdString(names.front());
+    if (!known) Q_EMIT statusMessage(tr("Unknown preset \"%1\"; using \"%2\"").arg(requested, name));
+    loadConfig(training::TrainingConfig::preset(name.toStdString()));
+    const QSignalBlocker blocker(m_preset);
+    m_preset->setCurrentIndex(m_preset->findData(name));
+    if (name.startsWith(QLatin1String("synthetic-"))) {
+        m_dataset->setText(QStringLiteral("synthetic"));
+        m_format->setCurrentText(QStringLiteral("auto"));
     }
 }
 
@@ -360,23 +366,7 @@ void TrainTab::loadConfig(const training::TrainingConfig &c)
     m_encoder->setCurrentText(QString::fromStdString(c.model.encoder.name));
     m_freeze->setChecked(c.freezeEncoder);
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(QString::fromStdString(c.mixedPrecision))));
-    m_layers->setValue(c.model.decoder.layers);
-    m_dim->setValue(c.model.decoder.dim);
-    m_heads->setValue(c.model.decoder.heads);
-    m_feedForward->setValue(c.model.decoder.feedForward);
-    m_context->setValue(c.model.decoder.contextLength);
-    m_dropout->setValue(c.model.decoder.dropout);
-    m_epochs->setValue(c.epochs);
-    m_batch->setValue(c.batchSize);
-    m_learningRate->setValue(c.learningRate);
-    m_weightDecay->setValue(c.weightDecay);
-    m_warmup->setValue(c.warmupFraction);
-    m_smoothing->setValue(c.labelSmoothing);
-    m_clip->setValue(c.gradientClip);
-    m_minFrequency->setValue(c.minWordFrequency);
-    m_views->setValue(c.featureViews);
-    m_minutes->setValue(c.maxMinutes);
-    m_seed->setValue(int(c.seed));
+    for (const NumberField &field : m_numberFields) field.load(c);
 }
 
 training::TrainingConfig TrainTab::currentConfig() const
@@ -385,23 +375,7 @@ training::TrainingConfig TrainTab::currentConfig() const
     c.model.encoder.name = m_encoder->currentText().toStdString();
     c.freezeEncoder = m_freeze->isChecked();
     c.mixedPrecision = m_precision->currentData().toString().toStdString();
-    c.model.decoder.layers = m_layers->value();
-    c.model.decoder.dim = m_dim->value();
-    c.model.decoder.heads = m_heads->value();
-    c.model.decoder.feedForward = m_feedForward->value();
-    c.model.decoder.contextLength = m_context->value();
-    c.model.decoder.dropout = m_dropout->value();
-    c.epochs = m_epochs->value();
-    c.batchSize = m_batch->value();
-    c.learningRate = m_learningRate->value();
-    c.weightDecay = m_weightDecay->value();
-    c.warmupFraction = m_warmup->value();
-    c.labelSmoothing = m_smoothing->value();
-    c.gradientClip = m_clip->value();
-    c.minWordFrequency = m_minFrequency->value();
-    c.featureViews = m_views->value();
-    c.maxMinutes = m_minutes->value();
-    c.seed = std::uint64_t(m_seed->value());
+    for (const NumberField &field : m_numberFields) field.store(c);
     c.encoderWeights = m_encoderWeights->text().trimmed().toStdString();
     // One source of truth: the pipeline edited in the Augment tab.
     if (m_augmentation) c.augmentation = m_augmentation();
@@ -510,6 +484,7 @@ void TrainTab::start()
     m_bestModel.clear();
     m_bestEpoch = 0;
     m_lastStep.reset();
+    m_budgetNote->setVisible(false);
     m_status->clear();
     m_controller->start(config, m_dataset->text().trimmed(), m_format->currentText(), m_output->text().trimmed(), m_resume->text().trimmed());
     updateButtons();
@@ -541,8 +516,14 @@ void TrainTab::showStepStatus()
 {
     if (!m_lastStep) return;
     const training::StepRecord &r = *m_lastStep;
-    m_status->setText(tr("Epoch %1, step %2 of %3 · loss %4 · %5 samples/s · %6 left%7")
+    // The epochs the time budget allows, which may differ from the form's Epochs while it runs.
+    const int planned = r.stepsPerEpoch > 0 ? r.totalSteps / r.stepsPerEpoch : 0;
+    const int asked = currentConfig().epochs;
+    m_budgetNote->setText(tr("The time budget fits %n of them at the current speed.", nullptr, planned));
+    m_budgetNote->setVisible(planned != asked);
+    m_status->setText(tr("Epoch %1 of %2, step %3 of %4 · loss %5 · %6 samples/s · %7 left%8")
                           .arg(r.epoch)
+                          .arg(planned)
                           .arg(r.step)
                           .arg(r.totalSteps)
                           .arg(r.loss, 0, 'f', 3)
@@ -573,37 +554,65 @@ void TrainTab::onEpoch(const training::EpochRecord &r)
     updateButtons();
 }
 
+// Renders the sample's image (a synthetic scene or a file) off the GUI thread, as the trainer's
+// ImageSource does, then shows it with the heatmaps in one render.
 void TrainTab::showSample(int index)
 {
     if (index < 0 || index >= int(m_lastSamples.size())) return;
-    const training::SampleCaption &sample = m_lastSamples[std::size_t(index)];
-    RgbImage image;
-    try {
-        if (!sample.imagePath.empty()) image = ImageLoader().load(sample.imagePath, ImageLoader::kCaptioningSize);
-        else if (m_syntheticSeed >= 0) image = training::SyntheticScenes::generate(std::uint64_t(m_syntheticSeed), std::stoll(sample.imageId), m_syntheticSize).image;
-    } catch (const std::exception &) {
+    const training::SampleCaption sample = m_lastSamples[std::size_t(index)];
+    training::Dataset source; // only what ImageSource needs to find the image
+    if (m_syntheticSeed >= 0) {
+        source.format = "synthetic";
+        source.syntheticSeed = std::uint64_t(m_syntheticSeed);
+        source.syntheticImageSize = m_syntheticSize;
     }
-    m_sampleView->setImage(image);
-    m_sampleView->setAttention(sample.attention);
-    m_sampleWords->setWords(sample.words, std::vector<float>(sample.words.size(), 1.0f));
+    training::CaptionedImage record;
+    record.id = sample.imageId;
+    record.imagePath = sample.imagePath;
+    struct Loaded {
+        std::shared_ptr<const RgbImage> image;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, index, sample] {
+        watcher->deleteLater();
+        if (m_samples->currentRow() != index) return; // another sample was chosen meanwhile
+        const Loaded loaded = watcher->result();
+        if (!loaded.error.isEmpty()) Q_EMIT statusMessage(tr("Cannot show the sample image %1: %2").arg(QString::fromStdString(sample.imageId), loaded.error));
+        m_sampleView->show(loaded.image, sample.attention, sample.words.empty() ? -1 : 0);
+        m_sampleWords->setWords(sample.words, std::vector<float>(sample.words.size(), 1.0f));
+    });
+    watcher->setFuture(QtConcurrent::run([source, record]() -> Loaded {
+        try {
+            return {std::make_shared<const RgbImage>(training::ImageSource::load(source, record)), QString()};
+        } catch (const std::exception &error) {
+            return {nullptr, QString::fromStdString(Error::describe(error))};
+        }
+    }));
 }
 
 void TrainTab::onFinished(const training::TrainingResult &result)
 {
-    m_bestModel = QString::fromStdString(result.bestModel);
+    // A model is worth using once an epoch finished; before that "best" is the untrained start.
+    m_bestModel = result.epochs > 0 ? QString::fromStdString(result.bestModel) : QString();
     const auto &s = result.validationScores;
     m_phase->setText(result.stopped ? tr("Stopped. A checkpoint was written: %1").arg(QString::fromStdString(result.lastCheckpoint))
-                                    : tr("Finished in %1: %2 epochs; best model BLEU-4 %3, CIDEr-D %4 on %5 validation images")
+                                    : tr("Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images", nullptr, result.epochs)
                                           .arg(duration(result.elapsedSeconds))
-                                          .arg(result.epochs)
                                           .arg(s.bleu[3], 0, 'f', 3)
                                           .arg(s.cider, 0, 'f', 3)
                                           .arg(s.images));
     if (result.stopped) m_resume->setText(QString::fromStdString(result.lastCheckpoint));
     if (!result.skippedImages.empty())
         Q_EMIT statusMessage(tr("%n unreadable image(s) were skipped; history.json lists them", nullptr, int(result.skippedImages.size())));
-    m_progress->setRange(0, 1);
-    m_progress->setValue(1);
+    // A stopped run keeps its bar where it stopped (the last step's position); a finished one is full.
+    if (!result.stopped || !m_lastStep) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+    } else {
+        m_progress->setRange(0, m_lastStep->totalSteps);
+        m_progress->setValue(m_lastStep->step);
+    }
     updateButtons();
     Q_EMIT trainingFinished(!result.stopped, m_bestModel);
 }

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,6 +19,10 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+
+namespace snaption::gui {
+class NumberField;
+}
 
 namespace snaption::widgets {
 class HeatmapView;
@@ -37,16 +42,14 @@ class TrainTab : public QWidget {
 public:
     using AugmentationSource = std::function<training::AugmentationConfig()>;
     TrainTab(AugmentationSource augmentation, QWidget *parent = nullptr);
+    ~TrainTab() override;
 
     // The configuration the next run will use, as the editors say.
     training::TrainingConfig currentConfig() const;
-    void applyPreset(const QString &name); // a TrainingConfig preset name, e.g. "synthetic-quick"
-    static QString presetLabel(const QString &name);
-    static QString presetDescription(const QString &name);
+    void applyPreset(const QString &name); // a TrainingConfig preset name, e.g. "synthetic-demo"
     void setDataset(const QString &path, const QString &format = QStringLiteral("auto"));
     void setOutputFolder(const QString &folder);
     void setResumeCheckpoint(const QString &checkpoint);
-    QString bestModel() const { return m_bestModel; }
 
     widgets::TrainingController *controller() const { return m_controller; }
     widgets::TrainingPlot *plot() const { return m_plot; }
@@ -63,6 +66,12 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    QWidget *createSettingsColumn();
+    QGroupBox *createDataBox();
+    QGroupBox *createModelBox();
+    QWidget *createRunColumn();
+    void connectControls();
+    void connectController();
     void loadConfig(const training::TrainingConfig &config);
     void inspectCheckpoint();
     void onStep(const training::StepRecord &record);
@@ -84,8 +93,8 @@ private:
     QLineEdit *m_output;
     QLineEdit *m_resume;
     // Settings.
-    QSpinBox *m_epochs, *m_batch, *m_layers, *m_dim, *m_heads, *m_feedForward, *m_context, *m_minFrequency, *m_views, *m_seed;
-    QDoubleSpinBox *m_learningRate, *m_weightDecay, *m_warmup, *m_smoothing, *m_clip, *m_dropout, *m_minutes;
+    std::vector<NumberField> m_numberFields; // the numeric settings, in form order
+    QLabel *m_budgetNote = nullptr;           // under Epochs: what the time budget fits
     QComboBox *m_encoder, *m_precision;
     QCheckBox *m_freeze;
     training::TrainingConfig m_base; // the preset, for what the editors do not show

@@ -13,7 +13,7 @@
 
 namespace snaption {
 
-// The captioning network of DESIGN section 3, with the parameter names of the original Python
+// The captioning network of docs/ARCHITECTURE.md, section 3, with the parameter names of the original Python
 // Snaption model (cnn_encoder, project, word_embeddings, pos_embeddings, decoder.layers.N,
 // vocab_projection) plus memory_row/col_embeddings and decoder.norm for the grid architecture.
 //

@@ -17,7 +17,7 @@ struct FeatureExtractor::Impl {
 FeatureExtractor::FeatureExtractor(const EncoderWeights &weights) : m_impl(std::make_unique<Impl>())
 {
     m_impl->encoder = makeImageEncoder(weights.config());
-    m_impl->encoder->loadWeights(weights.impl().tensors, weights.path());
+    m_impl->encoder->loadWeights(EncoderWeightsTensors::of(weights), weights.path());
     m_impl->encoder->eval();
     m_impl->encoder->fuseForInference();
 }
@@ -26,7 +26,7 @@ FeatureExtractor::FeatureExtractor(const EncoderConfig &config, const std::strin
 {
     const EncoderWeights weights = EncoderWeights::read(weightsPath);
     m_impl->encoder = makeImageEncoder(config);
-    m_impl->encoder->loadWeights(weights.impl().tensors, weightsPath);
+    m_impl->encoder->loadWeights(EncoderWeightsTensors::of(weights), weightsPath);
     m_impl->encoder->eval();
     m_impl->encoder->fuseForInference();
 }

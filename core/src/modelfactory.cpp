@@ -31,7 +31,7 @@ void ModelFactory::createRandom(const ModelConfig &requested, const Vocabulary &
                   "a model of " + std::to_string(config.parameterCount(std::int64_t(vocabulary.size())) / 1'000'000) + " million parameters");
     torch::manual_seed(options.seed);
     CaptionModel model(config, std::int64_t(vocabulary.size()));
-    if (weights) model->encoder().loadWeights(weights->impl().tensors, options.encoderWeightsPath);
+    if (weights) model->encoder().loadWeights(EncoderWeightsTensors::of(*weights), options.encoderWeightsPath);
     ModelStorage::save(*model, vocabulary, options.provenance, path, options.storage);
 }
 

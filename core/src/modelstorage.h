@@ -10,7 +10,7 @@
 
 namespace snaption {
 
-// Reads and writes model files (DESIGN section 4): one .safetensors file with the state dict and
+// Reads and writes model files (docs/ARCHITECTURE.md, section 4): one .safetensors file with the state dict and
 // metadata {format: snaption, format_version, config, vocabulary, provenance}.
 class ModelStorage {
 public:

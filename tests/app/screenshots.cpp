@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 
     QTemporaryDir runFolder;
     window.tabs()->setCurrentWidget(window.trainTab());
-    window.trainTab()->applyPreset(QStringLiteral("synthetic-quick"));
+    window.trainTab()->applyPreset(QStringLiteral("synthetic-demo"));
     window.trainTab()->setDataset(QStringLiteral("synthetic"));
     window.trainTab()->setOutputFolder(runFolder.filePath(QStringLiteral("run")));
     stalls.start();
@@ -111,5 +111,15 @@ int main(int argc, char **argv)
         if (std::abs(seconds - stalls.longestStallAtSeconds()) < 1.0) std::printf("  %.2f s: %s\n", seconds, qPrintable(what));
     }
     save(window, out.filePath(QStringLiteral("train-tab.png")));
+
+    // Every tab on a 1024 x 768 screen.
+    window.resize(1024, 768);
+    for (QWidget *tab : {static_cast<QWidget *>(window.captionTab()), static_cast<QWidget *>(window.augmentTab()), static_cast<QWidget *>(window.trainTab())}) {
+        window.tabs()->setCurrentWidget(tab);
+        const QString name = tab == window.captionTab() ? QStringLiteral("caption") : tab == window.augmentTab() ? QStringLiteral("augment") : QStringLiteral("train");
+        save(window, out.filePath(name + QStringLiteral("-tab-1024x768.png")));
+        if (window.width() > 1024 || window.height() > 768)
+            std::fprintf(stderr, "the %s tab does not fit 1024 x 768: %d x %d\n", qPrintable(name), window.width(), window.height());
+    }
     return 0;
 }

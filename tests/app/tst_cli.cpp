@@ -297,7 +297,7 @@ private Q_SLOTS:
     {
         const QString first = path(QStringLiteral("run-a")), second = path(QStringLiteral("run-b"));
         const Run train = cli({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:2"), QStringLiteral("--preset"),
-                               QStringLiteral("synthetic-quick"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), first});
+                               QStringLiteral("synthetic-demo"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), first});
         QVERIFY2(train.exitCode == 0, qPrintable(train.err + train.out));
         const QString checkpoint = first + QStringLiteral("/checkpoints/epoch-001.ckpt");
         const Run moved = cli({QStringLiteral("train"), QStringLiteral("--resume"), checkpoint, QStringLiteral("--out"), second});
@@ -324,10 +324,10 @@ private Q_SLOTS:
         QString config = QLatin1String(kTinyTraining);
         config.replace(QStringLiteral("\"epochs\": 2"), QStringLiteral("\"epochs\": 1000"));
         first.start(QStringLiteral(SNAPTION_CLI), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--preset"),
-                                                   QStringLiteral("synthetic-quick"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
+                                                   QStringLiteral("synthetic-demo"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(out + QStringLiteral("/.snaption-run.lock")), 30000);
         const Run second = cli({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--preset"),
-                                QStringLiteral("synthetic-quick"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), out});
+                                QStringLiteral("synthetic-demo"), QStringLiteral("--config"), QLatin1String(kTinyTraining), QStringLiteral("--out"), out});
         const qint64 firstPid = first.processId();
         ::kill(pid_t(firstPid), SIGINT); // Ctrl-C: a checkpoint, then a clean stop
         QVERIFY(first.waitForFinished(60000));

@@ -1,7 +1,9 @@
 // The desktop app as a user drives it (offscreen): drop images, read the caption and its
 // accessible text, pick words, survive broken files, export, and keep settings.
+#include "augmenttab.h"
 #include "captiontab.h"
 #include "mainwindow.h"
+#include "traintab.h"
 
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
@@ -17,6 +19,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QtTest>
 
 using namespace snaption;
@@ -131,6 +134,98 @@ private Q_SLOTS:
         tab->wordBar()->setFocus();
         QTest::keyClick(tab->wordBar(), Qt::Key_Left);
         QCOMPARE(tab->wordBar()->current(), 0);
+    }
+
+    void selectingAnImageRendersOnce()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        window.openImages({m_photo, m_photo2});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 2, 30000);
+        QSignalSpy renders(tab->view(), &widgets::HeatmapView::overlayChanged);
+        tab->selectId(tab->images()->at(1).id);
+        QCOMPARE(renders.count(), 1); // image, attention and first word together
+        QCOMPARE(tab->view()->word(), 0);
+        QCOMPARE(tab->view()->image(), tab->images()->at(1).outcome.display); // shared, not copied
+    }
+
+    void evictedDisplayImagesAreReadAgainWhenSelected()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        // More finished images than the list keeps display images for.
+        QStringList paths;
+        for (std::size_t i = 0; i < ImageListModel::kDisplayedImages + 3; ++i) paths << (i % 2 ? m_photo2 : m_photo);
+        window.openImages(paths);
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), int(paths.size()), 60000);
+        std::size_t kept = 0;
+        for (const auto &entry : tab->images()->entries()) kept += entry.outcome.display != nullptr;
+        QVERIFY(kept <= ImageListModel::kDisplayedImages);
+        QVERIFY(!tab->images()->at(0).outcome.display); // the oldest was evicted
+        QVERIFY(!tab->images()->at(0).outcome.thumbnail.isNull()); // its thumbnail stays
+        tab->selectId(tab->images()->at(int(paths.size()) - 1).id);
+        tab->selectId(tab->images()->at(0).id);
+        QVERIFY(!tab->view()->image()); // being read again, off the GUI thread
+        QTRY_VERIFY(tab->view()->image() != nullptr);
+        QCOMPARE(tab->view()->image()->width, 160);
+        QVERIFY(tab->images()->at(0).outcome.display);
+    }
+
+    void escapeCancelsOnlyWhileCaptioning()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        QSignalSpy status(window.captionTab(), &CaptionTab::statusMessage);
+        window.captionTab()->cancelAll(); // nothing runs: nothing to report
+        QCOMPARE(status.count(), 0);
+        QAction *cancel = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->shortcut() == QKeySequence(Qt::Key_Escape)) cancel = action;
+        QVERIFY(cancel);
+        QVERIFY(!cancel->isEnabled());
+    }
+
+    void longCaptionWrapsInsteadOfWideningTheWindow()
+    {
+        widgets::WordBar bar;
+        std::vector<std::string> words;
+        for (int i = 0; i < 19; ++i) words.push_back("photographer" + std::to_string(i));
+        bar.setWords(words, std::vector<float>(words.size(), 0.5f));
+        QVERIFY(bar.minimumSizeHint().width() < 200);
+        bar.resize(400, bar.heightForWidth(400));
+        bar.show();
+        QVERIFY(bar.heightForWidth(400) > 3 * bar.heightForWidth(4000)); // several rows
+        for (QWidget *button : bar.findChildren<QWidget *>()) QVERIFY(button->geometry().right() <= 400);
+    }
+
+    void everyTabFitsA1024x768Screen()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        window.openImages({m_photo});
+        CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        // A 19-word caption and a long status text must not widen the window.
+        std::vector<std::string> words;
+        for (int i = 0; i < 19; ++i) words.push_back("photographers" + std::to_string(i));
+        tab->wordBar()->setWords(words, std::vector<float>(words.size(), 0.5f));
+        Q_EMIT window.trainTab()->statusMessage(QString(400, QLatin1Char('x')));
+        for (QWidget *page : {static_cast<QWidget *>(window.captionTab()), static_cast<QWidget *>(window.augmentTab()),
+                              static_cast<QWidget *>(window.trainTab())}) {
+            window.tabs()->setCurrentWidget(page);
+            window.resize(1024, 768);
+            QApplication::processEvents();
+            const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+            QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
+                     qPrintable(QStringLiteral("%1 needs %2 x %3").arg(page->metaObject()->className()).arg(minimum.width()).arg(minimum.height())));
+            QCOMPARE(window.size(), QSize(1024, 768));
+        }
     }
 
     void brokenFileShowsAnErrorAndTheBatchGoesOn()

@@ -14,11 +14,15 @@
 #include "testsupport.h"
 #include "tinytraining.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -35,7 +39,7 @@ namespace {
 // The synthetic preset; the test stops it after a few steps.
 void configureQuickRun(TrainTab *tab, const QString &output)
 {
-    tab->applyPreset(QStringLiteral("synthetic-demo"));
+    tab->applyPreset(QStringLiteral("synthetic-accurate"));
     tab->setDataset(QStringLiteral("synthetic:3"));
     tab->setOutputFolder(output);
     tab->setResumeCheckpoint(QString());
@@ -136,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(precision);
         precision->setCurrentIndex(precision->findData(QStringLiteral("fp32")));
         QCOMPARE(tab->currentConfig().mixedPrecision, std::string("fp32"));
-        tab->applyPreset(QStringLiteral("synthetic-demo")); // a preset sets it back
+        tab->applyPreset(QStringLiteral("synthetic-accurate")); // a preset sets it back
         QCOMPARE(precision->currentData().toString(), QStringLiteral("auto"));
     }
 
@@ -171,6 +175,15 @@ private Q_SLOTS:
         QVERIFY(result.stopped);
         QVERIFY(QFileInfo::exists(QString::fromStdString(result.lastCheckpoint)));
         QVERIFY(QFileInfo::exists(QString::fromStdString(result.finalModel)));
+        // Stopped mid-run: the bar stays where it stopped, and without a finished epoch there is
+        // no trained model to use.
+        const auto *progress = tab->findChild<QProgressBar *>();
+        QVERIFY(progress->value() < progress->maximum());
+        QPushButton *use = nullptr;
+        for (QPushButton *button : tab->findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("&Use This Model")) use = button;
+        QVERIFY(use);
+        QCOMPARE(use->isEnabled(), result.epochs > 0);
 
         // "Use this model": the Caption tab captions with it.
         QSignalSpy ready(&window, &MainWindow::modelReady);
@@ -203,6 +216,58 @@ private Q_SLOTS:
             Q_EMIT controller->epoch(epoch);
             QVERIFY2(status->text().endsWith(QStringLiteral("best: epoch %1").arg(e)), qPrintable(status->text()));
         }
+    }
+
+    void scorePlotOfOneEpochStaysInRange()
+    {
+        // One point: epoch 1 and BLEU above 0, not epochs -1..3 and a negative BLEU.
+        widgets::TrainingPlot plot;
+        plot.show();
+        training::EpochRecord epoch;
+        epoch.epoch = 1;
+        epoch.scores.bleu = {0.5, 0.4, 0.3, 0.2};
+        epoch.scores.cider = 0.6;
+        plot.addEpoch(epoch);
+        const QList<QCustomPlot *> plots = plot.findChildren<QCustomPlot *>();
+        QCOMPARE(plots.size(), 2);
+        QCustomPlot *scores = plots.at(1)->xAxis->label() == QLatin1String("epoch") ? plots.at(1) : plots.at(0);
+        QTRY_VERIFY(scores->xAxis->range().upper >= 1.5); // drawn by the replot timer
+        QVERIFY(scores->xAxis->range().lower >= 0 && scores->xAxis->range().lower < 1);
+        QVERIFY(scores->yAxis->range().lower >= 0 && scores->yAxis->range().upper > 0.2);
+        QVERIFY(scores->yAxis2->range().lower >= 0 && scores->yAxis2->range().upper > 0.6);
+        // The exported history has the trainer's history.csv columns.
+        QVERIFY(plot.historyCsv().startsWith("epoch,train_loss,validation_loss,bleu1,"));
+    }
+
+    void budgetNoteShowsWhatTheTimeBudgetFits()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->applyPreset(QStringLiteral("synthetic-accurate")); // 10 epochs
+        const auto *note = tab->findChild<QLabel *>(QStringLiteral("budgetNote"));
+        QVERIFY(note);
+        training::StepRecord step;
+        step.epoch = 1;
+        step.step = 5;
+        step.stepsPerEpoch = 100;
+        step.totalSteps = 300; // the budget fits 3 of the 10
+        Q_EMIT tab->controller()->step(step);
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QLatin1String("3")), qPrintable(note->text()));
+        const auto *status = tab->findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY2(status->text().startsWith(QLatin1String("Epoch 1 of 3,")), qPrintable(status->text()));
+    }
+
+    void unknownSavedPresetFallsBackToTheFirst()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->applyPreset(QStringLiteral("synthetic-quick")); // the demo's name before it was renamed
+        const training::TrainingConfig demo = training::TrainingConfig::preset("synthetic-demo");
+        QCOMPARE(tab->currentConfig().epochs, demo.epochs);
+        QCOMPARE(tab->currentConfig().maxMinutes, demo.maxMinutes);
+        QCOMPARE(tab->currentConfig().learningRate, demo.learningRate);
+        QCOMPARE(tab->currentConfig().model.decoder.dim, demo.model.decoder.dim);
     }
 
     // Resume from the Train tab: choosing the checkpoint fills in its data and settings; the run
@@ -270,7 +335,7 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.trainTab()));
         QVERIFY(window.trainTab()->controller()->isRunning());
         const training::TrainingConfig config = window.trainTab()->currentConfig();
-        const training::TrainingConfig quick = training::TrainingConfig::preset("synthetic-quick");
+        const training::TrainingConfig quick = training::TrainingConfig::preset("synthetic-demo");
         QCOMPARE(config.maxMinutes, quick.maxMinutes);
         QCOMPARE(config.syntheticTrainScenes, quick.syntheticTrainScenes);
         QVERIFY(quick.maxMinutes <= 1.5);

@@ -2,10 +2,11 @@
 # Builds the .deb with CPack, unpacks it (without installing) and checks what a user gets: the
 # programs run from the unpacked tree, the libraries, headers, CMake package, desktop files and the
 # OpenBLAS dependency are there. scripts/package.sh does the real `apt-get install`.
-#   run_package_test.sh BUILD_DIR WORK_DIR
+#   run_package_test.sh BUILD_DIR WORK_DIR HAVE_SPEECH(ON/OFF)
 set -euo pipefail
 build=$1
 work=$2
+have_speech=${3:-OFF}
 rm -rf "$work" && mkdir -p "$work"
 command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null || { echo "SKIP: dpkg-dev is not installed"; exit 77; }
 cpack --config "$build/CPackConfig.cmake" -B "$work" >/dev/null
@@ -23,8 +24,17 @@ for file in bin/snaption bin/snaption-cli lib/libsnaption_core.so lib/libsnaptio
 done
 version=$("$root/bin/snaption-cli" --version)
 [[ "$version" == "snaption-cli "* ]] || { echo "FAIL: snaption-cli --version printed '$version'"; exit 1; }
-gui_version=$(QT_QPA_PLATFORM=offscreen "$root/bin/snaption" --version 2>/dev/null)
+gui_version=$(QT_QPA_PLATFORM=offscreen "$root/bin/snaption" --version 2>/dev/null | head -1)
 [[ "$gui_version" == "snaption "* ]] || { echo "FAIL: snaption --version printed '$gui_version'"; exit 1; }
+# An optional feature left out is named, never silent; one built in says so and recommends its engine.
+if [[ "$have_speech" == "ON" ]]; then
+  LANGUAGE=en QT_QPA_PLATFORM=offscreen "$root/bin/snaption" --version 2>/dev/null | grep -q "^Speak captions aloud: yes" \
+    || { echo "FAIL: speech is built but snaption --version does not report it with an engine:"; "$root/bin/snaption" --version; exit 1; }
+  dpkg-deb -f "$deb" Recommends | grep -q "qt6-speech-speechd-plugin" || { echo "FAIL: Recommends lacks the speech engine plugin"; exit 1; }
+else
+  LANGUAGE=en QT_QPA_PLATFORM=offscreen "$root/bin/snaption" --version 2>/dev/null | grep -q "^Speak captions aloud: not built" \
+    || { echo "FAIL: snaption --version does not say that speech is not built"; exit 1; }
+fi
 # The unpacked programs must use the unpacked library (RPATH $ORIGIN/../lib), not a build tree's.
 loaded=$(ldd "$root/bin/snaption-cli" | awk '/libsnaption_core/ {print $3}')
 [[ "$(readlink -f "$loaded")" == "$(readlink -f "$root/lib/libsnaption_core.so")" ]] || { echo "FAIL: snaption-cli loads $loaded, not the packaged library"; exit 1; }

@@ -5,11 +5,11 @@
 
 namespace snaption::test {
 
-// A training run of a few seconds: synthetic-demo shrunk to 48 scenes of 64 px, a 32-wide decoder
+// A training run of a few seconds: synthetic-accurate shrunk to 48 scenes of 64 px, a 32-wide decoder
 // and two epochs (tinyTrainingData() is its dataset).
 inline training::TrainingConfig tinyTrainingConfig()
 {
-    training::TrainingConfig c = training::TrainingConfig::preset("synthetic-demo");
+    training::TrainingConfig c = training::TrainingConfig::preset("synthetic-accurate");
     c.model.encoder.inputSize = 64;
     c.model.decoder.layers = 1;
     c.model.decoder.dim = 32;

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <atomic>
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
@@ -49,7 +51,7 @@ public:
     std::vector<std::optional<double>> hitRates;
     int bestEpoch = 0;
     std::vector<std::string> messages;
-    void onMessage(const std::string &message) override { messages.push_back(message); }
+    void onMessage(const TrainingText &message) override { messages.push_back(message.english()); }
     bool said(const std::string &part) const
     {
         return std::any_of(messages.begin(), messages.end(), [&](const std::string &m) { return m.find(part) != std::string::npos; });
@@ -430,12 +432,49 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QString::fromStdString(result.finalModel)));
     }
 
+    void budgetPlanGrowsWhenTheMachineFreesUp()
+    {
+        // A busy machine at the start (threads competing for both cores) makes the first plan
+        // short; once the load ends, the measured rate rises and the plan must grow again.
+        TrainingConfig config = tinyConfig(true);
+        config.epochs = 5000;
+        config.maxMinutes = 0.4;
+        config.checkpointEvery = 0;
+        Trainer trainer(config, tinyData());
+        Stopper observer;
+        observer.trainer = &trainer;
+        trainer.setObserver(&observer);
+        std::atomic<bool> busy{true};
+        std::vector<std::thread> load;
+        for (int i = 0; i < 6; ++i)
+            load.emplace_back([&busy] {
+                volatile double x = 1;
+                while (busy) x = x * 1.0000001 + 1e-9;
+            });
+        std::thread release([&busy] {
+            std::this_thread::sleep_for(std::chrono::seconds(6));
+            busy = false;
+        });
+        const TrainingResult result = trainer.run(folder(QStringLiteral("growing")).toStdString());
+        release.join();
+        for (auto &thread : load) thread.join();
+        std::vector<int> plans;
+        for (const std::string &message : observer.messages) {
+            int planned = 0;
+            if (std::sscanf(message.c_str(), "time budget: training %d of", &planned) == 1) plans.push_back(planned);
+        }
+        QVERIFY2(plans.size() >= 2, "the plan was not revised");
+        QVERIFY2(*std::max_element(plans.begin() + 1, plans.end()) > plans.front(), "the plan never grew after the load ended");
+        QVERIFY(result.epochs > plans.front() && result.epochs <= plans.back()); // the grown plan ran
+        QVERIFY(result.elapsedSeconds < 0.4 * 60 + 10);
+    }
+
     void learnsSyntheticScenesWithAttentionOnTheObjects()
     {
-        // A reduced synthetic-demo (about two minutes). If learning broke, the captions would not
+        // A reduced synthetic-accurate (about two minutes). If learning broke, the captions would not
         // fit their own images better than other images' references; if the cross-attention lost
         // its link to image positions, noun peaks would miss the objects (chance is about 0.15).
-        TrainingConfig config = TrainingConfig::preset("synthetic-demo");
+        TrainingConfig config = TrainingConfig::preset("synthetic-accurate");
         config.syntheticTrainScenes = 2000;
         config.epochs = 7;
         config.maxMinutes = 0;

@@ -2,6 +2,8 @@
 
 #include <snaption/error.h>
 
+#include "translatable.h"
+
 #include <cstdio>
 
 namespace snaption::training {
@@ -33,7 +35,7 @@ RunFolder::RunFolder(const fs::path &folder) : m_path(folder)
     if (error) throw Error(ErrorKind::Io, m_path.string() + ": cannot create the output folder (" + error.message() + ")");
     m_lock = std::make_unique<OutputFolderLock>(m_path.string());
     if (!m_lock->tookOverStale().empty())
-        m_notes.push_back("an earlier run (" + m_lock->tookOverStale() + ") ended without releasing " + m_path.string());
+        m_notes.push_back({QT_TRANSLATE_NOOP("Trainer", "an earlier run (%1) ended without releasing %2"), {m_lock->tookOverStale(), m_path.string()}});
     // Safe only now: with the lock held no other run can be writing these.
     std::uintmax_t bytes = 0;
     int removed = 0;
@@ -45,8 +47,7 @@ RunFolder::RunFolder(const fs::path &folder) : m_path(folder)
         }
     }
     if (removed)
-        m_notes.push_back("removed " + std::to_string(removed) + " temporary file" + (removed == 1 ? "" : "s") + " (" + megabytes(bytes) +
-                          ") left by an interrupted run");
+        m_notes.push_back({QT_TRANSLATE_N_NOOP("Trainer", "removed %n temporary file(s) (%1) left by an interrupted run"), {megabytes(bytes)}, removed});
 }
 
 std::vector<fs::path> RunFolder::leftoverTemporaryFiles(const fs::path &folder)

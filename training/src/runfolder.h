@@ -2,6 +2,8 @@
 
 #include "outputfolderlock.h"
 
+#include <snaption/training/trainingtext.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,7 +25,7 @@ public:
     std::filesystem::path checkpoint(const std::string &name) const { return m_path / "checkpoints" / name; }
     std::filesystem::path history(const std::string &extension) const { return m_path / ("history." + extension); }
     // What was found on taking the folder (a stale lock, removed files), for the user.
-    const std::vector<std::string> &notes() const { return m_notes; }
+    const std::vector<TrainingText> &notes() const { return m_notes; }
 
     // Temporary files of the run's own outputs in `folder` and its checkpoints/, as written by
     // writeFileAtomically ("<name>.tmp-XXXXXX") or older versions ("<name>.tmp").
@@ -32,7 +34,7 @@ public:
 private:
     std::filesystem::path m_path;
     std::unique_ptr<OutputFolderLock> m_lock;
-    std::vector<std::string> m_notes;
+    std::vector<TrainingText> m_notes;
 };
 
 } // namespace snaption::training

@@ -23,11 +23,13 @@
 #include "systemmemory.h"
 #include "trainingcheckpoint.h"
 #include "trainingstate.h"
+#include "translatable.h"
 
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -92,13 +94,14 @@ std::string fingerprint(const Dataset &dataset)
 
 } // namespace
 
-// Times the steps of a session: the rate shown, the ETA, and when the budget plan is revised.
+// Times the steps of a session: the rate shown, the ETA, and the rates the budget plan is made
+// and revised from.
 class StepMeter {
 public:
-    StepMeter() : m_sessionStart(Clock::now()), m_warmStart(m_sessionStart), m_rateStart(m_sessionStart) {}
+    StepMeter() : m_sessionStart(Clock::now()), m_rateStart(m_sessionStart) {}
 
-    // Counts a step of `batchSize` samples; true when its time is the first plan's measurement.
-    bool count(int batchSize)
+    // Counts a step of `batchSize` samples that took `seconds`; true when the first plan can be made.
+    bool count(int batchSize, double seconds)
     {
         ++m_steps;
         ++m_rateSteps;
@@ -108,21 +111,33 @@ public:
             m_rateStart = Clock::now();
             m_rateSteps = 0;
         }
-        if (m_steps == kUntimedSteps) m_warmStart = Clock::now();
-        return m_steps == kUntimedSteps + kTimedSteps;
+        // The first few steps are slow (threads start, memory is touched): they are not timed.
+        if (m_steps > kUntimedSteps) {
+            m_recent[std::size_t(m_timed % kRecentSteps)] = seconds;
+            ++m_timed;
+        }
+        return m_timed == kFirstPlanSteps;
     }
-    // The first plan times steps 11 to 30: the first few are slow (threads start, memory is
-    // touched) and would cut the budget's epochs for good.
-    double warmSecondsPerStep() const { return secondsSince(m_warmStart) / kTimedSteps; }
+    // The mean time of the latest timed steps (at most kRecentSteps): what the machine gives now,
+    // whether it was busier or idler before.
+    double recentSecondsPerStep() const
+    {
+        const int n = std::min(m_timed, kRecentSteps);
+        double sum = 0;
+        for (int i = 0; i < n; ++i) sum += m_recent[std::size_t(i)];
+        return n > 0 ? sum / n : secondsPerStep();
+    }
+    // True every kReplanEvery timed steps after the first plan: time to revise it.
+    bool revisionDue() const { return m_timed > kFirstPlanSteps && (m_timed - kFirstPlanSteps) % kReplanEvery == 0; }
     double secondsPerStep() const { return secondsSince(m_sessionStart) / std::max(1, m_steps); }
     double samplesPerSecond(int batchSize) const { return m_samplesPerSecond > 0 ? m_samplesPerSecond : double(batchSize) / secondsPerStep(); }
-    int steps() const { return m_steps; }
 
 private:
-    static constexpr int kUntimedSteps = 10, kTimedSteps = 20;
-    Clock::time_point m_sessionStart, m_warmStart, m_rateStart;
-    int m_steps = 0, m_rateSteps = 0;
+    static constexpr int kUntimedSteps = 10, kFirstPlanSteps = 20, kRecentSteps = 40, kReplanEvery = 20;
+    Clock::time_point m_sessionStart, m_rateStart;
+    int m_steps = 0, m_rateSteps = 0, m_timed = 0;
     double m_samplesPerSecond = 0;
+    std::array<double, kRecentSteps> m_recent{};
 };
 
 // Encoder outputs of a batch and the records they belong to: those whose images could be read.
@@ -161,13 +176,15 @@ struct Trainer::Impl {
     TrainingState state;
     int stepsPerEpoch = 0;
     bool bfloat16 = false; // training steps' matrix products (config.mixedPrecision resolved)
-    double epochOverhead = 0, sessionTrainingSeconds = 0;
+    double epochOverhead = 0;
+    bool resumedWithNewPlan = false; // the plan is set once the epoch's length is known
 
-    void notifyPhase(TrainingPhase phase, const std::string &text) const
+    // Patterns are marked with QT_TRANSLATE_NOOP (translatable.h) for the programs' translations.
+    void notifyPhase(TrainingPhase phase, const TrainingText &text) const
     {
         if (observer) observer->onPhase(phase, text);
     }
-    void message(const std::string &text) const
+    void message(const TrainingText &text) const
     {
         if (observer) observer->onMessage(text);
     }
@@ -179,7 +196,7 @@ struct Trainer::Impl {
     // LibTorch's OpenMP pool and OpenBLAS's threads would fight over the cores, so training steps
     // give them to one of the two. A frozen encoder leaves the decoder's matrix products (OpenBLAS
     // in fp32); a trained one adds its convolutions' forward and backward passes (oneDNN, on the
-    // pool), which outweigh them: 195 instead of 150 samples/s for synthetic-demo on two cores.
+    // pool), which outweigh them: 195 instead of 150 samples/s for synthetic-accurate on two cores.
     // Bfloat16 products run in oneDNN, on the pool.
     void useTrainingThreads() const
     {
@@ -211,24 +228,27 @@ struct Trainer::Impl {
     bool trainEpoch(int epoch, StepMeter &meter, double &lossSum, int &lossCount);
     void trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount);
     EpochRecord evaluateEpoch(int epoch, double trainLoss);
-    bool finishEpoch(int epoch, double trainLoss, Clock::time_point epochStart, StepMeter &meter, TrainingResult &result);
+    bool finishEpoch(int epoch, double trainLoss, const StepMeter &meter, TrainingResult &result);
     void finishRun(bool budgetCut, TrainingResult &result);
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
-    void saveModel(const fs::path &path, const std::string &what, int epoch);
+    void saveModel(const fs::path &path, const std::string &role, int epoch);
+    OneCycleSchedule schedule() const;
+    void setPlannedEpochs(int epochs);
+    int epochsThatFit(double secondsPerStep, double secondsPerEpochOverhead) const;
     void replan(double secondsPerStep, double secondsPerEpochOverhead);
 };
 
 void Trainer::Impl::startRun()
 {
-    for (const std::string &note : folder->notes()) message(note);
-    notifyPhase(TrainingPhase::Preparing, "preparing " + dataset.name);
+    for (const TrainingText &note : folder->notes()) message(note);
+    notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "preparing %1"), {dataset.name}});
     if (resumeFrom) {
         vocabulary = resumeFrom->vocabulary;
         state = resumeFrom->state;
-        for (const std::string &change : resumeChanges) message("resume: " + change);
+        for (const std::string &change : resumeChanges) message({QT_TRANSLATE_NOOP("Trainer", "resume: %1"), {change}});
         // A changed length or budget is a new plan (the budget planner may shrink it again).
-        if (config.epochs != resumeFrom->config.epochs || config.maxMinutes != resumeFrom->config.maxMinutes) state.plannedEpochs = config.epochs;
+        resumedWithNewPlan = config.epochs != resumeFrom->config.epochs || config.maxMinutes != resumeFrom->config.maxMinutes;
         if (state.runId.empty()) state.runId = newRunId();
         restoreBestModel();
         return;
@@ -238,8 +258,7 @@ void Trainer::Impl::startRun()
     vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
     state.plannedEpochs = config.epochs;
     state.runId = newRunId();
-    message("vocabulary: " + std::to_string(vocabulary.size()) + " tokens (words seen at least " + std::to_string(config.minWordFrequency) +
-            " times)");
+    message({QT_TRANSLATE_N_NOOP("Trainer", "vocabulary: %1 tokens (words seen at least %n time(s))"), {std::to_string(vocabulary.size())}, config.minWordFrequency});
 }
 
 bool Trainer::Impl::isThisRunsBestModel(const fs::path &path) const
@@ -271,12 +290,16 @@ void Trainer::Impl::restoreBestModel()
     if (!earlier.empty() && !fs::equivalent(earlier, folder->bestModel(), error) && isThisRunsBestModel(earlier)) {
         fs::copy_file(earlier, folder->bestModel(), fs::copy_options::overwrite_existing, error);
         if (!error) {
-            message("copied the best model so far (epoch " + std::to_string(state.bestEpoch) + ") from " + earlier.string());
+            message({QT_TRANSLATE_NOOP("Trainer", "copied the best model so far (epoch %1) from %2"), {std::to_string(state.bestEpoch), earlier.string()}});
             return;
         }
     }
-    message("the best model so far (epoch " + std::to_string(state.bestEpoch) + ") is not in " + folder->path().string() +
-            (earlier.empty() ? "" : " or " + earlier.parent_path().string()) + ": the next finished epoch's model becomes the best");
+    if (earlier.empty())
+        message({QT_TRANSLATE_NOOP("Trainer", "the best model so far (epoch %1) is not in %2: the next finished epoch's model becomes the best"),
+                 {std::to_string(state.bestEpoch), folder->path().string()}});
+    else
+        message({QT_TRANSLATE_NOOP("Trainer", "the best model so far (epoch %1) is not in %2 or %3: the next finished epoch's model becomes the best"),
+                 {std::to_string(state.bestEpoch), folder->path().string(), earlier.parent_path().string()}});
     state.hasBest = false;
 }
 
@@ -289,12 +312,12 @@ void Trainer::Impl::prepareModel()
         const bool seed = modelConfig.architecture == ModelConfig::kArchitectureSeed;
         modelConfig.encoder = weights->config();
         if (!seed) modelConfig.encoder.classifierClasses = 0;
-        message("encoder: " + weights->description());
+        message({QT_TRANSLATE_NOOP("Trainer", "encoder: %1"), {weights->description()}});
     } else if (!resumeFrom && modelConfig.architecture == ModelConfig::kArchitectureSeed && modelConfig.encoder.classifierClasses == 0) {
         modelConfig.encoder.classifierClasses = 1000;
     }
     if (!resumeFrom && frozen() && config.encoderWeights.empty())
-        message("warning: the encoder is frozen but starts from random weights");
+        message({QT_TRANSLATE_NOOP("Trainer", "warning: the encoder is frozen but starts from random weights"), {}});
     modelConfig.validate();
     // Weights, gradients and AdamW's two moments: 16 bytes per parameter, before activations.
     const std::int64_t parameters = modelConfig.parameterCount(std::int64_t(vocabulary.size()));
@@ -302,7 +325,7 @@ void Trainer::Impl::prepareModel()
     torch::manual_seed(config.seed);
     model = CaptionModel(modelConfig, std::int64_t(vocabulary.size()));
     if (resumeFrom) ModelStorage::loadStateDict(*model, resumeFrom->modelTensors, "checkpoint");
-    else if (weights) model->encoder().loadWeights(weights->impl().tensors, config.encoderWeights);
+    else if (weights) model->encoder().loadWeights(EncoderWeightsTensors::of(*weights), config.encoderWeights);
     model->train();
     if (frozen()) {
         for (auto &parameter : model->encoder().parameters()) parameter.requires_grad_(false);
@@ -363,8 +386,10 @@ std::vector<std::int64_t> Trainer::Impl::encodeCaption(const std::string &captio
 void Trainer::Impl::noteSkipped(const CaptionedImage &record, const std::string &reason)
 {
     state.skippedImages.push_back(record.id + ": " + reason);
-    if (state.skippedImages.size() <= kNamedSkippedImages) message("skipped an unreadable image: " + record.id + " (" + reason + ")");
-    else if (state.skippedImages.size() == kNamedSkippedImages + 1) message("skipping more unreadable images (all are listed in history.json)");
+    if (state.skippedImages.size() <= kNamedSkippedImages)
+        message({QT_TRANSLATE_NOOP("Trainer", "skipped an unreadable image: %1 (%2)"), {record.id, reason}});
+    else if (state.skippedImages.size() == kNamedSkippedImages + 1)
+        message({QT_TRANSLATE_NOOP("Trainer", "skipping more unreadable images (all are listed in history.json)"), {}});
 }
 
 // Decodes every image of an uncached run once before training, as the feature cache does for a
@@ -408,13 +433,13 @@ void Trainer::Impl::prepareData()
     };
     std::vector<bool> trainUsable(dataset.train.size(), true), validationUsable(dataset.validation.size(), true);
     if (cached()) {
-        notifyPhase(TrainingPhase::ExtractingFeatures, "computing encoder features of " + std::to_string(dataset.train.size()) +
-                                                           " training images (" + std::to_string(config.featureViews) + " views each)");
+        notifyPhase(TrainingPhase::ExtractingFeatures, {QT_TRANSLATE_N_NOOP("Trainer", "computing encoder features of %1 training images (%n view(s) each)"),
+                                                        {std::to_string(dataset.train.size())}, config.featureViews});
         const std::string disk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "train-features.f16").string();
         trainCache.build(*model, dataset, dataset.train, config.featureViews, augmenter.get(), config.seed, config.loaderThreads, disk,
                          progress, stop);
-        notifyPhase(TrainingPhase::ExtractingFeatures, "computing encoder features of " + std::to_string(dataset.validation.size()) +
-                                                           " validation images");
+        notifyPhase(TrainingPhase::ExtractingFeatures,
+                    {QT_TRANSLATE_NOOP("Trainer", "computing encoder features of %1 validation images"), {std::to_string(dataset.validation.size())}});
         const std::string validationDisk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "validation-features.f16").string();
         validationCache.build(*model, dataset, dataset.validation, 1, nullptr, config.seed, config.loaderThreads, validationDisk, progress, stop);
         trainUsable = trainCache.usable();
@@ -424,7 +449,7 @@ void Trainer::Impl::prepareData()
         for (std::size_t i = 0; i < dataset.validation.size(); ++i)
             if (!validationUsable[i]) noteSkipped(dataset.validation[i], validationCache.problems()[i]);
     } else {
-        notifyPhase(TrainingPhase::Preparing, "checking that the images can be read");
+        notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "checking that the images can be read"), {}});
         unreadableTrain.clear();
         unreadableValidation.clear();
         verifyImages(dataset.train, unreadableTrain);
@@ -439,13 +464,13 @@ void Trainer::Impl::prepareData()
         if (validationUsable[i]) validationImages.push_back(std::int64_t(i));
     }
     if (!state.skippedImages.empty())
-        message(std::to_string(state.skippedImages.size()) + " unreadable image" + (state.skippedImages.size() == 1 ? " is" : "s are") +
-                " skipped; training uses " + std::to_string(trainImages.size()) + " of " + std::to_string(dataset.train.size()) +
-                " training images");
+        message({QT_TRANSLATE_N_NOOP("Trainer", "unreadable images skipped: %n; training uses %1 of %2 training images"),
+                 {std::to_string(trainImages.size()), std::to_string(dataset.train.size())}, int(state.skippedImages.size())});
     if (trainImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the training images is usable");
     if (validationImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the validation images is usable");
     stepsPerEpoch = int((trainImages.size() + std::size_t(config.batchSize) - 1) / std::size_t(config.batchSize));
     if (state.batch > stepsPerEpoch) throw Error(ErrorKind::BadModel, "checkpoint: its position lies beyond this dataset's epoch");
+    if (resumedWithNewPlan) setPlannedEpochs(std::max(config.epochs, state.epoch));
 }
 
 std::pair<torch::Tensor, torch::Tensor> Trainer::Impl::captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const
@@ -526,12 +551,11 @@ torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const
 
 EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
 {
-    notifyPhase(TrainingPhase::Evaluating, "scoring epoch " + std::to_string(epoch + 1));
+    notifyPhase(TrainingPhase::Evaluating, {QT_TRANSLATE_NOOP("Trainer", "scoring epoch %1"), {std::to_string(epoch + 1)}});
     EpochRecord record;
     record.epoch = epoch + 1;
     record.trainLoss = trainLoss;
-    record.learningRate = OneCycleSchedule(config.learningRate, state.plannedEpochs * stepsPerEpoch, config.warmupFraction)
-                              .at(std::max(0, state.globalStep - 1));
+    record.learningRate = schedule().at(std::max(0, state.globalStep - 1));
     const int count = config.epochValidationImages > 0 ? std::min<int>(config.epochValidationImages, int(validationImages.size()))
                                                        : int(validationImages.size());
     model->prepareForInference();
@@ -586,7 +610,7 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
 
 void Trainer::Impl::saveCheckpoint(const fs::path &path)
 {
-    notifyPhase(TrainingPhase::Saving, "writing checkpoint " + path.filename().string());
+    notifyPhase(TrainingPhase::Saving, {QT_TRANSLATE_NOOP("Trainer", "writing checkpoint %1"), {path.filename().string()}});
     TrainingCheckpoint::Contents contents;
     contents.config = config;
     contents.model = modelConfig;
@@ -603,12 +627,18 @@ void Trainer::Impl::saveCheckpoint(const fs::path &path)
     TrainingCheckpoint::save(path.string(), contents);
 }
 
-void Trainer::Impl::saveModel(const fs::path &path, const std::string &what, int epoch)
+// `role`: "best" or "final". Besides the English "source", the parts are stored alone, so that a
+// program can describe the model in its user's language.
+void Trainer::Impl::saveModel(const fs::path &path, const std::string &role, int epoch)
 {
+    const std::string what = role == "best" ? "best epoch (" + std::to_string(epoch) + ")" : epoch > 0 ? "final model" : "final model (no epoch completed)";
     const std::map<std::string, std::string> provenance{
         {"created_by", "snaption training"},
         {"source", what + ", trained on " + dataset.name + " (" + std::to_string(trainImages.size()) + " images, " + std::to_string(epoch) +
                        " epochs)"},
+        {"role", role},
+        {"dataset", dataset.name},
+        {"train_images", std::to_string(trainImages.size())},
         {"training_config", config.toJson()},
         {"run_id", state.runId},
         {"epoch", std::to_string(epoch)},
@@ -630,12 +660,26 @@ void Trainer::Impl::writeHistory()
     writeText(folder->history("csv"), state.epochsCsv());
 }
 
-void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
+OneCycleSchedule Trainer::Impl::schedule() const
 {
-    if (config.maxMinutes <= 0) return;
-    // Keep back what the final scoring of every validation image will take (an epoch's scoring of
-    // fewer images, scaled) plus saving; then finish the current epoch and fit as many whole epochs
-    // as the rest allows. Plans only shrink: a longer schedule would make the learning rate jump.
+    return OneCycleSchedule(config.learningRate, state.plannedEpochs * stepsPerEpoch, config.warmupFraction,
+                            {state.scheduleAnchorStep, state.scheduleAnchorProgress});
+}
+
+// A new length for the learning-rate cycle, continuing from where it stands now.
+void Trainer::Impl::setPlannedEpochs(int epochs)
+{
+    const OneCycleSchedule::Anchor anchor = schedule().resized(state.globalStep, epochs * stepsPerEpoch).anchor();
+    state.scheduleAnchorStep = anchor.step;
+    state.scheduleAnchorProgress = anchor.progress;
+    state.plannedEpochs = epochs;
+}
+
+// How many epochs in all fit the time budget at these rates: the current one is finished, and
+// what scoring every validation image at the end takes (an epoch's scoring of fewer images,
+// scaled) plus saving is kept back.
+int Trainer::Impl::epochsThatFit(double secondsPerStep, double secondsPerEpochOverhead) const
+{
     const double scoredPerEpoch = double(config.epochValidationImages > 0 ? std::min<std::size_t>(std::size_t(config.epochValidationImages), validationImages.size())
                                                                           : validationImages.size());
     const double reserve = 10.0 + secondsPerEpochOverhead * double(validationImages.size()) / std::max(1.0, scoredPerEpoch);
@@ -643,18 +687,28 @@ void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
     const double currentEpoch = (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead;
     const int more = perEpoch > 0 ? int(std::floor((remaining - currentEpoch) / perEpoch)) : 0;
-    const int planned = std::clamp(state.epoch + 1 + std::max(0, more), state.epoch + 1, config.epochs);
-    if (planned < state.plannedEpochs) {
-        message("time budget: training " + std::to_string(planned) + " of " + std::to_string(config.epochs) + " epochs (" +
-                std::to_string(int(secondsPerStep * 1000)) + " ms per step)");
-        state.plannedEpochs = planned;
-    }
+    return std::clamp(state.epoch + 1 + std::max(0, more), state.epoch + 1, config.epochs);
+}
+
+// Revises the plan to what fits the budget at the measured rate, in both directions: a machine
+// that was busy while the first plan was made gets its epochs back once it is idle again. The
+// schedule keeps its progress (no learning-rate jump); growing needs a tenth to spare, so that a
+// rate near the border does not flip the plan back and forth.
+void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead)
+{
+    if (config.maxMinutes <= 0) return;
+    int planned = epochsThatFit(secondsPerStep, secondsPerEpochOverhead);
+    if (planned > state.plannedEpochs) planned = std::max(state.plannedEpochs, epochsThatFit(secondsPerStep * 1.1, secondsPerEpochOverhead * 1.1));
+    if (planned == state.plannedEpochs) return;
+    message({QT_TRANSLATE_N_NOOP("Trainer", "time budget: training %1 of %n epoch(s) (%2 ms per step)"),
+             {std::to_string(planned), std::to_string(int(secondsPerStep * 1000))}, config.epochs});
+    setPlannedEpochs(planned);
 }
 
 void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount)
 {
-    const int schedule = state.plannedEpochs * stepsPerEpoch;
-    const double learningRate = OneCycleSchedule(config.learningRate, schedule, config.warmupFraction).at(state.globalStep);
+    const auto stepStart = Clock::now();
+    const double learningRate = schedule().at(state.globalStep);
     for (auto &group : optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(group.options()).lr(learningRate);
 
     const std::size_t first = std::size_t(batch) * std::size_t(config.batchSize);
@@ -683,7 +737,7 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
     ++lossCount;
     ++state.globalStep;
     state.steps.push_back({state.globalStep, lossValue, learningRate});
-    if (meter.count(config.batchSize)) replan(meter.warmSecondsPerStep(), epochOverhead);
+    if (meter.count(config.batchSize, secondsSince(stepStart)) || meter.revisionDue()) replan(meter.recentSecondsPerStep(), epochOverhead);
     if (!observer) return;
     StepRecord step;
     step.epoch = epoch + 1;
@@ -709,7 +763,7 @@ bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter, double &lossSum, int
         waitWhilePaused();
         if (stop) return false;
         if (overBudget()) {
-            message("time budget reached: stopping training");
+            message({QT_TRANSLATE_NOOP("Trainer", "time budget reached: stopping training"), {}});
             return false;
         }
         trainStep(epoch, order, batch, meter, lossSum, lossCount);
@@ -718,7 +772,7 @@ bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter, double &lossSum, int
 }
 
 // Scores the epoch, keeps the best model, writes the checkpoint and history. False to stop early.
-bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, Clock::time_point epochStart, StepMeter &meter, TrainingResult &result)
+bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, const StepMeter &meter, TrainingResult &result)
 {
     const auto evaluationStart = Clock::now();
     restoreThreads();
@@ -733,7 +787,7 @@ bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, Clock::time_point e
         state.bestValue = value;
         state.bestEpoch = epoch + 1;
         state.epochsWithoutImprovement = 0;
-        saveModel(folder->bestModel(), "best epoch (" + std::to_string(epoch + 1) + ")", epoch + 1);
+        saveModel(folder->bestModel(), "best", epoch + 1);
     } else {
         ++state.epochsWithoutImprovement;
     }
@@ -754,10 +808,9 @@ bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, Clock::time_point e
     if (observer) observer->onEpoch(record);
     result.epochs = state.epoch;
     epochOverhead = secondsSince(evaluationStart);
-    sessionTrainingSeconds += secondsSince(epochStart) - epochOverhead;
-    replan(sessionTrainingSeconds / std::max(1, meter.steps()), epochOverhead);
+    replan(meter.recentSecondsPerStep(), epochOverhead);
     if (config.earlyStoppingPatience > 0 && state.epochsWithoutImprovement >= config.earlyStoppingPatience) {
-        message("early stopping: no better " + config.bestMetric + " for " + std::to_string(config.earlyStoppingPatience) + " epochs");
+        message({QT_TRANSLATE_N_NOOP("Trainer", "early stopping: no better %1 for %n epoch(s)"), {config.bestMetric}, config.earlyStoppingPatience});
         return false;
     }
     return true;
@@ -773,18 +826,19 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
         saveCheckpoint(path);
         result.lastCheckpoint = path.string();
         writeHistory();
-        message("stopped: resume with " + path.string());
+        message({QT_TRANSLATE_NOOP("Trainer", "stopped: resume with %1"), {path.string()}});
     }
-    notifyPhase(TrainingPhase::Saving, "writing the final model");
-    saveModel(folder->finalModel(), "final model", state.epoch);
+    notifyPhase(TrainingPhase::Saving, {QT_TRANSLATE_NOOP("Trainer", "writing the final model"), {}});
+    saveModel(folder->finalModel(), "final", state.epoch);
     result.finalModel = folder->finalModel().string();
-    if (!state.hasBest) saveModel(folder->bestModel(), "final model (no epoch completed)", state.epoch);
+    if (!state.hasBest) saveModel(folder->bestModel(), "final", state.epoch);
     result.bestModel = folder->bestModel().string();
     result.completed = !stop && !budgetCut;
     result.skippedImages = state.skippedImages;
 
     if (!stop) {
-        notifyPhase(TrainingPhase::Evaluating, "scoring the best model on all " + std::to_string(dataset.validation.size()) + " validation images");
+        notifyPhase(TrainingPhase::Evaluating,
+                    {QT_TRANSLATE_NOOP("Trainer", "scoring the best model on all %1 validation images"), {std::to_string(dataset.validation.size())}});
         const Captioner captioner(result.bestModel);
         const auto progress = [this](int done, int total) {
             if (observer) observer->onProgress(done, total);
@@ -793,7 +847,7 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
             Evaluator::evaluate(captioner, dataset, "dev", DecodingOptions::beam(config.evaluationBeam), 0, progress, &stop).scores;
     }
     result.elapsedSeconds = elapsed();
-    notifyPhase(TrainingPhase::Finished, "done");
+    notifyPhase(TrainingPhase::Finished, {QT_TRANSLATE_NOOP("Trainer", "done"), {}});
 }
 
 TrainingResult Trainer::Impl::run(const std::string &outputFolder)
@@ -803,18 +857,18 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
     startRun();
     prepareModel();
     bfloat16 = config.usesBfloat16();
-    if (bfloat16) message("decoder matrix products in bfloat16 (mixed_precision \"" + config.mixedPrecision + "\")");
+    if (bfloat16) message({QT_TRANSLATE_NOOP("Trainer", "decoder matrix products in bfloat16 (mixed_precision \"%1\")"), {config.mixedPrecision}});
     prepareData();
     if (resumeFrom) {
         at::Generator generator = at::detail::getDefaultCPUGenerator();
         generator.set_state(resumeFrom->randomState);
-        message("resuming at epoch " + std::to_string(state.epoch + 1) + ", step " + std::to_string(state.globalStep));
+        message({QT_TRANSLATE_NOOP("Trainer", "resuming at epoch %1, step %2"), {std::to_string(state.epoch + 1), std::to_string(state.globalStep)}});
         resumeFrom.reset(); // frees the checkpoint's tensors
     }
 
     TrainingResult result;
-    notifyPhase(TrainingPhase::Training, "training on " + std::to_string(trainImages.size()) + " images, " + std::to_string(stepsPerEpoch) +
-                                             " steps per epoch");
+    notifyPhase(TrainingPhase::Training,
+                {QT_TRANSLATE_N_NOOP("Trainer", "training on %1 images, %n step(s) per epoch"), {std::to_string(trainImages.size())}, stepsPerEpoch});
     StepMeter meter;
     bool budgetCut = false;
     useTrainingThreads();
@@ -822,12 +876,11 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
         const int epoch = state.epoch;
         double lossSum = 0;
         int lossCount = 0;
-        const auto epochStart = Clock::now();
         if (!trainEpoch(epoch, meter, lossSum, lossCount)) {
             budgetCut = !stop;
             break;
         }
-        if (!finishEpoch(epoch, lossCount ? lossSum / lossCount : 0, epochStart, meter, result)) break;
+        if (!finishEpoch(epoch, lossCount ? lossSum / lossCount : 0, meter, result)) break;
     }
     restoreThreads();
     finishRun(budgetCut, result);

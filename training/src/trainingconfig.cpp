@@ -5,6 +5,7 @@
 #include "bfloat16autocast.h"
 #include "jsonfield.h"
 #include "jsontemplate.h"
+#include "translatable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,13 @@ void read(const nlohmann::json &object, const char *key, T &target)
     readJsonField(object, key, target, "training configuration");
 }
 
+Error unknownPreset(const std::string &name)
+{
+    std::string known;
+    for (const std::string &preset : TrainingConfig::presetNames()) known += (known.empty() ? "" : ", ") + preset;
+    return Error(ErrorKind::InvalidArgument, "unknown preset \"" + name + "\" (presets: " + known + ")");
+}
+
 void require(bool condition, const std::string &what)
 {
     if (!condition) throw Error(ErrorKind::InvalidArgument, "training configuration: " + what);
@@ -26,25 +34,40 @@ void require(bool condition, const std::string &what)
 
 const std::vector<std::string> &TrainingConfig::presetNames()
 {
-    static const std::vector<std::string> names{"synthetic-quick", "synthetic-demo", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
+    static const std::vector<std::string> names{"synthetic-demo", "synthetic-accurate", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
     return names;
+}
+
+std::string TrainingConfig::presetTitle(const std::string &name)
+{
+    if (name == "synthetic-demo") return QT_TRANSLATE_NOOP("TrainingConfig", "Synthetic demo — about a minute");
+    if (name == "synthetic-accurate") return QT_TRANSLATE_NOOP("TrainingConfig", "Synthetic scenes — accurate, 5 minutes");
+    if (name == "flickr8k-mobilenet") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, frozen MobileNetV2");
+    if (name == "flickr8k-efficientnet") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, frozen EfficientNet-B0");
+    if (name == "flickr8k-seed-arch") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, the original project's recipe");
+    throw unknownPreset(name);
 }
 
 std::string TrainingConfig::presetDescription(const std::string &name)
 {
-    if (name == "synthetic-quick") return "Synthetic scenes, small CNN and 1-layer decoder trained from scratch in about a minute, no downloads";
-    if (name == "synthetic-demo") return "Synthetic scenes, small CNN and 1-layer decoder trained from scratch in up to 5 minutes: accurate captions";
-    if (name == "flickr8k-mobilenet") return "Flickr8k with a frozen pretrained MobileNetV2 (e.g. the TFLite file), 3 layers, 49 memory tokens";
-    if (name == "flickr8k-efficientnet") return "Flickr8k with a frozen pretrained EfficientNet-B0 (timm or torchvision weights), 3 layers";
-    if (name == "flickr8k-seed-arch") return "The original project's architecture: one pooled memory token, 6 layers, d 512, 16 heads";
-    throw Error(ErrorKind::InvalidArgument, "unknown preset \"" + name + "\"");
+    if (name == "synthetic-demo")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "Generated shapes; a small model trained from scratch in about a minute, no downloads. Rough captions.");
+    if (name == "synthetic-accurate")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.");
+    if (name == "flickr8k-mobilenet")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.");
+    if (name == "flickr8k-efficientnet")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.");
+    if (name == "flickr8k-seed-arch")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "The original Python project's architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.");
+    throw unknownPreset(name);
 }
 
 TrainingConfig TrainingConfig::preset(const std::string &name)
 {
     presetDescription(name); // validates the name
     TrainingConfig c;
-    if (name == "synthetic-demo" || name == "synthetic-quick") {
+    if (name == "synthetic-accurate" || name == "synthetic-demo") {
         c.model.encoder.name = EncoderConfig::kSimpleCnn;
         c.model.encoder.inputSize = 128;
         // One decoder layer: every word must fetch what it needs from the image through its own
@@ -74,7 +97,7 @@ TrainingConfig TrainingConfig::preset(const std::string &name)
         c.syntheticImageSize = 128;
         c.epochValidationImages = 100;
         c.maxMinutes = 5;
-        if (name == "synthetic-quick") {
+        if (name == "synthetic-demo") {
             // The GUI's first-run demo: fewer scenes and a one-minute budget; rougher captions.
             c.syntheticTrainScenes = 1500;
             c.syntheticValidationScenes = 100;

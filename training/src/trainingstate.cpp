@@ -1,5 +1,7 @@
 #include "trainingstate.h"
 
+#include <snaption/training/epochhistory.h>
+
 #include <snaption/error.h>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +35,7 @@ std::string TrainingState::toJson() const
                           {"batch", batch},
                           {"global_step", globalStep},
                           {"planned_epochs", plannedEpochs},
+                          {"schedule_anchor", {scheduleAnchorStep, scheduleAnchorProgress}},
                           {"best_value", bestValue},
                           {"has_best", hasBest},
                           {"best_epoch", bestEpoch},
@@ -55,6 +58,10 @@ TrainingState TrainingState::fromJson(const std::string &text)
         state.batch = json.at("batch").get<int>();
         state.globalStep = json.at("global_step").get<int>();
         state.plannedEpochs = json.at("planned_epochs").get<int>();
+        if (json.contains("schedule_anchor")) { // absent in checkpoints written before plans could grow
+            state.scheduleAnchorStep = json.at("schedule_anchor").at(0).get<int>();
+            state.scheduleAnchorProgress = json.at("schedule_anchor").at(1).get<double>();
+        }
         state.bestValue = json.at("best_value").get<double>();
         state.hasBest = json.at("has_best").get<bool>();
         state.bestEpoch = json.at("best_epoch").get<int>();
@@ -83,23 +90,15 @@ TrainingState TrainingState::fromJson(const std::string &text)
     }
     // Positions index into the schedule: a checkpoint's must be possible ones.
     if (state.epoch < 0 || state.batch < 0 || state.globalStep < 0 || state.plannedEpochs < 0 || state.plannedEpochs > 10000 ||
-        state.epoch > state.plannedEpochs || state.bestEpoch < 0 || state.epochsWithoutImprovement < 0 || !(state.elapsedSeconds >= 0))
+        state.epoch > state.plannedEpochs || state.bestEpoch < 0 || state.epochsWithoutImprovement < 0 || !(state.elapsedSeconds >= 0) ||
+        state.scheduleAnchorStep < 0 || state.scheduleAnchorStep > state.globalStep || !(state.scheduleAnchorProgress >= 0 && state.scheduleAnchorProgress <= 1))
         throw Error(ErrorKind::BadModel, "checkpoint: the training state holds impossible positions");
     return state;
 }
 
 std::string TrainingState::epochsCsv() const
 {
-    std::ostringstream out;
-    out << "epoch,train_loss,validation_loss,bleu1,bleu2,bleu3,bleu4,cider,attention_hit_rate,learning_rate,elapsed_seconds,best\n";
-    for (const EpochRecord &e : epochs) {
-        out << e.epoch << ',' << e.trainLoss << ',' << e.validationLoss;
-        for (const double b : e.scores.bleu) out << ',' << b;
-        out << ',' << e.scores.cider << ',';
-        if (e.attentionHitRate) out << *e.attentionHitRate; // empty where there are no boxes to check
-        out << ',' << e.learningRate << ',' << e.elapsedSeconds << ',' << (e.best ? 1 : 0) << '\n';
-    }
-    return out.str();
+    return epochHistoryCsv(epochs);
 }
 
 } // namespace snaption::training

@@ -13,7 +13,10 @@ struct TrainingState {
     int epoch = 0;        // 0-based epoch being trained
     int batch = 0;        // next batch within that epoch
     int globalStep = 0;   // optimiser steps done
-    int plannedEpochs = 0; // may shrink to fit a time budget
+    int plannedEpochs = 0; // revised to fit a time budget
+    // Where the learning-rate cycle was last resized (OneCycleSchedule::Anchor).
+    int scheduleAnchorStep = 0;
+    double scheduleAnchorProgress = 0;
     double bestValue = 0;
     bool hasBest = false;
     int bestEpoch = 0;

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMetaObject>
 
 namespace snaption::widgets {
@@ -19,10 +20,28 @@ CaptionWorker::CaptionWorker(QObject *parent) : QObject(parent)
 
 CaptionWorker::~CaptionWorker() = default;
 
+// Where a model came from, in the user's language where the file says it in parts (models
+// trained by Snaption), else its English "source" as written.
+QString CaptionWorker::describeSource(const std::map<std::string, std::string> &provenance)
+{
+    const auto value = [&](const char *key) {
+        const auto it = provenance.find(key);
+        return it == provenance.end() ? QString() : QString::fromStdString(it->second);
+    };
+    bool numbers = true;
+    const int epoch = value("epoch").toInt(&numbers);
+    const int images = numbers ? value("train_images").toInt(&numbers) : 0;
+    const QString role = value("role"), dataset = value("dataset");
+    if (!numbers || dataset.isEmpty() || (role != QLatin1String("best") && role != QLatin1String("final"))) return value("source");
+    const QString what = role == QLatin1String("best") ? tr("best epoch (%1)").arg(epoch)
+                         : epoch > 0                   ? tr("final model")
+                                                       : tr("final model (no epoch completed)");
+    return tr("%1, trained on %2 (%3 images, %n epoch(s))", nullptr, epoch).arg(what, dataset, QLocale().toString(images));
+}
+
 void CaptionWorker::cancel()
 {
     ++m_generation;
-    m_queued = 0;
 }
 
 void CaptionWorker::loadModel(const QString &path, int precision)
@@ -30,12 +49,11 @@ void CaptionWorker::loadModel(const QString &path, int precision)
     try {
         auto captioner = std::make_unique<Captioner>(path.toStdString(), static_cast<WeightPrecision>(precision));
         const ModelInfo &info = captioner->info();
-        const auto source = info.provenance.find("source");
-        const QString description = tr("%1, %2 + %3 decoder layers, %4 words%5")
+        const QString source = describeSource(info.provenance);
+        const QString description = tr("%1, %2 + %n decoder layer(s), %3 words%4", nullptr, info.config.decoder.layers)
                                         .arg(QFileInfo(path).fileName(), QString::fromStdString(info.config.encoder.name))
-                                        .arg(info.config.decoder.layers)
                                         .arg(info.vocabulary.size())
-                                        .arg(source == info.provenance.end() ? QString() : QStringLiteral(" — ") + QString::fromStdString(source->second));
+                                        .arg(source.isEmpty() ? QString() : QStringLiteral(" — ") + source);
         m_captioner = std::move(captioner);
         Q_EMIT modelLoaded(path, description);
     } catch (const std::exception &error) {
@@ -46,7 +64,6 @@ void CaptionWorker::loadModel(const QString &path, int precision)
 void CaptionWorker::enqueue(const CaptionJob &job)
 {
     m_queue.emplace_back(job, m_generation.load());
-    ++m_queued;
     if (!m_scheduled) {
         m_scheduled = true;
         // One job per event, so that new requests and cancellations are seen in between.
@@ -59,17 +76,21 @@ void CaptionWorker::processNext()
     m_scheduled = false;
     while (!m_queue.empty() && m_queue.front().second != m_generation) m_queue.pop_front(); // cancelled
     if (m_queue.empty()) {
-        m_queued = 0;
         Q_EMIT idle();
         return;
     }
     const CaptionJob job = m_queue.front().first;
     m_queue.pop_front();
-    m_queued = int(m_queue.size());
     Q_EMIT started(job.id);
     Q_EMIT finished(caption(job));
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &CaptionWorker::processNext, Qt::QueuedConnection);
+}
+
+RgbImage CaptionWorker::loadDisplayImage(const QString &path, const QImage &pixels)
+{
+    return path.isEmpty() ? shrinkToFit(ImageConversion::fromQImage(pixels), CaptionOutcome::kDisplaySize)
+                          : ImageLoader().load(path.toStdString(), CaptionOutcome::kDisplaySize);
 }
 
 CaptionOutcome CaptionWorker::caption(const CaptionJob &job)
@@ -81,12 +102,11 @@ CaptionOutcome CaptionWorker::caption(const CaptionJob &job)
     try {
         if (!m_captioner) throw Error(ErrorKind::BadModel, tr("No model is loaded.").toStdString());
         // Read at the display size, as snaption-cli reads it: the same image gives the same caption.
-        const RgbImage image = job.path.isEmpty() ? shrinkToFit(ImageConversion::fromQImage(job.pixels), CaptionOutcome::kDisplaySize)
-                                                  : ImageLoader().load(job.path.toStdString(), CaptionOutcome::kDisplaySize);
-        outcome.result = m_captioner->caption(image, job.options);
-        outcome.display = image;
-        outcome.thumbnail = ImageConversion::toQImage(outcome.display)
-                                .scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        auto image = std::make_shared<const RgbImage>(loadDisplayImage(job.path, job.pixels));
+        outcome.result = m_captioner->caption(*image, job.options);
+        outcome.thumbnail = ImageConversion::wrap(*image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
+                                                                 Qt::SmoothTransformation);
+        outcome.display = std::move(image);
         outcome.ok = true;
     } catch (const Error &error) {
         outcome.error = QString::fromStdString(error.what());

@@ -30,24 +30,27 @@ RgbImage HeatmapView::compose(const RgbImage &image, const AttentionMaps &attent
                                   attention.placement());
 }
 
-void HeatmapView::setImage(const RgbImage &image)
+void HeatmapView::show(std::shared_ptr<const RgbImage> image, const AttentionMaps &attention, int word)
 {
-    m_image = image;
-    m_fitting = true;
-    render();
-    zoomToFit();
-}
-
-void HeatmapView::setAttention(const AttentionMaps &attention)
-{
+    const bool newImage = image != m_image;
+    m_image = std::move(image);
     m_attention = attention;
+    m_word = word;
     render();
+    if (newImage) zoomToFit();
 }
 
 void HeatmapView::setWord(int word)
 {
+    if (word == m_word) return; // the word bar announces the word the view already shows
     m_word = word;
     render();
+}
+
+const RgbImage &HeatmapView::overlay() const
+{
+    static const RgbImage none;
+    return m_overlay ? *m_overlay : none;
 }
 
 void HeatmapView::setSettings(const HeatmapSettings &settings)
@@ -56,11 +59,15 @@ void HeatmapView::setSettings(const HeatmapSettings &settings)
     render();
 }
 
+// One new frame where a heatmap is drawn (the renderer's output), then the pixmap's own copy;
+// the image alone is shown from its shared pixels.
 void HeatmapView::render()
 {
-    m_overlay = compose(m_image, m_attention, m_word, m_settings);
-    m_item->setPixmap(QPixmap::fromImage(ImageConversion::toQImage(m_overlay)));
+    const bool heatmap = m_image && m_word >= 0 && m_word < m_attention.steps() && m_settings.visible;
+    m_overlay = heatmap ? std::make_shared<const RgbImage>(compose(*m_image, m_attention, m_word, m_settings)) : m_image;
+    m_item->setPixmap(m_overlay ? QPixmap::fromImage(ImageConversion::wrap(*m_overlay)) : QPixmap());
     scene()->setSceneRect(m_item->boundingRect());
+    Q_EMIT overlayChanged();
 }
 
 void HeatmapView::zoomIn()
@@ -78,7 +85,7 @@ void HeatmapView::zoomOut()
 void HeatmapView::zoomToFit()
 {
     m_fitting = true;
-    if (!m_image.isNull()) fitInView(m_item, Qt::KeepAspectRatio);
+    if (m_image && !m_image->isNull()) fitInView(m_item, Qt::KeepAspectRatio);
 }
 
 void HeatmapView::zoomActualSize()

@@ -14,6 +14,12 @@ QImage ImageConversion::toQImage(const RgbImage &image)
     return out;
 }
 
+QImage ImageConversion::wrap(const RgbImage &image)
+{
+    if (image.isNull()) return {};
+    return QImage(image.pixels.data(), image.width, image.height, qsizetype(image.width) * 3, QImage::Format_RGB888);
+}
+
 RgbImage ImageConversion::fromQImage(const QImage &image)
 {
     if (image.isNull()) return {};

@@ -4,6 +4,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
+
 namespace snaption::widgets {
 
 ImageListModel::ImageListModel(QObject *parent) : QAbstractListModel(parent)
@@ -83,6 +85,7 @@ void ImageListModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_displayed.clear();
     endResetModel();
 }
 
@@ -115,7 +118,27 @@ void ImageListModel::setOutcome(const CaptionOutcome &outcome)
     Entry &e = m_entries[std::size_t(row)];
     e.outcome = outcome;
     e.state = outcome.ok ? State::Done : State::Failed;
+    if (e.outcome.display) keepDisplay(outcome.id);
     Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ImageListModel::setDisplay(int id, std::shared_ptr<const RgbImage> display)
+{
+    const int row = rowOf(id);
+    if (row < 0 || !display) return;
+    m_entries[std::size_t(row)].outcome.display = std::move(display);
+    keepDisplay(id);
+}
+
+void ImageListModel::keepDisplay(int id)
+{
+    m_displayed.erase(std::remove(m_displayed.begin(), m_displayed.end(), id), m_displayed.end());
+    m_displayed.push_back(id);
+    while (m_displayed.size() > kDisplayedImages) {
+        const int row = rowOf(m_displayed.front());
+        if (row >= 0) m_entries[std::size_t(row)].outcome.display.reset();
+        m_displayed.pop_front();
+    }
 }
 
 int ImageListModel::count(State state) const

@@ -3,6 +3,8 @@
 #include <snaption/error.h>
 #include <snaption/training/datasetloader.h>
 
+#include "trainingtexttranslator.h"
+
 #include <QMetaObject>
 
 #include <atomic>
@@ -20,14 +22,14 @@ public:
     std::atomic<bool> stopRequested{false};
     std::atomic<bool> paused{false};
 
-    void onPhase(training::TrainingPhase phase, const std::string &description) override
+    void onPhase(training::TrainingPhase phase, const training::TrainingText &description) override
     {
-        Q_EMIT phaseChanged(int(phase), QString::fromStdString(description));
+        Q_EMIT phaseChanged(int(phase), TrainingTextTranslator::translate(description));
     }
     void onProgress(int done, int total) override { Q_EMIT progress(done, total); }
     void onStep(const training::StepRecord &record) override { Q_EMIT step(record); }
     void onEpoch(const training::EpochRecord &record) override { Q_EMIT epoch(record); }
-    void onMessage(const std::string &text) override { Q_EMIT message(QString::fromStdString(text)); }
+    void onMessage(const training::TrainingText &text) override { Q_EMIT message(TrainingTextTranslator::translate(text)); }
 
 public Q_SLOTS:
     void run(const snaption::training::TrainingConfig &config, const QString &datasetPath, const QString &format, const QString &output,
@@ -143,11 +145,6 @@ TrainingController::~TrainingController()
     m_thread.wait();
 }
 
-bool TrainingController::isPaused() const
-{
-    return m_worker->paused;
-}
-
 void TrainingController::start(const training::TrainingConfig &config, const QString &dataset, const QString &format, const QString &outputFolder,
                                const QString &resumeFrom)
 {
@@ -156,9 +153,9 @@ void TrainingController::start(const training::TrainingConfig &config, const QSt
     m_worker->stopRequested = false;
     m_worker->paused = false;
     Q_EMIT runningChanged(true);
-    Q_EMIT pausedChanged(false);
-    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection, Q_ARG(snaption::training::TrainingConfig, config), Q_ARG(QString, dataset),
-                              Q_ARG(QString, format), Q_ARG(QString, outputFolder), Q_ARG(QString, resumeFrom));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, config, dataset, format, outputFolder, resumeFrom] { worker->run(config, dataset, format, outputFolder, resumeFrom); },
+        Qt::QueuedConnection);
 }
 
 void TrainingController::setPaused(bool paused)
@@ -168,7 +165,6 @@ void TrainingController::setPaused(bool paused)
         std::lock_guard<std::mutex> lock(m_worker->mutex);
         if (m_worker->trainer) m_worker->trainer->requestPause(paused);
     }
-    Q_EMIT pausedChanged(paused);
 }
 
 void TrainingController::stop()

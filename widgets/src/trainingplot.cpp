@@ -1,5 +1,8 @@
 #include <snaption/widgets/trainingplot.h>
 
+#include <snaption/training/epochhistory.h>
+
+
 #include <qcustomplot.h>
 
 #include <QMouseEvent>
@@ -47,6 +50,10 @@ TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCusto
     m_cider->setPen(QPen(purple, 2));
     m_cider->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
     m_scores->xAxis->setLabel(tr("epoch"));
+    auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
+    epochTicks->setTickStep(1);
+    epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_scores->xAxis->setTicker(epochTicks);
     m_scores->yAxis->setLabel(tr("BLEU-4"));
     m_scores->yAxis2->setLabel(tr("CIDEr-D"));
     m_scores->yAxis2->setVisible(true);
@@ -61,13 +68,27 @@ TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCusto
     connect(&m_replotTimer, &QTimer::timeout, this, [this] {
         if (!m_dirty) return;
         m_dirty = false;
-        ++m_replots;
         m_loss->rescaleAxes();
-        m_scores->rescaleAxes();
+        fitScoreAxes();
         m_loss->replot(QCustomPlot::rpQueuedReplot);
         m_scores->replot(QCustomPlot::rpQueuedReplot);
     });
     m_replotTimer.start();
+}
+
+// Epochs are whole numbers from 1 and scores are never negative: one point must show epoch 1 at
+// a score above 0, not epochs -1..3 and a negative BLEU (QCustomPlot's rescale of a single point).
+void TrainingPlot::fitScoreAxes()
+{
+    const double lastEpoch = m_epochs.empty() ? 1.0 : double(m_epochs.back().epoch);
+    m_scores->xAxis->setRange(0.5, std::max(1.0, lastEpoch) + 0.5);
+    double bleu = 0, cider = 0;
+    for (const auto &e : m_epochs) {
+        bleu = std::max(bleu, e.scores.bleu[3]);
+        cider = std::max(cider, e.scores.cider);
+    }
+    m_scores->yAxis->setRange(0, std::max(0.05, bleu * 1.1));
+    m_scores->yAxis2->setRange(0, std::max(0.05, cider * 1.1));
 }
 
 void TrainingPlot::clear()
@@ -150,17 +171,7 @@ bool TrainingPlot::savePng(const QString &path, int width, int height)
 
 QByteArray TrainingPlot::historyCsv() const
 {
-    QByteArray out = "kind,epoch,step,loss,learning_rate,validation_loss,bleu1,bleu2,bleu3,bleu4,cider\n";
-    for (const auto &s : m_steps)
-        out += "step," + QByteArray::number(s.epoch) + ',' + QByteArray::number(s.step) + ',' + QByteArray::number(s.loss, 'g', 8) + ',' +
-               QByteArray::number(s.learningRate, 'g', 8) + ",,,,,,\n";
-    for (const auto &e : m_epochs) {
-        out += "epoch," + QByteArray::number(e.epoch) + ",," + QByteArray::number(e.trainLoss, 'g', 8) + ',' + QByteArray::number(e.learningRate, 'g', 8) +
-               ',' + QByteArray::number(e.validationLoss, 'g', 8);
-        for (const double b : e.scores.bleu) out += ',' + QByteArray::number(b, 'g', 8);
-        out += ',' + QByteArray::number(e.scores.cider, 'g', 8) + '\n';
-    }
-    return out;
+    return QByteArray::fromStdString(training::epochHistoryCsv(m_epochs));
 }
 
 bool TrainingPlot::eventFilter(QObject *watched, QEvent *event)

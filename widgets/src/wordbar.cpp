@@ -1,8 +1,9 @@
 #include <snaption/widgets/wordbar.h>
 
+#include "flowlayout.h"
+
 #include <QAbstractButton>
 #include <QButtonGroup>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QTimer>
@@ -41,12 +42,13 @@ private:
 
 } // namespace
 
-WordBar::WordBar(QWidget *parent) : QWidget(parent), m_group(new QButtonGroup(this)), m_layout(new QHBoxLayout(this)), m_timer(new QTimer(this))
+WordBar::WordBar(QWidget *parent) : QWidget(parent), m_group(new QButtonGroup(this)), m_layout(new FlowLayout(this)), m_timer(new QTimer(this))
 {
     m_group->setExclusive(true);
-    m_layout->setContentsMargins(0, 0, 0, 0);
-    m_layout->setSpacing(2);
-    m_layout->addStretch();
+    // Wraps a long caption onto more rows instead of widening the window.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     m_timer->setInterval(900);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Caption words"));
@@ -70,7 +72,7 @@ void WordBar::setWords(const std::vector<std::string> &words, const std::vector<
     for (std::size_t i = 0; i < words.size(); ++i) {
         auto *button = new WordButton(QString::fromStdString(words[i]), i < probabilities.size() ? probabilities[i] : 0.0f, this);
         m_group->addButton(button, int(i));
-        m_layout->insertWidget(int(i), button);
+        m_layout->addWidget(button);
     }
     if (!words.empty()) select(0);
 }

@@ -29,9 +29,9 @@ public:
     const std::string &description() const; // e.g. "torchvision mobilenet_v2, 1000 classes"
 
     struct Impl;
-    const Impl &impl() const { return *m_impl; }
 
 private:
+    friend class EncoderWeightsTensors; // core's internal interface to the tensors (encoderweightsimpl.h)
     EncoderWeights();
     std::unique_ptr<Impl> m_impl;
 };

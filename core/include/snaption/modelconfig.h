@@ -26,7 +26,7 @@ struct EncoderConfig {
     int gridSize() const; // h = w of the feature map for inputSize
 };
 
-// The Transformer decoder of DESIGN section 3.
+// The Transformer decoder of docs/ARCHITECTURE.md, section 3.
 struct DecoderConfig {
     int layers = 6;
     int dim = 512;

@@ -36,10 +36,8 @@ public:
     const std::map<std::string, std::string> &metadata() const { return m_metadata; }
     const std::vector<Entry> &entries() const { return m_entries; }
     const Entry *find(const std::string &name) const;
-    bool hasData() const { return !m_bytes.empty() || m_entries.empty(); }
     // The bytes of an entry; throws when only the header was read.
     const std::uint8_t *data(const Entry &entry) const;
-    const std::string &sourceName() const { return m_sourceName; }
 
 private:
     void parseHeader(const std::uint8_t *headerBytes, std::uint64_t headerSize, std::uint64_t dataSize);

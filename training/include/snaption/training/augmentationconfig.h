@@ -4,7 +4,7 @@
 
 namespace snaption::training {
 
-// The training augmentation pipeline of DESIGN section 5 (the original project's), every
+// The training augmentation pipeline of docs/ARCHITECTURE.md, section 5 (the original project's), every
 // transform with its own probability and parameters. One JSON-serialisable object shared by the
 // trainer and the Augment tab's preview.
 struct AugmentationConfig {

@@ -53,6 +53,10 @@ struct TrainingConfig {
     static constexpr int kMaxSyntheticScenes = 300'000;
 
     static const std::vector<std::string> &presetNames();
+    // A preset's title and description in English, the same wording in the GUI and the CLI.
+    // Both are marked for Qt's translation tools in the context "TrainingConfig", so a Qt program
+    // shows them translated with QCoreApplication::translate("TrainingConfig", text).
+    static std::string presetTitle(const std::string &name);
     static std::string presetDescription(const std::string &name);
     // Throws Error(InvalidArgument) for an unknown name.
     static TrainingConfig preset(const std::string &name);

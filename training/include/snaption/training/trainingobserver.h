@@ -2,6 +2,7 @@
 
 #include <snaption/attentionmaps.h>
 #include <snaption/training/captionmetrics.h>
+#include <snaption/training/trainingtext.h>
 
 #include <optional>
 #include <string>
@@ -54,11 +55,11 @@ enum class TrainingPhase { Preparing, ExtractingFeatures, Training, Evaluating, 
 class TrainingObserver {
 public:
     virtual ~TrainingObserver() = default;
-    virtual void onPhase(TrainingPhase phase, const std::string &description) {}
+    virtual void onPhase(TrainingPhase phase, const TrainingText &description) {}
     virtual void onProgress(int done, int total) {} // within the phase (feature extraction, evaluation)
     virtual void onStep(const StepRecord &record) {}
     virtual void onEpoch(const EpochRecord &record) {}
-    virtual void onMessage(const std::string &message) {}
+    virtual void onMessage(const TrainingText &message) {}
 };
 
 } // namespace snaption::training

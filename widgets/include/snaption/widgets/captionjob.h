@@ -9,6 +9,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
+
 namespace snaption::widgets {
 
 // A request to the inference worker: an image file, or pixels (from the clipboard).
@@ -20,7 +22,8 @@ struct CaptionJob {
 };
 
 // What comes back: the caption with its attention maps, the image as shown (at most
-// kDisplaySize pixels wide or high), a thumbnail, or the reason it failed.
+// kDisplaySize pixels wide or high; shared, so queued signals and the image list do not copy
+// its pixels), a thumbnail, or the reason it failed.
 struct CaptionOutcome {
     static constexpr int kDisplaySize = ImageLoader::kCaptioningSize;
     static constexpr int kThumbnailSize = 96;
@@ -29,7 +32,7 @@ struct CaptionOutcome {
     bool ok = false;
     QString error;
     CaptionResult result;
-    RgbImage display;
+    std::shared_ptr<const RgbImage> display;
     QImage thumbnail;
     double elapsedMs = 0;
 };

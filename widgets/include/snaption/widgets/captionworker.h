@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace snaption::widgets {
@@ -23,10 +24,13 @@ public:
 
     // Thread-safe: discards queued jobs; the one in progress finishes and is reported.
     void cancel();
-    int queued() const { return m_queued; }
 
 public Q_SLOTS:
     void loadModel(const QString &path, int precision); // snaption::WeightPrecision
+    static QString describeSource(const std::map<std::string, std::string> &provenance);
+    // The image as the Caption tab shows it (at most CaptionOutcome::kDisplaySize): read from the
+    // file, or shrunk from pasted pixels. Any thread; throws Error for unreadable files.
+    static RgbImage loadDisplayImage(const QString &path, const QImage &pixels);
     void enqueue(const snaption::widgets::CaptionJob &job);
 
 Q_SIGNALS:
@@ -43,7 +47,6 @@ private:
     std::unique_ptr<Captioner> m_captioner;
     std::deque<std::pair<CaptionJob, unsigned>> m_queue;
     std::atomic<unsigned> m_generation{0};
-    std::atomic<int> m_queued{0};
     bool m_scheduled = false;
 };
 

@@ -6,6 +6,8 @@
 
 #include <QGraphicsView>
 
+#include <memory>
+
 class QGraphicsPixmapItem;
 
 namespace snaption::widgets {
@@ -26,15 +28,22 @@ class HeatmapView : public QGraphicsView {
 public:
     explicit HeatmapView(QWidget *parent = nullptr);
 
-    void setImage(const RgbImage &image);
-    void setAttention(const AttentionMaps &attention);
+    // Shows an image with one word's attention (-1: the image alone) in one render. The pixels
+    // are shared, not copied; an empty pointer clears the view.
+    void show(std::shared_ptr<const RgbImage> image, const AttentionMaps &attention = {}, int word = -1);
+    void clear() { show(nullptr); }
     void setWord(int word); // -1: the image alone
     void setSettings(const HeatmapSettings &settings);
     const HeatmapSettings &settings() const { return m_settings; }
     int word() const { return m_word; }
     // The composed picture currently shown (for "save overlay"), at display resolution.
-    const RgbImage &overlay() const { return m_overlay; }
+    const RgbImage &overlay() const;
+    // The image shown, without a heatmap; empty when none.
+    const std::shared_ptr<const RgbImage> &image() const { return m_image; }
     static RgbImage compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings);
+
+Q_SIGNALS:
+    void overlayChanged(); // once per render
 
 public Q_SLOTS:
     void zoomIn();
@@ -50,8 +59,8 @@ private:
     void render();
 
     QGraphicsPixmapItem *m_item = nullptr;
-    RgbImage m_image;
-    RgbImage m_overlay;
+    std::shared_ptr<const RgbImage> m_image;
+    std::shared_ptr<const RgbImage> m_overlay; // m_image itself where no heatmap is drawn
     AttentionMaps m_attention;
     HeatmapSettings m_settings;
     int m_word = -1;

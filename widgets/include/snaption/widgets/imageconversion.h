@@ -10,6 +10,8 @@ namespace snaption::widgets {
 class ImageConversion {
 public:
     static QImage toQImage(const RgbImage &image); // a deep copy, Format_RGB888
+    // The same pixels as a QImage, not copied: valid while `image` lives and is not changed.
+    static QImage wrap(const RgbImage &image);
     static RgbImage fromQImage(const QImage &image);
 };
 

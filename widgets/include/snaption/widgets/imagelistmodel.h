@@ -5,12 +5,15 @@
 #include <QAbstractListModel>
 #include <QIcon>
 
+#include <deque>
 #include <vector>
 
 namespace snaption::widgets {
 
 // The images of a captioning session, with each one's state: queued, captioning, done (with its
-// caption and attention maps) or failed (with the reason).
+// caption and attention maps) or failed (with the reason). Every entry keeps its thumbnail; only
+// the kDisplayedImages most recently finished or shown keep their display image, so memory does
+// not grow with the folder (the Caption tab reloads an evicted one when it is selected).
 class ImageListModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -44,8 +47,14 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     int count(State state) const;
     static QString stateName(State state);
+    static constexpr std::size_t kDisplayedImages = 8;
+    // A display image for an entry (reloaded after eviction); it counts as most recently used.
+    void setDisplay(int id, std::shared_ptr<const RgbImage> display);
 
 private:
+    void keepDisplay(int id); // marks the entry's display most recently used, evicting the oldest
+    std::deque<int> m_displayed; // ids whose display is kept, oldest first
+
     std::vector<Entry> m_entries;
     int m_nextId = 1;
     QIcon m_placeholder;

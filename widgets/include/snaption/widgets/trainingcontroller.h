@@ -23,7 +23,6 @@ public:
     ~TrainingController() override;
 
     bool isRunning() const { return m_running; }
-    bool isPaused() const;
 
     // Loads the dataset and trains, all on the worker thread. resumeFrom: a checkpoint, or empty.
     // Resuming, an empty dataset or output folder means the checkpoint's, and of `config` only
@@ -45,7 +44,6 @@ Q_SIGNALS:
     void finished(const snaption::training::TrainingResult &result);
     void failed(const QString &error);
     void runningChanged(bool running);
-    void pausedChanged(bool paused);
 
 private:
     class Worker;

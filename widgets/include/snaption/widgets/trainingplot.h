@@ -29,7 +29,6 @@ public:
     void setLogScale(bool logarithmic);
     int stepCount() const;
     int epochCount() const;
-    int replotCount() const { return m_replots; }
 
     bool savePng(const QString &path, int width = 1200, int height = 800);
     QByteArray historyCsv() const;
@@ -40,6 +39,7 @@ protected:
 private:
     void requestReplot();
     void rebuildSmoothed();
+    void fitScoreAxes();
 
     QCustomPlot *m_loss;
     QCustomPlot *m_scores;
@@ -50,7 +50,6 @@ private:
     double m_smoothing = 0.98;
     double m_ema = 0;
     bool m_hasEma = false;
-    int m_replots = 0;
     std::vector<training::StepRecord> m_steps;
     std::vector<training::EpochRecord> m_epochs;
 };

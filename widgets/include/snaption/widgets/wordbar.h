@@ -6,12 +6,12 @@
 #include <vector>
 
 class QButtonGroup;
-class QHBoxLayout;
 class QTimer;
 
 namespace snaption::widgets {
+class FlowLayout;
 
-// The caption as a row of word buttons: selecting one (click, or Left/Right) shows its heatmap;
+// The caption as rows of word buttons (wrapped to the width): selecting one (click, or Left/Right) shows its heatmap;
 // Play steps through the words. Each button shows the word's confidence as a thin bar and in its
 // tooltip and accessible description.
 class WordBar : public QWidget {
@@ -41,7 +41,7 @@ protected:
 private:
     std::vector<std::string> m_words;
     QButtonGroup *m_group;
-    QHBoxLayout *m_layout;
+    FlowLayout *m_layout;
     QTimer *m_timer;
     int m_current = -1;
 };

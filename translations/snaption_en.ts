@@ -1,0 +1,138 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>TrainCommand</name>
+    <message numerus="yes">
+        <source>%n unreadable image(s) skipped (listed in history.json).</source>
+        <translation>
+            <numerusform>%n unreadable image skipped (listed in history.json).</numerusform>
+            <numerusform>%n unreadable images skipped (listed in history.json).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Trainer</name>
+    <message numerus="yes">
+        <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
+        <translation>
+            <numerusform>vocabulary: %1 tokens (words seen at least %n time)</numerusform>
+            <numerusform>vocabulary: %1 tokens (words seen at least %n times)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>computing encoder features of %1 training images (%n view(s) each)</source>
+        <translation>
+            <numerusform>computing encoder features of %1 training images (%n view each)</numerusform>
+            <numerusform>computing encoder features of %1 training images (%n views each)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
+        <translation>
+            <numerusform>unreadable images skipped: %n; training uses %1 of %2 training images</numerusform>
+            <numerusform>unreadable images skipped: %n; training uses %1 of %2 training images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
+        <translation>
+            <numerusform>time budget: training %1 of %n epoch (%2 ms per step)</numerusform>
+            <numerusform>time budget: training %1 of %n epochs (%2 ms per step)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>early stopping: no better %1 for %n epoch(s)</source>
+        <translation>
+            <numerusform>early stopping: no better %1 for %n epoch</numerusform>
+            <numerusform>early stopping: no better %1 for %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>training on %1 images, %n step(s) per epoch</source>
+        <translation>
+            <numerusform>training on %1 images, %n step per epoch</numerusform>
+            <numerusform>training on %1 images, %n steps per epoch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>removed %n temporary file(s) (%1) left by an interrupted run</source>
+        <translation>
+            <numerusform>removed %n temporary file (%1) left by an interrupted run</numerusform>
+            <numerusform>removed %n temporary files (%1) left by an interrupted run</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n image(s) are waiting for a model.</source>
+        <translation>
+            <numerusform>%n image is waiting for a model.</numerusform>
+            <numerusform>%n images are waiting for a model.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n caption(s)</source>
+        <translation>
+            <numerusform>Exported %n caption</numerusform>
+            <numerusform>Exported %n captions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n overlay(s)</source>
+        <translation>
+            <numerusform>Saved %n overlay</numerusform>
+            <numerusform>Saved %n overlays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) already have a caption file. Overwrite them?</source>
+        <translation>
+            <numerusform>%n image already has a caption file. Overwrite it?</numerusform>
+            <numerusform>%n images already have a caption file. Overwrite them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::TrainTab</name>
+    <message numerus="yes">
+        <source>The time budget fits %n of them at the current speed.</source>
+        <translation>
+            <numerusform>The time budget fits %n of them at the current speed.</numerusform>
+            <numerusform>The time budget fits %n of them at the current speed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
+        <translation>
+            <numerusform>Finished in %1: %n epoch; best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</numerusform>
+            <numerusform>Finished in %1: %n epochs; best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable image(s) were skipped; history.json lists them</source>
+        <translation>
+            <numerusform>%n unreadable image was skipped; history.json lists it</numerusform>
+            <numerusform>%n unreadable images were skipped; history.json lists them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::CaptionWorker</name>
+    <message numerus="yes">
+        <source>%1, trained on %2 (%3 images, %n epoch(s))</source>
+        <translation>
+            <numerusform>%1, trained on %2 (%3 images, %n epoch)</numerusform>
+            <numerusform>%1, trained on %2 (%3 images, %n epochs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 + %n decoder layer(s), %3 words%4</source>
+        <translation>
+            <numerusform>%1, %2 + %n decoder layer, %3 words%4</numerusform>
+            <numerusform>%1, %2 + %n decoder layers, %3 words%4</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
