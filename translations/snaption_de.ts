@@ -1644,12 +1644,17 @@ Snaption läuft weiter.</translation>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Could not caption %1: %2</source>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Cannot show %1 again: %2</source>
+        <translation>%1 kann nicht erneut gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1 of %2 images, %3 images/s</source>
         <translation>%1 von %2 Bildern, %3 Bilder/s</translation>
     </message>
@@ -1669,12 +1674,7 @@ Snaption läuft weiter.</translation>
         <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Cannot show %1 again: the file can no longer be read</source>
-        <translation>%1 kann nicht erneut gezeigt werden: die Datei ist nicht mehr lesbar</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2277,13 +2277,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+416"/>
+        <location line="+444"/>
         <location line="+128"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-544"/>
+        <location line="-572"/>
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2298,7 +2298,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>&amp;Logarithmische Skala</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+41"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -2463,7 +2463,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Ein Checkpoint (.ckpt) eines früheren Laufs: seine Daten, Einstellungen und sein Ausgabeordner werden eingetragen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Model and recipe</source>
         <translation>Modell und Rezept</translation>
     </message>
@@ -2684,7 +2684,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+137"/>
         <source>Unknown preset &quot;%1&quot;; using &quot;%2&quot;</source>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
@@ -2710,7 +2710,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-382"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
@@ -2720,7 +2720,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
@@ -2785,7 +2785,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Beispielbeschreibungen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Export Plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -2821,13 +2821,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+40"/>
         <location line="+1"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+82"/>
         <source>Cannot resume from %1: %2</source>
         <translation>Fortsetzen von %1 nicht möglich: %2</translation>
     </message>
@@ -3123,7 +3123,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+36"/>
+        <location filename="../widgets/src/captionworker.cpp" line="+40"/>
         <source>best epoch (%1)</source>
         <translation>beste Epoche (%1)</translation>
     </message>
@@ -3154,7 +3154,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+67"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>

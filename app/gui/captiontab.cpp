@@ -200,11 +200,13 @@ void CaptionTab::enqueue(int id)
 
 void CaptionTab::onStarted(int id)
 {
+    if (m_refreshing.contains(id)) return; // a finished image being refreshed stays "done"
     m_images->setState(id, ImageListModel::State::Captioning);
 }
 
 void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
 {
+    if (outcome.refresh) return onRefreshed(outcome);
     m_images->setOutcome(outcome);
     ++m_batchDone;
     updateProgress();
@@ -214,6 +216,21 @@ void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
         if (outcome.ok) Q_EMIT captionReady(outcome.id, QString::fromStdString(outcome.result.caption));
     }
     if (!outcome.ok) Q_EMIT statusMessage(tr("Could not caption %1: %2").arg(m_images->entry(outcome.id)->name, outcome.error));
+}
+
+// Not part of the batch and not announced again: the caption is the one already shown.
+void CaptionTab::onRefreshed(const widgets::CaptionOutcome &outcome)
+{
+    m_refreshing.remove(outcome.id);
+    const ImageListModel::Entry *entry = m_images->entry(outcome.id);
+    if (!entry) return;
+    if (!outcome.ok) {
+        Q_EMIT statusMessage(tr("Cannot show %1 again: %2").arg(entry->name, outcome.error));
+        return;
+    }
+    m_images->setOutcome(outcome);
+    const ImageListModel::Entry *current = currentEntry();
+    if (current && current->id == outcome.id) showCurrent();
 }
 
 void CaptionTab::onIdle()
@@ -280,7 +297,7 @@ void CaptionTab::showCurrent()
         break;
     case ImageListModel::State::Done: {
         const CaptionResult &result = entry->outcome.result;
-        if (!entry->outcome.display) reloadDisplay(*entry);
+        if (!entry->complete()) refreshEntry(*entry);
         // One render: the word bar then selects the first word, which the view already shows.
         m_view->show(entry->outcome.display, result.attention, result.words.empty() ? -1 : 0);
         m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
@@ -291,33 +308,19 @@ void CaptionTab::showCurrent()
     }
 }
 
-// The display image of a finished entry was evicted (ImageListModel keeps a few): read it again
-// off the GUI thread and show it if the entry is still the one selected.
-void CaptionTab::reloadDisplay(const ImageListModel::Entry &entry)
+// A finished entry whose display image and attention maps the list let go: caption it again with
+// its own options (the same caption), ahead of the queue, and show it when it is back.
+void CaptionTab::refreshEntry(const ImageListModel::Entry &entry)
 {
-    if (m_reloading.contains(entry.id)) return;
-    m_reloading.insert(entry.id);
-    const int id = entry.id;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const RgbImage>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const RgbImage>>::finished, this, [this, watcher, id] {
-        watcher->deleteLater();
-        m_reloading.remove(id);
-        const std::shared_ptr<const RgbImage> display = watcher->result();
-        if (!display) {
-            Q_EMIT statusMessage(tr("Cannot show %1 again: the file can no longer be read").arg(m_images->entry(id) ? m_images->entry(id)->name : QString()));
-            return;
-        }
-        m_images->setDisplay(id, display);
-        const ImageListModel::Entry *current = currentEntry();
-        if (current && current->id == id) showCurrent();
-    });
-    watcher->setFuture(QtConcurrent::run([path = entry.path, pixels = entry.pixels]() -> std::shared_ptr<const RgbImage> {
-        try {
-            return std::make_shared<const RgbImage>(widgets::CaptionWorker::loadDisplayImage(path, pixels));
-        } catch (const std::exception &) {
-            return nullptr; // reported by the caller: the file is gone or changed
-        }
-    }));
+    if (m_refreshing.contains(entry.id)) return;
+    m_refreshing.insert(entry.id);
+    widgets::CaptionJob job;
+    job.id = entry.id;
+    job.path = entry.path;
+    job.pixels = entry.pixels;
+    job.options = entry.outcome.options;
+    job.refresh = true;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job] { worker->enqueue(job); }, Qt::QueuedConnection);
 }
 
 void CaptionTab::cancelAll()

@@ -69,7 +69,8 @@ private:
     void onFinished(const widgets::CaptionOutcome &outcome);
     void onIdle();
     void showCurrent();
-    void reloadDisplay(const widgets::ImageListModel::Entry &entry);
+    void refreshEntry(const widgets::ImageListModel::Entry &entry);
+    void onRefreshed(const widgets::CaptionOutcome &outcome);
     void enqueue(int id);
     void updateProgress();
     void setCaptionText(const QString &text, bool announce);
@@ -91,7 +92,7 @@ private:
     int m_batchTotal = 0, m_batchDone = 0;
     QElapsedTimer m_batchTimer;
     int m_shownId = -1;
-    QSet<int> m_reloading; // ids whose display image is being read again
+    QSet<int> m_refreshing; // finished images being captioned again for their display
     bool m_modelReady = false;
     bool m_speakWhenReady = false;
     QObject *m_speech = nullptr;

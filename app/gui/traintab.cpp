@@ -223,6 +223,7 @@ QGroupBox *TrainTab::createModelBox()
         if (field.label() == tr("Epochs:")) form->addRow(QString(), m_budgetNote);
     }
     m_budgetNote->setObjectName(QStringLiteral("budgetNote"));
+    m_budgetNote->setWordWrap(true);
     m_budgetNote->setVisible(false);
     return modelBox;
 }

@@ -60,6 +60,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // Models the app creates (the demo model, training runs) stay out of the user's data folder.
+        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
         QSettings::setDefaultFormat(QSettings::NativeFormat);
         QCoreApplication::setOrganizationName(QStringLiteral("SnaptionTest"));
@@ -163,16 +165,21 @@ private Q_SLOTS:
         CaptionTab *tab = window.captionTab();
         QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), int(paths.size()), 60000);
         std::size_t kept = 0;
-        for (const auto &entry : tab->images()->entries()) kept += entry.outcome.display != nullptr;
+        for (const auto &entry : tab->images()->entries()) kept += entry.complete();
         QVERIFY(kept <= ImageListModel::kDisplayedImages);
-        QVERIFY(!tab->images()->at(0).outcome.display); // the oldest was evicted
-        QVERIFY(!tab->images()->at(0).outcome.thumbnail.isNull()); // its thumbnail stays
+        const ImageListModel::Entry &oldest = tab->images()->at(0);
+        QVERIFY(!oldest.outcome.display && oldest.outcome.result.attention.empty()); // let go
+        QVERIFY(!oldest.icon.isNull());                                               // its thumbnail stays
+        const std::string caption = oldest.outcome.result.caption;
+        QVERIFY(!caption.empty());
         tab->selectId(tab->images()->at(int(paths.size()) - 1).id);
-        tab->selectId(tab->images()->at(0).id);
-        QVERIFY(!tab->view()->image()); // being read again, off the GUI thread
+        tab->selectId(oldest.id);
+        QVERIFY(!tab->view()->image()); // being captioned again, off the GUI thread
         QTRY_VERIFY(tab->view()->image() != nullptr);
         QCOMPARE(tab->view()->image()->width, 160);
-        QVERIFY(tab->images()->at(0).outcome.display);
+        QVERIFY(tab->images()->at(0).complete());
+        QCOMPARE(tab->images()->at(0).outcome.result.caption, caption); // its own options: the same caption
+        QCOMPARE(tab->images()->at(0).state, ImageListModel::State::Done);
     }
 
     void escapeCancelsOnlyWhileCaptioning()

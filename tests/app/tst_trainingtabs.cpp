@@ -70,6 +70,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // Models the app creates (the demo model, training runs) stay out of the user's data folder.
+        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
         QCoreApplication::setOrganizationName(QStringLiteral("SnaptionTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_trainingtabs"));

@@ -675,19 +675,22 @@ void Trainer::Impl::setPlannedEpochs(int epochs)
     state.plannedEpochs = epochs;
 }
 
-// How many epochs in all fit the time budget at these rates: the current one is finished, and
+// How many epochs in all fit the time budget at these rates: the one under way is finished, and
 // what scoring every validation image at the end takes (an epoch's scoring of fewer images,
 // scaled) plus saving is kept back.
 int Trainer::Impl::epochsThatFit(double secondsPerStep, double secondsPerEpochOverhead) const
 {
     const double scoredPerEpoch = double(config.epochValidationImages > 0 ? std::min<std::size_t>(std::size_t(config.epochValidationImages), validationImages.size())
                                                                           : validationImages.size());
-    const double reserve = 10.0 + secondsPerEpochOverhead * double(validationImages.size()) / std::max(1.0, scoredPerEpoch);
+    const double reserve = 3.0 + secondsPerEpochOverhead * double(validationImages.size()) / std::max(1.0, scoredPerEpoch);
     const double remaining = config.maxMinutes * 60.0 - reserve - elapsed();
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
-    const double currentEpoch = (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead;
+    // Between epochs (batch 0 after one finished) no epoch is under way: the plan may end here.
+    const bool underWay = state.batch > 0 || state.epoch == 0;
+    const double currentEpoch = underWay ? (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead : 0.0;
+    const int done = underWay ? state.epoch + 1 : state.epoch;
     const int more = perEpoch > 0 ? int(std::floor((remaining - currentEpoch) / perEpoch)) : 0;
-    return std::clamp(state.epoch + 1 + std::max(0, more), state.epoch + 1, config.epochs);
+    return std::clamp(done + std::max(0, more), done, config.epochs);
 }
 
 // Revises the plan to what fits the budget at the measured rate, in both directions: a machine

@@ -46,7 +46,8 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         if (e.state == State::Failed) return tr("%1: failed: %2").arg(e.name, e.outcome.error);
         return tr("%1: %2").arg(e.name, stateName(e.state));
     case Qt::ToolTipRole: return e.path.isEmpty() ? e.name : e.path;
-    case Qt::DecorationRole: return e.outcome.thumbnail.isNull() ? m_placeholder : QIcon(QPixmap::fromImage(e.outcome.thumbnail));
+    // One icon per entry, made once: a new QIcon per call would fill the pixmap cache with copies.
+    case Qt::DecorationRole: return e.icon.isNull() ? m_placeholder : e.icon;
     case Qt::ForegroundRole: return e.state == State::Failed ? QVariant(QColor(0xc0, 0x30, 0x30)) : QVariant();
     case StateRole: return int(e.state);
     case CaptionRole: return caption;
@@ -118,16 +119,10 @@ void ImageListModel::setOutcome(const CaptionOutcome &outcome)
     Entry &e = m_entries[std::size_t(row)];
     e.outcome = outcome;
     e.state = outcome.ok ? State::Done : State::Failed;
+    if (!outcome.thumbnail.isNull()) e.icon = QIcon(QPixmap::fromImage(outcome.thumbnail));
+    e.outcome.thumbnail = QImage(); // the icon holds the pixels
     if (e.outcome.display) keepDisplay(outcome.id);
     Q_EMIT dataChanged(index(row), index(row));
-}
-
-void ImageListModel::setDisplay(int id, std::shared_ptr<const RgbImage> display)
-{
-    const int row = rowOf(id);
-    if (row < 0 || !display) return;
-    m_entries[std::size_t(row)].outcome.display = std::move(display);
-    keepDisplay(id);
 }
 
 void ImageListModel::keepDisplay(int id)
@@ -136,7 +131,11 @@ void ImageListModel::keepDisplay(int id)
     m_displayed.push_back(id);
     while (m_displayed.size() > kDisplayedImages) {
         const int row = rowOf(m_displayed.front());
-        if (row >= 0) m_entries[std::size_t(row)].outcome.display.reset();
+        if (row >= 0) {
+            CaptionOutcome &evicted = m_entries[std::size_t(row)].outcome;
+            evicted.display.reset();
+            evicted.result.attention = AttentionMaps(); // a caption's maps are the other large part
+        }
         m_displayed.pop_front();
     }
 }

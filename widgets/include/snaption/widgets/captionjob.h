@@ -19,6 +19,9 @@ struct CaptionJob {
     QString path;     // empty when `pixels` holds the image
     QImage pixels;
     DecodingOptions options;
+    // Captions an already finished image again with its own options, to bring back the display
+    // image and attention maps that the image list let go: ahead of the queue, not counted.
+    bool refresh = false;
 };
 
 // What comes back: the caption with its attention maps, the image as shown (at most
@@ -35,6 +38,8 @@ struct CaptionOutcome {
     std::shared_ptr<const RgbImage> display;
     QImage thumbnail;
     double elapsedMs = 0;
+    DecodingOptions options; // what the caption was made with
+    bool refresh = false;    // the job was a refresh (see CaptionJob)
 };
 
 } // namespace snaption::widgets

@@ -43,11 +43,13 @@ Q_SIGNALS:
 private:
     void processNext();
     CaptionOutcome caption(const CaptionJob &job);
+    void returnFreedMemory(bool idle);
 
     std::unique_ptr<Captioner> m_captioner;
     std::deque<std::pair<CaptionJob, unsigned>> m_queue;
     std::atomic<unsigned> m_generation{0};
     bool m_scheduled = false;
+    int m_untrimmed = 0; // images captioned since the last trim
 };
 
 } // namespace snaption::widgets

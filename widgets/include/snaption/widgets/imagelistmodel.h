@@ -11,9 +11,10 @@
 namespace snaption::widgets {
 
 // The images of a captioning session, with each one's state: queued, captioning, done (with its
-// caption and attention maps) or failed (with the reason). Every entry keeps its thumbnail; only
-// the kDisplayedImages most recently finished or shown keep their display image, so memory does
-// not grow with the folder (the Caption tab reloads an evicted one when it is selected).
+// caption and attention maps) or failed (with the reason). Every entry keeps its caption and
+// thumbnail; only the kDisplayedImages most recently finished or shown keep their display image
+// and attention maps, so memory does not grow with the folder (the Caption tab captions an
+// evicted one again, with its own options, when it is selected).
 class ImageListModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -27,7 +28,10 @@ public:
         QString name;  // shown
         QImage pixels; // pasted images only
         State state = State::Queued;
-        CaptionOutcome outcome;
+        CaptionOutcome outcome; // its thumbnail lives on as `icon`
+        QIcon icon;
+        // False once the display image and attention maps were let go (see kDisplayedImages).
+        bool complete() const { return outcome.display && !outcome.result.attention.empty(); }
     };
 
     explicit ImageListModel(QObject *parent = nullptr);
@@ -48,11 +52,9 @@ public:
     int count(State state) const;
     static QString stateName(State state);
     static constexpr std::size_t kDisplayedImages = 8;
-    // A display image for an entry (reloaded after eviction); it counts as most recently used.
-    void setDisplay(int id, std::shared_ptr<const RgbImage> display);
 
 private:
-    void keepDisplay(int id); // marks the entry's display most recently used, evicting the oldest
+    void keepDisplay(int id); // marks the entry's display most recently used, evicting the oldest's
     std::deque<int> m_displayed; // ids whose display is kept, oldest first
 
     std::vector<Entry> m_entries;
