@@ -327,6 +327,7 @@ void CaptionTab::cancelAll()
 {
     if (!isBusy()) return; // nothing to cancel, nothing to report
     m_worker->cancel();
+    m_refreshing.clear(); // dropped with the queue: selecting such an image asks again
     for (const ImageListModel::Entry &entry : m_images->entries()) {
         if (entry.state == ImageListModel::State::Queued) {
             widgets::CaptionOutcome outcome;
@@ -378,6 +379,7 @@ void CaptionTab::speakCaption()
 void CaptionTab::clear()
 {
     m_worker->cancel();
+    m_refreshing.clear();
     m_images->clear();
     m_batchTotal = m_batchDone = 0;
     updateProgress();

@@ -514,7 +514,8 @@ void MainWindow::saveAllOverlays()
     const CaptionResult &result = entry->outcome.result;
     try {
         for (std::size_t i = 0; i < result.words.size(); ++i) {
-            const RgbImage overlay = widgets::HeatmapView::compose(*m_captionTab->view()->image(), result.attention, int(i),
+            // The view's maps: the list may have let go of the entry's while it is shown.
+            const RgbImage overlay = widgets::HeatmapView::compose(*m_captionTab->view()->image(), m_captionTab->view()->attention(), int(i),
                                                                    m_captionTab->heatmapControls()->settings());
             const QString name = QStringLiteral("%1_%2_%3.png").arg(QFileInfo(entry->name).completeBaseName()).arg(i, 2, 10, QLatin1Char('0'))
                                      .arg(QString::fromStdString(result.words[i]).replace(QRegularExpression(QStringLiteral("[^\\w]")), QStringLiteral("_")));

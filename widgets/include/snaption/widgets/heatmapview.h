@@ -38,8 +38,9 @@ public:
     int word() const { return m_word; }
     // The composed picture currently shown (for "save overlay"), at display resolution.
     const RgbImage &overlay() const;
-    // The image shown, without a heatmap; empty when none.
+    // The image shown, without a heatmap, and its attention maps; empty when none.
     const std::shared_ptr<const RgbImage> &image() const { return m_image; }
+    const AttentionMaps &attention() const { return m_attention; }
     static RgbImage compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings);
 
 Q_SIGNALS:
