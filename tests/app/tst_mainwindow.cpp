@@ -57,6 +57,16 @@ private:
         return ready.wait(30000);
     }
 
+    // Shows the window, loads the model and captions the images; true when all are done.
+    bool captionShown(MainWindow &window, const QStringList &paths)
+    {
+        window.show();
+        if (!waitForModel(window)) return false;
+        window.openImages(paths);
+        const auto *images = window.captionTab()->images();
+        return QTest::qWaitFor([&] { return images->count(ImageListModel::State::Done) == int(paths.size()); }, 60000);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -121,11 +131,8 @@ private Q_SLOTS:
     void selectingAnotherWordChangesTheOverlay()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(waitForModel(window));
-        window.openImages({m_photo});
+        QVERIFY(captionShown(window, {m_photo}));
         CaptionTab *tab = window.captionTab();
-        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
         QTRY_VERIFY(tab->wordBar()->count() >= 2);
         tab->wordBar()->select(0);
         const std::vector<std::uint8_t> first = tab->view()->overlay().pixels;
@@ -141,11 +148,8 @@ private Q_SLOTS:
     void selectingAnImageRendersOnce()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(waitForModel(window));
-        window.openImages({m_photo, m_photo2});
+        QVERIFY(captionShown(window, {m_photo, m_photo2}));
         CaptionTab *tab = window.captionTab();
-        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 2, 30000);
         QSignalSpy renders(tab->view(), &widgets::HeatmapView::overlayChanged);
         tab->selectId(tab->images()->at(1).id);
         QCOMPARE(renders.count(), 1); // image, attention and first word together
@@ -155,15 +159,12 @@ private Q_SLOTS:
 
     void evictedDisplayImagesAreReadAgainWhenSelected()
     {
-        MainWindow window;
-        window.show();
-        QVERIFY(waitForModel(window));
         // More finished images than the list keeps display images for.
         QStringList paths;
         for (std::size_t i = 0; i < ImageListModel::kDisplayedImages + 3; ++i) paths << (i % 2 ? m_photo2 : m_photo);
-        window.openImages(paths);
+        MainWindow window;
+        QVERIFY(captionShown(window, paths));
         CaptionTab *tab = window.captionTab();
-        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), int(paths.size()), 60000);
         std::size_t kept = 0;
         for (const auto &entry : tab->images()->entries()) kept += entry.complete();
         QVERIFY(kept <= ImageListModel::kDisplayedImages);
@@ -213,11 +214,8 @@ private Q_SLOTS:
     void everyTabFitsA1024x768Screen()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(waitForModel(window));
-        window.openImages({m_photo});
+        QVERIFY(captionShown(window, {m_photo}));
         CaptionTab *tab = window.captionTab();
-        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
         // A 19-word caption and a long status text must not widen the window.
         std::vector<std::string> words;
         for (int i = 0; i < 19; ++i) words.push_back("photographers" + std::to_string(i));
