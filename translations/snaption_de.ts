@@ -1174,7 +1174,7 @@ Allgemeine Optionen:
         <translation>Checkpoint %1 wird geschrieben</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+93"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>Zeitbudget: Training von %1 der %n Epoche (%2 ms je Schritt)</numerusform>
@@ -1349,7 +1349,7 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::AugmentTab</name>
     <message>
-        <location filename="../app/gui/augmenttab.cpp" line="+39"/>
+        <location filename="../app/gui/augmenttab.cpp" line="+40"/>
         <source>&amp;Lock seed</source>
         <translation>Startwert &amp;sperren</translation>
     </message>
@@ -1399,7 +1399,12 @@ Snaption läuft weiter.</translation>
         <translation>Liest eine Pipeline aus JSON</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+58"/>
+        <source>The saved augmentation pipeline could not be read, so the defaults are used: %1</source>
+        <translation>Die gespeicherte Augmentierungs-Pipeline konnte nicht gelesen werden, daher gelten die Standardwerte: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Seed %1</source>
         <translation>Startwert %1</translation>
     </message>
@@ -1674,7 +1679,7 @@ Snaption läuft weiter.</translation>
         <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -1732,7 +1737,7 @@ Snaption läuft weiter.</translation>
         <translation>Bild aus der Zwischenablage: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2115,12 +2120,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-195"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -2180,17 +2185,17 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Save Failed</source>
         <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Save Overlays of All Words to Folder</source>
         <translation>Wärmekarten aller Wörter in einen Ordner speichern</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Saved %n overlay(s)</source>
         <translation>
             <numerusform>%n Wärmekarte gespeichert</numerusform>
@@ -2277,13 +2282,13 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+444"/>
+        <location line="+445"/>
         <location line="+128"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-572"/>
+        <location line="-573"/>
         <source>St&amp;op</source>
         <translation>Sto&amp;ppen</translation>
     </message>
@@ -2684,7 +2689,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Unknown preset &quot;%1&quot;; using &quot;%2&quot;</source>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
@@ -2710,7 +2715,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-383"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
@@ -2720,7 +2725,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QLocale>
+#include <QTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -105,8 +106,11 @@ AugmentTab::AugmentTab(QWidget *parent)
     try {
         const QString saved = settings.value(QStringLiteral("augment/pipeline")).toString();
         if (!saved.isEmpty()) m_editor->setConfig(training::AugmentationConfig::fromJson(saved.toStdString()));
-    } catch (const std::exception &) {
-        // A broken saved pipeline falls back to the defaults.
+    } catch (const std::exception &error) {
+        // A broken saved pipeline falls back to the defaults, and says so once the window listens.
+        const QString message = tr("The saved augmentation pipeline could not be read, so the defaults are used: %1")
+                                    .arg(QString::fromStdString(Error::describe(error)));
+        QTimer::singleShot(0, this, [this, message] { Q_EMIT statusMessage(message); });
     }
     // Until images are chosen, synthetic scenes stand in.
     std::vector<RgbImage> scenes;

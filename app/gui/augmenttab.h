@@ -50,6 +50,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void configChanged(const snaption::training::AugmentationConfig &config);
     void rendered();
+    void statusMessage(const QString &message);
 
 private:
     void render();

@@ -108,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &widgets::StartPage::downloadRequested, this, &MainWindow::downloadModel);
     connect(m_startPage, &widgets::StartPage::createDemoRequested, this, &MainWindow::createDemoModel);
     connect(m_trainTab, &TrainTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_augmentTab, &AugmentTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_trainTab, &TrainTab::useModelRequested, this, [this](const QString &path) {
         loadModel(path);
         m_tabs->setCurrentWidget(m_captionTab);

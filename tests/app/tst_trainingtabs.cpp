@@ -117,6 +117,16 @@ private Q_SLOTS:
         QVERIFY(different > 0);
     }
 
+    void brokenSavedPipelineFallsBackAndSaysSo()
+    {
+        QSettings().setValue(QStringLiteral("augment/pipeline"), QStringLiteral("{\"flip\": 5"));
+        MainWindow window;
+        QSignalSpy status(window.augmentTab(), &AugmentTab::statusMessage);
+        QVERIFY(status.wait(5000));
+        QVERIFY2(status.first().first().toString().contains(QLatin1String("defaults")), qPrintable(status.first().first().toString()));
+        QSettings().remove(QStringLiteral("augment/pipeline"));
+    }
+
     void augmentTabIsTheTrainingPipeline()
     {
         MainWindow window;
