@@ -13,16 +13,13 @@ AttentionMaps::AttentionMaps(int steps, int layers, int heads, int height, int w
     m_placement = GridPlacement::uniform(height, width);
 }
 
-std::vector<float> AttentionMaps::grid(int step, int layer, int head) const
+std::vector<float> AttentionMaps::grid(int step, LayerChoice layer, HeadChoice head) const
 {
     if (step < 0 || step >= m_steps) throw Error(ErrorKind::InvalidArgument, "attention maps: no word " + std::to_string(step));
-    if (layer >= m_layers || layer < kMeanOfLayers || head >= m_heads || head < kMeanOfHeads)
-        throw Error(ErrorKind::InvalidArgument, "attention maps: no such layer or head");
+    if (!layer.fits(m_layers) || !head.fits(m_heads)) throw Error(ErrorKind::InvalidArgument, "attention maps: no such layer or head");
     const std::size_t cells = std::size_t(m_height) * m_width;
-    const int firstLayer = layer == kMeanOfLayers ? 0 : (layer == kLastLayer ? m_layers - 1 : layer);
-    const int lastLayer = layer == kMeanOfLayers ? m_layers - 1 : firstLayer;
-    const int firstHead = head == kMeanOfHeads ? 0 : head;
-    const int lastHead = head == kMeanOfHeads ? m_heads - 1 : head;
+    const int firstLayer = layer.first(m_layers), lastLayer = layer.lastOf(m_layers);
+    const int firstHead = head.first(m_heads), lastHead = head.lastOf(m_heads);
 
     std::vector<float> result(cells, 0.0f);
     int maps = 0;

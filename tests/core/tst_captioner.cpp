@@ -91,13 +91,22 @@ private Q_SLOTS:
             QCOMPARE(attention.height(), 7);
             QCOMPARE(attention.width(), 7);
             for (int step = 0; step < attention.steps(); ++step) {
-                for (const int layer : {0, 1, AttentionMaps::kMeanOfLayers}) {
-                    for (const int head : {0, 3, AttentionMaps::kMeanOfHeads}) {
+                for (const LayerChoice layer : {LayerChoice::layer(0), LayerChoice::layer(1), LayerChoice::meanOfAll(), LayerChoice::last()}) {
+                    for (const HeadChoice head : {HeadChoice::head(0), HeadChoice::head(3), HeadChoice::meanOfAll()}) {
                         const std::vector<float> grid = attention.grid(step, layer, head);
                         QVERIFY(std::abs(std::accumulate(grid.begin(), grid.end(), 0.0) - 1.0) < 1e-4);
                     }
                 }
             }
+            // The last layer is layer 1 here; a word, layer or head the maps lack is refused.
+            QVERIFY_THROWS_EXCEPTION(Error, attention.grid(attention.steps()));
+            if (attention.steps() > 0) {
+                QCOMPARE(attention.grid(0, LayerChoice::last()), attention.grid(0, LayerChoice::layer(1)));
+                QVERIFY(attention.grid(0, LayerChoice::meanOfAll()) != attention.grid(0, LayerChoice::last()));
+                QVERIFY_THROWS_EXCEPTION(Error, attention.grid(0, LayerChoice::layer(2)));
+                QVERIFY_THROWS_EXCEPTION(Error, attention.grid(0, LayerChoice::last(), HeadChoice::head(4)));
+            }
+            for (const int code : {-2, -1, 0, 1}) QCOMPARE(LayerChoice::fromCode(code).code(), code);
             QVERIFY(result.timings.encoderMs > 0 && result.timings.decoderMs > 0);
             QCOMPARE(result.timings.generatedTokens >= int(result.words.size()), true);
         }

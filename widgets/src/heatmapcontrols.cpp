@@ -60,15 +60,16 @@ HeatmapControls::HeatmapControls(QWidget *parent)
 void HeatmapControls::setModelShape(int layers, int heads)
 {
     m_updating = true;
-    const int layer = m_layer->currentData().isValid() ? m_layer->currentData().toInt() : AttentionMaps::kMeanOfLayers;
-    const int head = m_head->currentData().isValid() ? m_head->currentData().toInt() : AttentionMaps::kMeanOfHeads;
+    // The combo boxes hold each choice's code().
+    const int layer = m_layer->currentData().isValid() ? m_layer->currentData().toInt() : LayerChoice::meanOfAll().code();
+    const int head = m_head->currentData().isValid() ? m_head->currentData().toInt() : HeadChoice::meanOfAll().code();
     m_layer->clear();
-    m_layer->addItem(tr("Mean of layers"), AttentionMaps::kMeanOfLayers);
-    m_layer->addItem(tr("Last layer"), AttentionMaps::kLastLayer);
-    for (int i = 0; i < layers; ++i) m_layer->addItem(tr("Layer %1").arg(i + 1), i);
+    m_layer->addItem(tr("Mean of layers"), LayerChoice::meanOfAll().code());
+    m_layer->addItem(tr("Last layer"), LayerChoice::last().code());
+    for (int i = 0; i < layers; ++i) m_layer->addItem(tr("Layer %1").arg(i + 1), LayerChoice::layer(i).code());
     m_head->clear();
-    m_head->addItem(tr("Mean of heads"), AttentionMaps::kMeanOfHeads);
-    for (int i = 0; i < heads; ++i) m_head->addItem(tr("Head %1").arg(i + 1), i);
+    m_head->addItem(tr("Mean of heads"), HeadChoice::meanOfAll().code());
+    for (int i = 0; i < heads; ++i) m_head->addItem(tr("Head %1").arg(i + 1), HeadChoice::head(i).code());
     m_layer->setCurrentIndex(std::max(0, m_layer->findData(layer)));
     m_head->setCurrentIndex(std::max(0, m_head->findData(head)));
     m_updating = false;
@@ -81,8 +82,8 @@ HeatmapSettings HeatmapControls::settings() const
     s.style.opacity = float(m_opacity->value()) / 100.0f;
     s.style.colormap = static_cast<Colormap>(m_colormap->currentData().toInt());
     s.style.smooth = m_smooth->isChecked();
-    s.layer = m_layer->currentData().toInt();
-    s.head = m_head->currentData().toInt();
+    s.layer = LayerChoice::fromCode(m_layer->currentData().toInt());
+    s.head = HeadChoice::fromCode(m_head->currentData().toInt());
     return s;
 }
 
@@ -93,8 +94,8 @@ void HeatmapControls::setSettings(const HeatmapSettings &s)
     m_opacity->setValue(int(std::lround(s.style.opacity * 100)));
     m_colormap->setCurrentIndex(std::max(0, m_colormap->findData(int(s.style.colormap))));
     m_smooth->setChecked(s.style.smooth);
-    m_layer->setCurrentIndex(std::max(0, m_layer->findData(s.layer)));
-    m_head->setCurrentIndex(std::max(0, m_head->findData(s.head)));
+    m_layer->setCurrentIndex(std::max(0, m_layer->findData(s.layer.code())));
+    m_head->setCurrentIndex(std::max(0, m_head->findData(s.head.code())));
     m_updating = false;
     emitChanged();
 }

@@ -24,8 +24,9 @@ HeatmapView::HeatmapView(QWidget *parent) : QGraphicsView(parent)
 RgbImage HeatmapView::compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings)
 {
     if (image.isNull() || word < 0 || word >= attention.steps() || !settings.visible) return image;
-    const int layer = settings.layer >= attention.layers() ? AttentionMaps::kLastLayer : settings.layer;
-    const int head = settings.head >= attention.heads() ? AttentionMaps::kMeanOfHeads : settings.head;
+    // A choice this model does not have (chosen for another model) shows its default instead.
+    const LayerChoice layer = settings.layer.fits(attention.layers()) ? settings.layer : LayerChoice::last();
+    const HeadChoice head = settings.head.fits(attention.heads()) ? settings.head : HeadChoice::meanOfAll();
     return HeatmapRenderer::render(image, attention.grid(word, layer, head), attention.height(), attention.width(), settings.style,
                                   attention.placement());
 }

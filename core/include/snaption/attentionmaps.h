@@ -1,6 +1,8 @@
 #pragma once
 
 #include <snaption/gridplacement.h>
+#include <snaption/headchoice.h>
+#include <snaption/layerchoice.h>
 
 #include <vector>
 
@@ -11,10 +13,6 @@ namespace snaption {
 // in the image.
 class AttentionMaps {
 public:
-    static constexpr int kLastLayer = -1;
-    static constexpr int kMeanOfLayers = -2;
-    static constexpr int kMeanOfHeads = -1;
-
     AttentionMaps() = default;
     // weights: steps x layers x heads x (height * width), in that order. The cells are placed as
     // equal tiles until setPlacement() says where the encoder's cells really look.
@@ -31,7 +29,8 @@ public:
     void setPlacement(const GridPlacement &placement) { m_placement = placement; }
 
     // The height x width map of one word, row-major; by default the last layer's mean over heads.
-    std::vector<float> grid(int step, int layer = kLastLayer, int head = kMeanOfHeads) const;
+    // Throws Error(InvalidArgument) for a word, layer or head the maps do not have.
+    std::vector<float> grid(int step, LayerChoice layer = LayerChoice::last(), HeadChoice head = HeadChoice::meanOfAll()) const;
 
 private:
     int m_steps = 0;

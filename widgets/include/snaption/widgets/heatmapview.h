@@ -15,8 +15,8 @@ namespace snaption::widgets {
 // Which attention map to show and how.
 struct HeatmapSettings {
     HeatmapStyle style;
-    int layer = AttentionMaps::kMeanOfLayers; // or kLastLayer, or 0..layers-1
-    int head = AttentionMaps::kMeanOfHeads; // or 0..heads-1
+    LayerChoice layer = LayerChoice::meanOfAll();
+    HeadChoice head = HeadChoice::meanOfAll();
     bool visible = true;
 };
 
