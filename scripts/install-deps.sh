@@ -10,12 +10,15 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libtorch-dev libopenblas0 libopencv-dev libqcustomplot-dev nlohmann-json3-dev libzip-dev
   xvfb xauth libgif-dev
+  # Captions into photos' XMP/IPTC/Exif (metadata/).
+  libexiv2-dev
   # Speaking captions: Qt TextToSpeech's CMake package needs Qt6QmlIntegration (qt6-declarative-dev);
   # at run time it needs an engine plugin and the speech-dispatcher service with a voice.
   qt6-speech-dev qt6-declarative-dev qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus)
+  # exiftool reads back what the metadata tests write: the independent reader.
+  packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus libimage-exiftool-perl)
 fi
 
 missing=()

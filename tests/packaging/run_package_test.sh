@@ -12,12 +12,13 @@ command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null || { echo
 cpack --config "$build/CPackConfig.cmake" -B "$work" >/dev/null
 deb=$(ls "$work"/snaption_*.deb)
 dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//' > "$work/depends"
-for dependency in libopenblas0 libtorch libopencv-imgcodecs libqt6widgets6 libqcustomplot; do
+for dependency in libopenblas0 libtorch libopencv-imgcodecs libqt6widgets6 libqcustomplot libexiv2; do
   grep -q "^$dependency" "$work/depends" || { echo "FAIL: Depends lacks $dependency:"; cat "$work/depends"; exit 1; }
 done
 dpkg-deb -x "$deb" "$work/root"
 root="$work/root/usr"
-for file in bin/snaption bin/snaption-cli lib/libsnaption_core.so lib/libsnaption_training.so include/snaption/captioner.h \
+for file in bin/snaption bin/snaption-cli lib/libsnaption_core.so lib/libsnaption_training.so lib/libsnaption_metadata.so include/snaption/captioner.h \
+            include/snaption/metadata/metadatawriter.h \
             lib/cmake/Snaption/SnaptionConfig.cmake share/applications/org.snaption.Snaption.desktop \
             share/icons/hicolor/scalable/apps/org.snaption.Snaption.svg share/metainfo/org.snaption.Snaption.metainfo.xml; do
   [[ -e "$root/$file" ]] || { echo "FAIL: the package lacks /usr/$file"; exit 1; }

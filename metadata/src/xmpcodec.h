@@ -1,0 +1,23 @@
+#pragma once
+
+#include "exiv2session.h"
+
+#include <snaption/metadata/metadatareader.h>
+#include <snaption/metadata/photodescription.h>
+
+namespace snaption::metadata {
+
+// Between Exiv2's metadata containers and Snaption's plain structs.
+class XmpCodec {
+public:
+    static PhotoDescription describe(Exiv2::Image &image);
+    static StoredMetadata stored(Exiv2::Image &image);
+    // Writes the caption into the chosen fields (lang-alt x-default and the mark's language; other
+    // languages of a description stay) and the mark into Snaption's namespace.
+    static void apply(Exiv2::Image &image, CaptionFields fields, const MachineMark &mark);
+    // Puts the fields back as they were: the whole XMP packet (or none), and the legacy fields
+    // named in `fields` (the others were never touched).
+    static void putBack(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields);
+};
+
+} // namespace snaption::metadata
