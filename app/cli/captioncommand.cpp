@@ -1,9 +1,12 @@
 #include "captioncommand.h"
 
+#include "archiverun.h"
 #include "captionjson.h"
 #include "clioutput.h"
 #include "decodingarguments.h"
 #include "imagepaths.h"
+#include "interruption.h"
+#include "metadataarguments.h"
 #include "outputnames.h"
 
 #include <snaption/captioner.h>
@@ -73,6 +76,7 @@ int CaptionCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("opacity"), tr("Heatmap opacity from 0 to 1 (default 0.5)."), tr("x"), QStringLiteral("0.5")});
     parser.addOption({QStringLiteral("batch-size"), tr("Images captioned together (default 8)."), tr("n"), QStringLiteral("8")});
     parser.addOption({QStringLiteral("max-megapixels"), tr("Refuse images larger than this (default 100)."), tr("n"), QStringLiteral("100")});
+    MetadataArguments::add(parser);
     parser.addPositionalArgument(QStringLiteral("images"), tr("Image files or folders."), tr("IMAGE..."));
     if (!CliOutput::parse(parser, arguments)) return kUsage;
 
@@ -106,6 +110,12 @@ int CaptionCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--precision must be fp32 or int8"));
         return kUsage;
     }
+    std::unique_ptr<ArchiveRun> archive;
+    if (MetadataArguments::requested(parser)) {
+        const auto request = MetadataArguments::read(parser);
+        if (!request) return kUsage;
+        archive = std::make_unique<ArchiveRun>(*request, parser.value(QStringLiteral("model")), images.size());
+    }
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString heatmapFolder = parser.value(QStringLiteral("heatmaps"));
     if (!heatmapFolder.isEmpty() && !QDir().mkpath(heatmapFolder)) {
@@ -120,11 +130,16 @@ int CaptionCommand::run(const QStringList &arguments)
         CliOutput::error(QString::fromStdString(error.what()));
         return kFailure;
     }
+    if (archive) {
+        if (!archive->begin(images)) return kFailure;
+        Interruption::catchSignals();
+    }
     const ImageLoader loader(std::int64_t(megapixels * 1e6));
     const int inputSize = captioner->info().config.encoder.inputSize;
     int failures = 0;
     const auto reportFailure = [&](const QString &image, const QString &message) {
         ++failures;
+        if (archive) archive->progress().clear();
         CliOutput::error(message);
         if (json) CliOutput::out() << QJsonDocument(CaptionJson::fromError(image, message)).toJson(QJsonDocument::Compact) << Qt::endl;
     };
@@ -143,20 +158,25 @@ int CaptionCommand::run(const QStringList &arguments)
         }
     };
 
-    for (int first = 0; first < images.size(); first += batchSize) {
+    // Batches are filled with images that need a caption: on a resumed archive run most are
+    // skipped before they are read.
+    for (int next = 0; next < images.size();) {
+        if (archive && Interruption::requested()) break;
         std::vector<LoadedImage> batch;
         std::vector<int> indices;
-        for (int i = first; i < std::min<int>(first + batchSize, int(images.size())); ++i) {
+        for (; next < images.size() && int(batch.size()) < batchSize; ++next) {
+            if (archive && !archive->needsCaption(images[next])) continue;
             QElapsedTimer timer;
             timer.start();
             try {
                 // Read as the desktop app reads it, then shrunk as the encoder will shrink it (the
                 // same pixels): a batch of camera photos holds 2.4 MB per image, not 36.
-                RgbImage image = shrinkForEncoder(loader.load(images[i].toStdString(), ImageLoader::kCaptioningSize), inputSize);
-                batch.push_back({images[i], std::move(image), double(timer.nsecsElapsed()) / 1e6});
-                indices.push_back(i);
+                RgbImage image = shrinkForEncoder(loader.load(images[next].toStdString(), ImageLoader::kCaptioningSize), inputSize);
+                batch.push_back({images[next], std::move(image), double(timer.nsecsElapsed()) / 1e6});
+                indices.push_back(next);
             } catch (const Error &error) {
-                reportFailure(images[i], QString::fromStdString(error.what()));
+                reportFailure(images[next], QString::fromStdString(error.what()));
+                if (archive) archive->captionFailed();
             }
         }
         if (batch.empty()) continue;
@@ -167,9 +187,12 @@ int CaptionCommand::run(const QStringList &arguments)
         for (std::size_t i = 0; i < attempts.size(); ++i) {
             if (!attempts[i].result) {
                 reportFailure(batch[i].path, QString::fromStdString(attempts[i].error));
+                if (archive) archive->captionFailed();
                 continue;
             }
             const CaptionResult &result = *attempts[i].result;
+            if (archive) archive->write(batch[i].path, result);
+            if (archive) archive->progress().clear();
             if (json) {
                 CliOutput::out() << QJsonDocument(CaptionJson::fromResult(batch[i].path, result, batch[i].decodeMs)).toJson(QJsonDocument::Compact)
                                  << Qt::endl;
@@ -184,7 +207,8 @@ int CaptionCommand::run(const QStringList &arguments)
             }
         }
     }
-    return failures == 0 ? kSuccess : kFailure;
+    const int metadataFailures = archive ? archive->finish(Interruption::requested()) : 0;
+    return failures == 0 && metadataFailures == 0 && !(archive && Interruption::requested()) ? kSuccess : kFailure;
 }
 
 } // namespace snaption::cli

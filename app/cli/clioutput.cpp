@@ -30,6 +30,13 @@ void CliOutput::terminalControl(const char *sequence)
     std::fflush(stdout);
 }
 
+void CliOutput::errorTerminalControl(const char *sequence)
+{
+    err().flush();
+    std::fputs(sequence, stderr);
+    std::fflush(stderr);
+}
+
 void CliOutput::error(const QString &message)
 {
     out().flush();

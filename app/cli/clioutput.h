@@ -16,6 +16,8 @@ public:
     // Writes our own terminal control sequence (the progress line's "\r", "\x1b[K") to stdout,
     // the one way around the sanitising.
     static void terminalControl(const char *sequence);
+    // The same on standard error (the progress line of long runs).
+    static void errorTerminalControl(const char *sequence);
     static void error(const QString &message);
     static void warning(const QString &message);
     // Parses the arguments; on a usage error prints it and returns false (exit code kUsage).

@@ -10,6 +10,7 @@
 #include "clioutput.h"
 #include "infocommand.h"
 #include "initmodelcommand.h"
+#include "metadatacommand.h"
 
 #include <snaption/error.h>
 #include <snaption/threading.h>
@@ -27,6 +28,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<EvalCommand>());
     m_commands.push_back(std::make_unique<SynthCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
+    m_commands.push_back(std::make_unique<MetadataCommand>());
 }
 
 CommandLine::~CommandLine() = default;

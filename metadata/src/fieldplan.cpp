@@ -11,10 +11,14 @@ CaptionFields machineMadeFields(const PhotoDescription &holds)
     return fields;
 }
 
-bool containsAll(CaptionFields fields, CaptionFields wanted)
+// True when the chosen fields hold either this model's caption already or a person's text that
+// stays: captioning again would only write the same caption (a resumed --overwrite run).
+bool onlySameCaptionToWrite(const PhotoDescription &holds, CaptionFields machineMade, const WriteOptions &options)
 {
-    for (CaptionField field : wanted.list())
-        if (!fields.contains(field)) return false;
+    for (CaptionField field : options.fields.list()) {
+        const bool keptAnyway = holds.holds(field) && options.overwrite != OverwritePolicy::ReplaceAll;
+        if (!machineMade.contains(field) && !keptAnyway) return false;
+    }
     return true;
 }
 
@@ -38,7 +42,7 @@ FieldPlan FieldPlan::decide(const PhotoDescription &holds, const WriteOptions &o
             plan.skip = SkipReason::DescribedBySnaption;
             return plan;
         }
-        if (holds.mark->modelHash == modelHash && containsAll(machineMade, options.fields)) {
+        if (holds.mark->modelHash == modelHash && onlySameCaptionToWrite(holds, machineMade, options)) {
             plan.skip = SkipReason::CaptionedByThisModel;
             return plan;
         }

@@ -59,10 +59,8 @@ bool MetadataJournal::fromJsonLine(const std::string &line, WriteRecord &record)
     }
 }
 
-void MetadataJournal::append(const WriteRecord &record)
+void MetadataJournal::writeLine(const std::string &line)
 {
-    const std::string line = toJsonLine(record);
-    std::lock_guard<std::mutex> lock(m_mutex);
     // One write() per record with O_APPEND: a crash leaves at most the last line torn.
     std::size_t written = 0;
     while (written < line.size()) {
@@ -78,13 +76,22 @@ void MetadataJournal::append(const WriteRecord &record)
         }
         written += std::size_t(n);
     }
+}
+
+void MetadataJournal::append(const WriteRecord &record)
+{
+    const std::string line = toJsonLine(record);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    writeLine(line);
     if (::fdatasync(m_fd) != 0) throw MetadataError(MetadataProblem::JournalFailed, "cannot write the journal " + m_path + ": " + std::strerror(errno));
 }
 
 void MetadataJournal::appendQuietly(const WriteRecord &record) noexcept
 {
     try {
-        append(record);
+        const std::string line = toJsonLine(record);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        writeLine(line);
     } catch (...) {
     }
 }

@@ -83,7 +83,7 @@ MachineMark markFor(const CaptionToWrite &caption, CaptionFields fields)
     MachineMark mark;
     mark.model = caption.model;
     mark.modelHash = caption.modelHash;
-    mark.score = caption.score;
+    mark.score = XmpCodec::storedScore(caption.score);
     mark.date = isoTimeNow();
     mark.edited = caption.edited;
     mark.caption = caption.text;

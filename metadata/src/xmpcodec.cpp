@@ -2,6 +2,7 @@
 
 #include <snaption/metadata/wordboundary.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -129,19 +130,12 @@ void writeIptc(Exiv2::IptcData &iptc, const std::string &text)
     iptc[kIptcKey] = text;
 }
 
-std::string scoreText(double score)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", score);
-    return buffer;
-}
-
 void writeMark(Exiv2::XmpData &xmp, const MachineMark &mark)
 {
     for (const char *key : kMarkKeys) eraseXmp(xmp, key);
     xmp[kMarkModel] = mark.model;
     xmp[kMarkModelHash] = mark.modelHash;
-    xmp[kMarkScore] = scoreText(mark.score);
+    xmp[kMarkScore] = XmpCodec::formatScore(mark.score);
     xmp[kMarkDate] = mark.date;
     xmp[kMarkEdited] = std::string(mark.edited ? "True" : "False");
     xmp[kMarkCaption] = mark.caption;
@@ -157,6 +151,18 @@ void eraseKey(Data &data, const char *key)
 }
 
 } // namespace
+
+std::string XmpCodec::formatScore(double score)
+{
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.4f", std::isfinite(score) ? score : 0.0);
+    return buffer;
+}
+
+double XmpCodec::storedScore(double score)
+{
+    return std::strtod(formatScore(score).c_str(), nullptr);
+}
 
 PhotoDescription XmpCodec::describe(Exiv2::Image &image)
 {

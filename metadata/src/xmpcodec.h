@@ -18,6 +18,10 @@ public:
     // Puts the fields back as they were: the whole XMP packet (or none), and the legacy fields
     // named in `fields` (the others were never touched).
     static void putBack(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields);
+    // The score as the mark stores it (four decimals); a mark's score is this value read back, so
+    // what is written and what is read compare equal.
+    static std::string formatScore(double score);
+    static double storedScore(double score);
 };
 
 } // namespace snaption::metadata

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ QString exiftool(const QStringList &arguments);
 QStringList exiftoolListing(const QString &path);
 // "only before: ...; only after: ..." for two listings, to explain a failed comparison.
 QString listingDifference(const QStringList &before, const QStringList &after);
+// exiftoolListing for every file in a folder at once (one exiftool run), by file name.
+QMap<QString, QStringList> exiftoolListings(const QString &folder);
 // One tag's value as exiftool prints it with -s3 (e.g. "XMP-dc:Description-en").
 QString exiftoolTag(const QString &path, const QString &tag);
 
@@ -26,6 +29,9 @@ QString exiftoolTag(const QString &path, const QString &tag);
 // .tif), then given by exiftool a DateTimeOriginal, a GPS position, keywords (IPTC where the format
 // has IPTC, XMP dc:subject) and the ICC profile in iccProfile. Returns what went wrong, or "".
 QString makeTaggedPhoto(const QString &path, const QString &iccProfile);
+// `count` such JPEGs (photo000.jpg, ...) in a folder, each with pixels of its own, tagged in one
+// exiftool run. Returns what went wrong, or "".
+QString makeTaggedPhotos(const QString &folder, int count, const QString &iccProfile);
 // The decoded pixels (RGB) of an image file, through Snaption's loader.
 std::vector<std::uint8_t> decodedPixels(const QString &path);
 

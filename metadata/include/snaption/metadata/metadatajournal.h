@@ -34,7 +34,8 @@ public:
     const std::string &path() const { return m_path; }
     // Appends and flushes one record; throws MetadataError(JournalFailed) with the system's reason.
     void append(const WriteRecord &record);
-    // The same for records of photos left unchanged: a failure there loses nothing to undo.
+    // The same for records of photos left unchanged, without waiting for the disk: a failure there
+    // loses nothing to undo.
     void appendQuietly(const WriteRecord &record) noexcept;
 
     // Reads a journal. Never trusts it: malformed lines are counted, not fatal. Throws
@@ -45,6 +46,8 @@ public:
     static bool fromJsonLine(const std::string &line, WriteRecord &record);
 
 private:
+    void writeLine(const std::string &line);
+
     std::string m_path;
     int m_fd = -1;
     std::mutex m_mutex;

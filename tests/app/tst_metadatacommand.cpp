@@ -1,0 +1,245 @@
+// snaption-cli caption --write-metadata and snaption-cli metadata, as an archivist runs them: killed
+// and started again, undone, with exiftool as the judge.
+#include <snaption/metadata/metadatajournal.h>
+
+#include "taggedphotos.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QtTest>
+
+#include <sys/file.h>
+
+#include <csignal>
+#include <map>
+
+using namespace snaption::test;
+using namespace snaption::metadata;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QProcessEnvironment cliEnvironment(const QString &dataHome)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome); // default journals stay in the test's folder
+    return environment;
+}
+
+int lineCount(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+}
+
+QStringList temporaryFiles(const QString &folder)
+{
+    return QDir(folder).entryList({QStringLiteral(".*snaption-tmp*")}, QDir::Files | QDir::Hidden);
+}
+
+// The value of one "[Group] Tag : value" line of a listing.
+QString listed(const QStringList &listing, const QString &groupAndTag)
+{
+    for (const QString &line : listing)
+        if (line.startsWith(groupAndTag + QLatin1String(" : "))) return line.mid(groupAndTag.size() + 3);
+    return {};
+}
+
+} // namespace
+
+class TestMetadataCommand : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+    QString m_icc;
+    int m_folders = 0;
+
+    Run cli(const QStringList &arguments) const
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment(m_dir.path()));
+        process.start(QStringLiteral(SNAPTION_CLI), arguments);
+        if (!process.waitForFinished(600'000)) qFatal("snaption-cli did not finish");
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QStringList captionArguments(const QString &folder, const QString &journal, const QStringList &more = {}) const
+    {
+        return QStringList{QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--write-metadata"),
+                           QStringLiteral("description,alt-text"), QStringLiteral("--journal"), journal}
+               + more + QStringList{folder};
+    }
+
+    QString photoFolder(int photos)
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("photos%1").arg(++m_folders));
+        QDir().mkpath(folder);
+        const QString problem = makeTaggedPhotos(folder, photos, m_icc);
+        if (!problem.isEmpty()) qFatal("%s", qPrintable(problem));
+        return folder;
+    }
+
+    // Starts a run and kills it (SIGKILL) once its journal holds `records` lines.
+    void killAfter(const QString &folder, const QString &journal, int records)
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment(m_dir.path()));
+        process.start(QStringLiteral(SNAPTION_CLI), captionArguments(folder, journal));
+        QVERIFY(process.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (lineCount(journal) < records && process.state() == QProcess::Running && clock.elapsed() < 300'000) QThread::usleep(2000);
+        QVERIFY2(process.state() == QProcess::Running, "the run ended before it could be killed");
+        ::kill(pid_t(process.processId()), SIGKILL);
+        QVERIFY(process.waitForFinished());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!haveExiftool()) {
+            if (underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");
+            QSKIP("exiftool is missing (Debian libimage-exiftool-perl)");
+        }
+        m_icc = m_dir.filePath(QStringLiteral("srgb.icc"));
+        SNAPTION_RUN_FIXTURE(QStringLiteral("icc_profile.py"), m_icc);
+        writeBytes(m_dir.filePath(QStringLiteral("captions.txt")), "A dog runs on the grass.\nTwo cats sleep on a red sofa.\n");
+        m_model = m_dir.filePath(QStringLiteral("model.safetensors"));
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder"), QStringLiteral("mobilenet_v2"), QStringLiteral("--layers"),
+                              QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--heads"), QStringLiteral("2"),
+                              QStringLiteral("--ff"), QStringLiteral("64"), QStringLiteral("--vocab-from-captions"),
+                              m_dir.filePath(QStringLiteral("captions.txt")), QStringLiteral("--out"), m_model});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    }
+
+    void killedRunsCarryOnAndRestoreGivesBackEveryPhoto()
+    {
+        constexpr int kPhotos = 300;
+        const QString folder = photoFolder(kPhotos);
+        const QMap<QString, QStringList> originals = exiftoolListings(folder);
+        QCOMPARE(originals.size(), kPhotos);
+        std::map<QString, std::vector<std::uint8_t>> pixels;
+        for (const QString &name : originals.keys()) pixels[name] = decodedPixels(folder + QLatin1Char('/') + name);
+        const QString journal = m_dir.filePath(QStringLiteral("archive.jsonl"));
+
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        const int firstKill = random.bounded(10, 120), secondKill = random.bounded(150, 260);
+        qInfo("killing after %d and %d journal records (seed %u)", firstKill, secondKill, seed);
+        killAfter(folder, journal, firstKill);
+        killAfter(folder, journal, secondKill);
+        const Run last = cli(captionArguments(folder, journal));
+        QVERIFY2(last.exitCode == 0, qPrintable(last.err));
+        QVERIFY2(last.err.contains(QLatin1String("Carrying on")), qPrintable(last.err));
+        QVERIFY(lines(last.out) < kPhotos - secondKill + 8); // only what was left was captioned
+        QVERIFY(temporaryFiles(folder).isEmpty());
+
+        // Every photo holds exactly one caption, the one its last journal record wrote, and still
+        // decodes to the same pixels.
+        const JournalContents contents = MetadataJournal::read(journal.toStdString());
+        QVERIFY(contents.malformedLines <= 2); // at most the torn last line of each kill
+        const auto landed = contents.landed();
+        QCOMPARE(int(landed.size()), kPhotos);
+        std::map<std::string, std::vector<const WriteRecord *>> written;
+        for (const WriteRecord &record : contents.records)
+            if (record.status == WriteStatus::Written) written[record.file].push_back(&record);
+        const QMap<QString, QStringList> listings = exiftoolListings(folder);
+        for (const QString &name : originals.keys()) {
+            const std::string path = (folder + QLatin1Char('/') + name).toStdString();
+            const auto &records = written[path];
+            QVERIFY2(!records.empty() && records.size() <= 2, qPrintable(name)); // two only when killed between record and rename
+            const QString caption = listed(listings[name], QStringLiteral("[XMP-dc] Description"));
+            QVERIFY2(!caption.isEmpty(), qPrintable(name));
+            QCOMPARE(listed(listings[name], QStringLiteral("[XMP-snaption] Caption")), caption);
+            QCOMPARE(QString::fromStdString(records.back()->after.text(CaptionField::Description)), caption);
+            QVERIFY2(decodedPixels(QString::fromStdString(path)) == pixels[name], qPrintable(name));
+        }
+
+        const Run restore = cli({QStringLiteral("metadata"), QStringLiteral("restore"), journal});
+        QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
+        QVERIFY2(restore.out.contains(QStringLiteral("Restored %1 file(s)").arg(kPhotos)), qPrintable(restore.out));
+        const QMap<QString, QStringList> restored = exiftoolListings(folder);
+        for (const QString &name : originals.keys())
+            QVERIFY2(restored[name] == originals[name], qPrintable(name + QLatin1Char('\n') + listingDifference(originals[name], restored[name])));
+    }
+
+    void showSaysWhatCameFromSnaption()
+    {
+        const QString folder = photoFolder(2);
+        const QString person = folder + QStringLiteral("/photo000.jpg");
+        exiftool({QStringLiteral("-q"), QStringLiteral("-overwrite_original"), QStringLiteral("-XMP-dc:Description=Rex at the lake"), person});
+        const Run run = cli(captionArguments(folder, m_dir.filePath(QStringLiteral("show.jsonl"))));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(exiftoolTag(person, QStringLiteral("XMP-dc:Description")), QStringLiteral("Rex at the lake"));
+
+        const Run show = cli({QStringLiteral("metadata"), QStringLiteral("show"), person});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+        QVERIFY2(show.out.contains(QLatin1String("description: Rex at the lake\n")), qPrintable(show.out));
+        QVERIFY2(show.out.contains(QLatin1String(" [Snaption]\n")), qPrintable(show.out)); // the alt text
+        QVERIFY(show.out.contains(QLatin1String("Snaption: model model")));
+        const Run json = cli({QStringLiteral("metadata"), QStringLiteral("show"), QStringLiteral("--json"), person});
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(object.value(QLatin1String("from_snaption")).toArray(), QJsonArray{QStringLiteral("alt-text")});
+        QCOMPARE(object.value(QLatin1String("description")).toObject().value(QLatin1String("x-default")).toString(), QStringLiteral("Rex at the lake"));
+
+        // A person's description is replaced only when asked.
+        const Run overwrite = cli(captionArguments(folder, m_dir.filePath(QStringLiteral("show2.jsonl")), {QStringLiteral("--overwrite")}));
+        QVERIFY(overwrite.err.contains(QLatin1String("skipped, captioned by this model already: 2")));
+        QCOMPARE(exiftoolTag(person, QStringLiteral("XMP-dc:Description")), QStringLiteral("Rex at the lake"));
+    }
+
+    void sidecarsAndSkippingDescribedPhotos()
+    {
+        const QString folder = photoFolder(3);
+        const QString described = folder + QStringLiteral("/photo001.jpg");
+        exiftool({QStringLiteral("-q"), QStringLiteral("-overwrite_original"), QStringLiteral("-XMP-dc:Description=Rex"), described});
+        const QByteArray before = readBytes(folder + QStringLiteral("/photo000.jpg"));
+        const QString journal = m_dir.filePath(QStringLiteral("sidecar.jsonl"));
+        const Run run = cli(captionArguments(folder, journal, {QStringLiteral("--sidecar"), QStringLiteral("--skip-described")}));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(lines(run.out), 2); // the described photo was not even captioned
+        QVERIFY(run.err.contains(QLatin1String("skipped, described already: 1")));
+        QCOMPARE(readBytes(folder + QStringLiteral("/photo000.jpg")), before);
+        QVERIFY(QFile::exists(folder + QStringLiteral("/photo000.jpg.xmp")));
+        QVERIFY(!QFile::exists(described + QStringLiteral(".xmp")));
+        QVERIFY(!exiftoolTag(folder + QStringLiteral("/photo000.jpg.xmp"), QStringLiteral("XMP-dc:Description")).isEmpty());
+        QVERIFY(cli({QStringLiteral("metadata"), QStringLiteral("restore"), journal}).exitCode == 0);
+        QVERIFY(!QFile::exists(folder + QStringLiteral("/photo000.jpg.xmp")));
+    }
+
+    void usageErrorsAndASecondRunAreRefused()
+    {
+        const QString folder = photoFolder(1);
+        const QString journal = m_dir.filePath(QStringLiteral("busy.jsonl"));
+        QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--write-metadata"), QStringLiteral("caption"), folder}).exitCode, 2);
+        QCOMPARE(cli(captionArguments(folder, journal, {QStringLiteral("--sidecar"), QStringLiteral("--write-metadata"), QStringLiteral("exif")})).exitCode, 2);
+        QCOMPARE(cli(captionArguments(folder, journal, {QStringLiteral("--skip-described"), QStringLiteral("--overwrite")})).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("metadata"), QStringLiteral("frobnicate")}).exitCode, 2);
+
+        QFile held(journal);
+        QVERIFY(held.open(QIODevice::WriteOnly));
+        QCOMPARE(::flock(held.handle(), LOCK_EX | LOCK_NB), 0); // as a run in progress holds it
+        const Run refused = cli(captionArguments(folder, journal));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("another run is using the journal")), qPrintable(refused.err));
+        QVERIFY(exiftoolTag(folder + QStringLiteral("/photo000.jpg"), QStringLiteral("XMP-dc:Description")).isEmpty());
+    }
+
+private:
+    static int lines(const QString &text) { return int(text.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()); }
+};
+
+QTEST_GUILESS_MAIN(TestMetadataCommand)
+#include "tst_metadatacommand.moc"
