@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ArchiveRun</name>
+    <message numerus="yes">
+        <location filename="../app/cli/archiverun.cpp" line="+39"/>
+        <source>removed %n temporary file(s) left by a run that was stopped</source>
+        <translation>
+            <numerusform>%n temporäre Datei eines abgebrochenen Laufs entfernt</numerusform>
+            <numerusform>%n temporäre Dateien eines abgebrochenen Laufs entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal: %1</source>
+        <translation>Journal: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Carrying on: %n photo(s) written by an earlier run are skipped.</source>
+        <translation>
+            <numerusform>Es geht weiter: %n Foto, das ein früherer Lauf beschrieben hat, wird übersprungen.</numerusform>
+            <numerusform>Es geht weiter: %n Fotos, die ein früherer Lauf beschrieben hat, werden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>could not be captioned</source>
+        <translation>konnte nicht beschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Metadata: %1 written, %2 skipped, %3 failed, of %4 photos.</source>
+        <translation>Metadaten: %1 geschrieben, %2 übersprungen, %3 fehlgeschlagen, von %4 Fotos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  skipped, %1: %2</source>
+        <translation>  übersprungen, %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  failed, %1: %2</source>
+        <translation>  fehlgeschlagen, %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after %1 of %2 photos; the same command carries on where this run stopped.</source>
+        <translation>Angehalten nach %1 von %2 Fotos; derselbe Befehl macht dort weiter, wo dieser Lauf aufgehört hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo with: snaption-cli metadata restore %1</source>
+        <translation>Rückgängig mit: snaption-cli metadata restore %1</translation>
+    </message>
+</context>
+<context>
     <name>BenchCommand</name>
     <message>
         <location filename="../app/cli/benchcommand.cpp" line="+277"/>
@@ -148,7 +202,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+66"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+69"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -219,7 +273,7 @@
         <translation>Größere Bilder ablehnen (Megapixel, Standard 100).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Image files or folders.</source>
         <translation>Bilddateien oder Ordner.</translation>
     </message>
@@ -249,7 +303,7 @@
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>cannot create the folder %1</source>
         <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -334,7 +388,7 @@
 <context>
     <name>CliOutput</name>
     <message>
-        <location filename="../app/cli/clioutput.cpp" line="+36"/>
+        <location filename="../app/cli/clioutput.cpp" line="+43"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -347,7 +401,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+36"/>
+        <location filename="../app/cli/commandline.cpp" line="+38"/>
         <source>Usage: snaption-cli [--threads N] &lt;command&gt; [options]
 
 Image captioning with per-word attention heatmaps.
@@ -828,6 +882,371 @@ Allgemeine Optionen:
         <location filename="../app/cli/initmodelcommand.h" line="+12"/>
         <source>Create a randomly initialised model file.</source>
         <translation>Eine zufällig initialisierte Modelldatei anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataArguments</name>
+    <message>
+        <location filename="../app/cli/metadataarguments.cpp" line="+18"/>
+        <source>Write each caption into the photo&apos;s metadata: a comma-separated list of description, alt-text, extended, exif, iptc (e.g. description,alt-text).</source>
+        <translation>Jede Bildbeschreibung in die Metadaten des Fotos schreiben: eine durch Kommas getrennte Liste aus description, alt-text, extended, exif, iptc (z. B. description,alt-text).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write an XMP sidecar (photo.jpg.xmp) instead of changing the photo.</source>
+        <translation>Eine XMP-Begleitdatei (photo.jpg.xmp) schreiben, statt das Foto zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sidecar&apos;s name: photo.jpg.xmp (default) or photo.xmp.</source>
+        <translation>Name der Begleitdatei: photo.jpg.xmp (Standard) oder photo.xmp.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>style</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave photos that hold any description alone (they are not captioned).</source>
+        <translation>Fotos mit irgendeiner Beschreibung unverändert lassen (sie werden nicht beschrieben).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace captions Snaption wrote earlier (a person&apos;s description stays).</source>
+        <translation>Früher von Snaption geschriebene Beschreibungen ersetzen (die Beschreibung eines Menschen bleibt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace a person&apos;s description too.</source>
+        <translation>Auch die Beschreibung eines Menschen ersetzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The undo journal (JSON Lines; default: one per command in the data folder).</source>
+        <translation>Das Journal zum Rückgängigmachen (JSON Lines; Standard: eines je Befehl im Datenordner).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give written photos the current modification time (default: keep theirs).</source>
+        <translation>Geschriebenen Fotos die aktuelle Änderungszeit geben (Standard: ihre behalten).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The captions&apos; language tag (default en).</source>
+        <translation>Sprachkennung der Beschreibungen (Standard en).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tag</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--write-metadata takes a comma-separated list of description, alt-text, extended, exif and iptc</source>
+        <translation>--write-metadata erwartet eine durch Kommas getrennte Liste aus description, alt-text, extended, exif und iptc</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--sidecar-name is photo.jpg.xmp or photo.xmp</source>
+        <translation>--sidecar-name ist photo.jpg.xmp oder photo.xmp</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an XMP sidecar holds no Exif or IPTC fields: leave out exif and iptc, or --sidecar</source>
+        <translation>eine XMP-Begleitdatei enthält keine Exif- oder IPTC-Felder: exif und iptc weglassen oder --sidecar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--skip-described and --overwrite contradict each other</source>
+        <translation>--skip-described und --overwrite widersprechen sich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--language takes a language tag such as en or de-DE</source>
+        <translation>--language erwartet eine Sprachkennung wie en oder de-DE</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataCommand</name>
+    <message>
+        <location filename="../app/cli/metadatacommand.cpp" line="+66"/>
+        <source>Usage: snaption-cli metadata show [--json] IMAGE...
+       snaption-cli metadata restore JOURNAL
+
+show     what each photo&apos;s metadata holds, and which of it came from Snaption
+restore  put back what a run&apos;s journal says was there before
+</source>
+        <translation>Aufruf: snaption-cli metadata show [--json] BILD...
+        snaption-cli metadata restore JOURNAL
+
+show     was die Metadaten jedes Fotos enthalten und was davon von Snaption stammt
+restore  wiederherstellen, was laut Journal eines Laufs vorher da war
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>metadata needs show or restore (see snaption-cli metadata --help)</source>
+        <translation>metadata braucht show oder restore (siehe snaption-cli metadata --help)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What each photo&apos;s metadata holds, and which of it came from Snaption.</source>
+        <translation>Was die Metadaten jedes Fotos enthalten und was davon von Snaption stammt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print one JSON object per image and line.</source>
+        <translation>Ein JSON-Objekt je Bild und Zeile ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image files or folders.</source>
+        <translation>Bilddateien oder Ordner.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IMAGE...</source>
+        <translation>BILD...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no images given (or the folders hold none)</source>
+        <translation>keine Bilder angegeben (oder die Ordner enthalten keine)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>  no description</source>
+        <translation>  keine Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> [Snaption]</source>
+        <translation> [Snaption]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1: %2%3</source>
+        <translation>  %1: %2%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  Snaption: model %1 (%2), score %3, %4%5</source>
+        <translation>  Snaption: Modell %1 (%2), Bewertung %3, %4%5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, edited by a person</source>
+        <translation>, von einem Menschen bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Put back what a run&apos;s journal says the photos held before (and remove the sidecars it created).</source>
+        <translation>Wiederherstellen, was die Fotos laut Journal eines Laufs vorher enthielten (und die von ihm angelegten Begleitdateien entfernen).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The journal of the run to undo.</source>
+        <translation>Das Journal des Laufs, der rückgängig gemacht werden soll.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JOURNAL</source>
+        <translation>JOURNAL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give exactly one journal</source>
+        <translation>genau ein Journal angeben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n line(s) of the journal are not records (a run stopped mid-line?) and are ignored</source>
+        <translation>
+            <numerusform>%n Zeile des Journals ist kein Eintrag (ein mitten in der Zeile abgebrochener Lauf?) und wird übergangen</numerusform>
+            <numerusform>%n Zeilen des Journals sind keine Einträge (ein mitten in der Zeile abgebrochener Lauf?) und werden übergangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored %1 file(s); %2 left as they are (changed since); %3 with nothing to undo; %4 failed.</source>
+        <translation>%1 Datei(en) wiederhergestellt; %2 unverändert gelassen (seitdem geändert); %3 ohne etwas rückgängig zu machen; %4 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/metadatacommand.h" line="+13"/>
+        <source>Show the captions photos hold, or undo a run (show | restore).</source>
+        <translation>Die Beschreibungen in Fotos zeigen oder einen Lauf rückgängig machen (show | restore).</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataText</name>
+    <message>
+        <location filename="../app/common/metadatatext.cpp" line="+12"/>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alt text</source>
+        <translation>Alternativtext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extended description</source>
+        <translation>erweiterte Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exif description</source>
+        <translation>Exif-Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPTC caption</source>
+        <translation>IPTC-Bildunterschrift</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the file is not there</source>
+        <translation>die Datei ist nicht da</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only (a sidecar can hold the caption)</source>
+        <translation>die Datei ist schreibgeschützt (eine Begleitdatei kann die Beschreibung aufnehmen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this format cannot hold the caption (a sidecar can)</source>
+        <translation>dieses Format kann die Beschreibung nicht aufnehmen (eine Begleitdatei schon)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is damaged</source>
+        <translation>die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file could not be written</source>
+        <translation>die Datei konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what was read back differs from what was written</source>
+        <translation>das Zurückgelesene weicht vom Geschriebenen ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it changed since Snaption wrote it</source>
+        <translation>sie wurde geändert, seit Snaption sie geschrieben hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another run is using the journal</source>
+        <translation>ein anderer Lauf benutzt das Journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the journal could not be written</source>
+        <translation>das Journal konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a person&apos;s description is kept</source>
+        <translation>die Beschreibung eines Menschen bleibt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>captioned by Snaption already</source>
+        <translation>schon von Snaption beschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>captioned by this model already</source>
+        <translation>schon von diesem Modell beschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>described already</source>
+        <translation>schon beschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>written by an earlier run</source>
+        <translation>von einem früheren Lauf geschrieben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to undo (never written, or restored already)</source>
+        <translation>nichts rückgängig zu machen (nie geschrieben oder schon wiederhergestellt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left as it is: it changed since Snaption wrote it</source>
+        <translation>unverändert gelassen: sie wurde geändert, seit Snaption sie geschrieben hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLine</name>
+    <message>
+        <location filename="../app/cli/progressline.cpp" line="+34"/>
+        <source>%1 / %2 images  %3 images/s</source>
+        <translation>%1 / %2 Bilder  %3 Bilder/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  ETA %1</source>
+        <translation>  fertig in %1</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +2024,16 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Correct the caption here: the corrected text is what is copied and written to the photo</source>
+        <translation>Hier lässt sich die Beschreibung korrigieren: der korrigierte Text wird kopiert und ins Foto geschrieben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Description in the photo</source>
+        <translation>Beschreibung im Foto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Drop images here, or open them with Ctrl+O</source>
         <translation>Bilder hierher ziehen oder mit Strg+O öffnen</translation>
     </message>
@@ -1639,7 +2068,7 @@ Snaption läuft weiter.</translation>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Heatmap</source>
         <translation>Wärmekarte</translation>
     </message>
@@ -1649,7 +2078,7 @@ Snaption läuft weiter.</translation>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+127"/>
         <source>Could not caption %1: %2</source>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
@@ -1669,7 +2098,43 @@ Snaption läuft weiter.</translation>
         <translation>%1 Bilder beschrieben (%2 fehlgeschlagen) in %3 s</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+25"/>
+        <source>description “%1”</source>
+        <translation>Beschreibung „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alt text “%1”</source>
+        <translation>Alternativtext „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>also as alt text</source>
+        <translation>auch als Alternativtext</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the photo: no description yet</source>
+        <translation>Im Foto: noch keine Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the photo, written by Snaption: %1</source>
+        <translation>Im Foto, von Snaption geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the photo, written by a person: %1</source>
+        <translation>Im Foto, von einem Menschen geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Captioning, please wait…</source>
         <translation>Wird beschrieben, bitte warten …</translation>
     </message>
@@ -1707,12 +2172,12 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+75"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+77"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Caption</source>
         <translation>&amp;Beschreiben</translation>
     </message>
@@ -1817,7 +2282,27 @@ Snaption läuft weiter.</translation>
         <translation>Beschreibungsdateien (.&amp;txt) neben die Bilder schreiben …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Write to &amp;Photos…</source>
+        <translation>In die &amp;Fotos schreiben…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes the captions into the photos&apos; metadata (description and alt text), or into XMP sidecars</source>
+        <translation>Schreibt die Beschreibungen in die Metadaten der Fotos (Beschreibung und Alternativtext) oder in XMP-Begleitdateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo Last Write to Photos</source>
+        <translation>Letztes Schreiben in Fotos &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2271,6 +2756,119 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <location line="+22"/>
         <source>Dropped image</source>
         <translation>Abgelegtes Bild</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PhotoMetadataTask</name>
+    <message>
+        <location filename="../app/gui/photometadatatask.cpp" line="+31"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PhotoWriteController</name>
+    <message>
+        <location filename="../app/gui/photowritecontroller.cpp" line="+92"/>
+        <location line="+62"/>
+        <source>Still writing to photos; wait for it to finish</source>
+        <translation>Es wird noch in Fotos geschrieben; bitte warten, bis es fertig ist</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>No captioned photo files to write to (pasted images have none)</source>
+        <translation>Keine beschriebenen Fotodateien zum Schreiben (eingefügte Bilder haben keine)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Writing captions to %n photo(s)…</source>
+        <translation>
+            <numerusform>Beschreibung wird in %n Foto geschrieben…</numerusform>
+            <numerusform>Beschreibungen werden in %n Fotos geschrieben…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Wrote the caption into %n photo(s)</source>
+        <translation>
+            <numerusform>Beschreibung in %n Foto geschrieben</numerusform>
+            <numerusform>Beschreibung in %n Fotos geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n left as they were</source>
+        <translation>
+            <numerusform>; %n unverändert gelassen</numerusform>
+            <numerusform>; %n unverändert gelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n failed</source>
+        <translation>
+            <numerusform>; %n fehlgeschlagen</numerusform>
+            <numerusform>; %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some Photos Were Not Written</source>
+        <translation>Einige Fotos wurden nicht geschrieben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Putting back what the photos held…</source>
+        <translation>Der frühere Inhalt der Fotos wird wiederhergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Put back what %n photo(s) held</source>
+        <translation>
+            <numerusform>Früheren Inhalt von %n Foto wiederhergestellt</numerusform>
+            <numerusform>Früheren Inhalt von %n Fotos wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n changed since and left as they are</source>
+        <translation>
+            <numerusform>; %n seitdem geändert und unverändert gelassen</numerusform>
+            <numerusform>; %n seitdem geändert und unverändert gelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n failed (Undo Last Write tries again)</source>
+        <translation>
+            <numerusform>; %n fehlgeschlagen (Rückgängig versucht es erneut)</numerusform>
+            <numerusform>; %n fehlgeschlagen (Rückgängig versucht es erneut)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some Photos Were Not Restored</source>
+        <translation>Einige Fotos wurden nicht wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +3514,176 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
 </context>
 <context>
+    <name>snaption::gui::WritePhotosDialog</name>
+    <message>
+        <location filename="../app/gui/writephotosdialog.cpp" line="+28"/>
+        <source>&amp;Description (XMP, read by most photo programs)</source>
+        <translation>&amp;Beschreibung (XMP, von den meisten Fotoprogrammen gelesen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Alt text (IPTC, for screen readers; at most 250 characters)</source>
+        <translation>&amp;Alternativtext (IPTC, für Bildschirmleser; höchstens 250 Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Extended description (IPTC)</source>
+        <translation>&amp;Erweiterte Beschreibung (IPTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xif image description (older programs)</source>
+        <translation>E&amp;xif-Bildbeschreibung (ältere Programme)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;IPTC caption (older programs)</source>
+        <translation>&amp;IPTC-Bildunterschrift (ältere Programme)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Into the photos &amp;themselves</source>
+        <translation>In die Fotos &amp;selbst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Into XMP &amp;sidecar files, leaving the photos untouched</source>
+        <translation>In XMP-Be&amp;gleitdateien; die Fotos bleiben unberührt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep them: fill only empty fields</source>
+        <translation>Be&amp;halten: nur leere Felder füllen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace captions Snaption wrote earlier</source>
+        <translation>Früher von Snaption geschriebene e&amp;rsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace e&amp;very description, a person&apos;s too</source>
+        <translation>&amp;Jede Beschreibung ersetzen, auch die eines Menschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the photos&apos; &amp;modification times</source>
+        <translation>Änderungszeiten der Fotos beibehalten (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write Captions to Photos</source>
+        <translation>Beschreibungen in Fotos schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>photo.jpg.xmp (darktable, digiKam)</source>
+        <translation>photo.jpg.xmp (darktable, digiKam)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>photo.xmp (Lightroom)</source>
+        <translation>photo.xmp (Lightroom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidecar file name</source>
+        <translation>Name der Begleitdatei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sidecar &amp;name:</source>
+        <translation>&amp;Name der Begleitdatei:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Descriptions the photos already have</source>
+        <translation>Beschreibungen, die die Fotos schon haben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What will change</source>
+        <translation>Was sich ändern wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Write</source>
+        <translation>Schrei&amp;ben</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Choose at least one field.</source>
+        <translation>Mindestens ein Feld wählen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An XMP sidecar cannot hold Exif or IPTC fields.</source>
+        <translation>Eine XMP-Begleitdatei kann keine Exif- oder IPTC-Felder aufnehmen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Looking at %n photo(s)…</source>
+        <translation>
+            <numerusform>%n Foto wird angesehen…</numerusform>
+            <numerusform>%n Fotos werden angesehen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n photo(s) will get the caption.</source>
+        <translation>
+            <numerusform>%n Foto erhält die Beschreibung.</numerusform>
+            <numerusform>%n Fotos erhalten die Beschreibung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>In %n of them a person&apos;s description will be replaced.</source>
+        <translation>
+            <numerusform>In %n davon wird die Beschreibung eines Menschen ersetzt.</numerusform>
+            <numerusform>In %n davon wird die Beschreibung eines Menschen ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left as they are: %1.</source>
+        <translation>Unverändert bleiben: %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo Last Write puts back what was there.</source>
+        <translation>„Letztes Schreiben rückgängig machen“ stellt den früheren Inhalt wieder her.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace a Person&apos;s Descriptions?</source>
+        <translation>Beschreibungen von Menschen ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n photo(s) hold a description written by a person. Replace it with Snaption&apos;s caption?</source>
+        <translation>
+            <numerusform>%n Foto enthält eine von einem Menschen geschriebene Beschreibung. Durch Snaptions Beschreibung ersetzen?</numerusform>
+            <numerusform>%n Fotos enthalten eine von einem Menschen geschriebene Beschreibung. Durch Snaptions Beschreibung ersetzen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>snaption::widgets::AugmentationEditor</name>
     <message>
         <location filename="../widgets/src/augmentationeditor.cpp" line="+54"/>
@@ -3128,7 +3896,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+40"/>
+        <location filename="../widgets/src/captionworker.cpp" line="+42"/>
         <source>best epoch (%1)</source>
         <translation>beste Epoche (%1)</translation>
     </message>
@@ -3164,7 +3932,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -3370,7 +4138,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>&amp;Kopf:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Last layer</source>
         <translation>Letzte Schicht</translation>
     </message>
@@ -3431,7 +4199,27 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>written to the photo</source>
+        <translation>ins Foto geschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>photo left as it was</source>
+        <translation>Foto unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writing to the photo failed</source>
+        <translation>Schreiben ins Foto fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -3445,6 +4233,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <location line="-1"/>
         <source>%1: failed: %2</source>
         <translation>%1: fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2: %3</translation>
     </message>
 </context>
 <context>

@@ -135,4 +135,114 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ArchiveRun</name>
+    <message numerus="yes">
+        <source>removed %n temporary file(s) left by a run that was stopped</source>
+        <translation>
+            <numerusform>removed %n temporary file left by a run that was stopped</numerusform>
+            <numerusform>removed %n temporary files left by a run that was stopped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Carrying on: %n photo(s) written by an earlier run are skipped.</source>
+        <translation>
+            <numerusform>Carrying on: %n photo written by an earlier run is skipped.</numerusform>
+            <numerusform>Carrying on: %n photos written by an earlier run are skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetadataCommand</name>
+    <message numerus="yes">
+        <source>%n line(s) of the journal are not records (a run stopped mid-line?) and are ignored</source>
+        <translation>
+            <numerusform>%n line of the journal is not a record (a run stopped mid-line?) and is ignored</numerusform>
+            <numerusform>%n lines of the journal are not records (a run stopped mid-line?) and are ignored</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PhotoWriteController</name>
+    <message numerus="yes">
+        <source>Writing captions to %n photo(s)…</source>
+        <translation>
+            <numerusform>Writing captions to %n photo…</numerusform>
+            <numerusform>Writing captions to %n photos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the caption into %n photo(s)</source>
+        <translation>
+            <numerusform>Wrote the caption into %n photo</numerusform>
+            <numerusform>Wrote the caption into %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left as they were</source>
+        <translation>
+            <numerusform>; %n left as they were</numerusform>
+            <numerusform>; %n left as they were</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed</source>
+        <translation>
+            <numerusform>; %n failed</numerusform>
+            <numerusform>; %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back what %n photo(s) held</source>
+        <translation>
+            <numerusform>Put back what %n photo held</numerusform>
+            <numerusform>Put back what %n photos held</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n changed since and left as they are</source>
+        <translation>
+            <numerusform>; %n changed since and left as they are</numerusform>
+            <numerusform>; %n changed since and left as they are</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed (Undo Last Write tries again)</source>
+        <translation>
+            <numerusform>; %n failed (Undo Last Write tries again)</numerusform>
+            <numerusform>; %n failed (Undo Last Write tries again)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::WritePhotosDialog</name>
+    <message numerus="yes">
+        <source>Looking at %n photo(s)…</source>
+        <translation>
+            <numerusform>Looking at %n photo…</numerusform>
+            <numerusform>Looking at %n photos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) will get the caption.</source>
+        <translation>
+            <numerusform>%n photo will get the caption.</numerusform>
+            <numerusform>%n photos will get the caption.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n of them a person&apos;s description will be replaced.</source>
+        <translation>
+            <numerusform>In %n of them a person&apos;s description will be replaced.</numerusform>
+            <numerusform>In %n of them a person&apos;s description will be replaced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) hold a description written by a person. Replace it with Snaption&apos;s caption?</source>
+        <translation>
+            <numerusform>%n photo holds a description written by a person. Replace it with Snaption&apos;s caption?</numerusform>
+            <numerusform>%n photos hold a description written by a person. Replace it with Snaption&apos;s caption?</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -72,15 +72,35 @@ void ArchiveRun::write(const QString &image, const CaptionResult &result)
     caption.model = m_modelName;
     caption.modelHash = m_modelHash;
     caption.score = result.score;
-    const WriteRecord record = m_writer->write(image.toStdString(), caption);
-    switch (record.status) {
-    case WriteStatus::Written: ++m_written; break;
-    case WriteStatus::Skipped: m_skipped[record.skip]++; break;
-    default:
-        reportFailure(MetadataText::failure(image, record.problem, record.detail));
-        m_failed[MetadataText::problem(record.problem)]++;
+    m_queued.push_back({image, std::move(caption)});
+}
+
+void ArchiveRun::endBatch()
+{
+    collectWrites();
+    if (m_queued.empty()) return;
+    m_writing = std::async(std::launch::async, [writer = m_writer.get(), queued = std::move(m_queued)] {
+        std::vector<FinishedWrite> finished;
+        for (const QueuedWrite &item : queued) finished.push_back({item.image, writer->write(item.image.toStdString(), item.caption)});
+        return finished;
+    });
+    m_queued.clear();
+}
+
+void ArchiveRun::collectWrites()
+{
+    if (!m_writing.valid()) return;
+    for (const FinishedWrite &finished : m_writing.get()) {
+        const WriteRecord &record = finished.record;
+        switch (record.status) {
+        case WriteStatus::Written: ++m_written; break;
+        case WriteStatus::Skipped: m_skipped[record.skip]++; break;
+        default:
+            reportFailure(MetadataText::failure(finished.image, record.problem, record.detail));
+            m_failed[MetadataText::problem(record.problem)]++;
+        }
+        advance(true);
     }
-    advance(true);
 }
 
 void ArchiveRun::captionFailed()
@@ -110,6 +130,8 @@ void ArchiveRun::advance(bool worked)
 
 int ArchiveRun::finish(bool interrupted)
 {
+    endBatch(); // what is queued is written, even when interrupted: it has been captioned
+    collectWrites();
     m_progress.clear();
     const QLocale locale;
     qint64 skipped = 0, failed = 0;

@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QStringList>
 
+#include <future>
 #include <map>
 #include <memory>
 
@@ -31,7 +32,10 @@ public:
     bool begin(const QStringList &images);
     // Whether the photo still needs a caption; the ones that do not are counted and reported.
     bool needsCaption(const QString &image);
+    // Queues the caption for the photo; endBatch() writes the queued ones on a thread of their
+    // own while the next batch is captioned (writing waits on the disk, captioning on the CPU).
     void write(const QString &image, const CaptionResult &result);
+    void endBatch();
     // A photo that could not be decoded or captioned (the caption command prints why).
     void captionFailed();
     // Prints the summary (and how to carry on after an interruption). Returns the failures.
@@ -39,6 +43,15 @@ public:
     ProgressLine &progress() { return m_progress; }
 
 private:
+    struct QueuedWrite {
+        QString image;
+        metadata::CaptionToWrite caption;
+    };
+    struct FinishedWrite {
+        QString image;
+        metadata::WriteRecord record;
+    };
+    void collectWrites(); // waits for the batch being written and counts what became of it
     void reportFailure(const QString &message);
     void countSkip(metadata::SkipReason reason);
     void advance(bool worked);
@@ -51,6 +64,8 @@ private:
     std::unique_ptr<metadata::MetadataWriter> m_writer;
     std::map<std::string, std::uint64_t> m_landed;
     ProgressLine m_progress;
+    std::vector<QueuedWrite> m_queued;
+    std::future<std::vector<FinishedWrite>> m_writing;
     qint64 m_total = 0;
     qint64 m_done = 0;
     qint64 m_worked = 0;

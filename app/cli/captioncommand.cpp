@@ -206,6 +206,7 @@ int CaptionCommand::run(const QStringList &arguments)
                 reportFailure(batch[i].path, QString::fromStdString(error.what()));
             }
         }
+        if (archive) archive->endBatch();
     }
     const int metadataFailures = archive ? archive->finish(Interruption::requested()) : 0;
     return failures == 0 && metadataFailures == 0 && !(archive && Interruption::requested()) ? kSuccess : kFailure;

@@ -33,7 +33,7 @@ using widgets::ImageListModel;
 
 CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
-      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new QLineEdit(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
+      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new QLineEdit(this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
       m_speak(new QPushButton(tr("S&peak"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
       m_decodingControls(new widgets::DecodingControls(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
       m_cancel(new QPushButton(tr("Ca&ncel"), this))
@@ -63,6 +63,12 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     // Centre: the picture, the words, the caption.
     m_caption->setReadOnly(true);
     m_caption->setAccessibleName(tr("Caption"));
+    m_caption->setToolTip(tr("Correct the caption here: the corrected text is what is copied and written to the photo"));
+    m_existing->setWordWrap(true);
+    m_existing->setTextFormat(Qt::PlainText);
+    m_existing->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_existing->setAccessibleName(tr("Description in the photo"));
+    m_existing->setVisible(false);
     m_caption->setPlaceholderText(tr("Drop images here, or open them with Ctrl+O"));
     m_copy->setAccessibleDescription(tr("Copies the caption to the clipboard, for use as alt text"));
     m_speak->setAccessibleDescription(tr("Reads the caption aloud"));
@@ -89,6 +95,7 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     captionRow->addWidget(m_copy);
     captionRow->addWidget(m_speak);
     centreLayout->addLayout(captionRow);
+    centreLayout->addWidget(m_existing);
 
     // Right: how the heatmap looks and how words are chosen.
     auto *right = new QWidget(this);
@@ -126,6 +133,14 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     connect(m_words, &widgets::WordBar::playingChanged, m_play, &QToolButton::setChecked);
     connect(m_heatmapControls, &widgets::HeatmapControls::settingsChanged, m_view, &widgets::HeatmapView::setSettings);
     connect(m_decodingControls, &widgets::DecodingControls::optionsChanged, this, &CaptionTab::recaptionAll);
+    connect(m_caption, &QLineEdit::textEdited, this, [this](const QString &text) {
+        const ImageListModel::Entry *entry = currentEntry();
+        if (entry && entry->state == ImageListModel::State::Done) m_images->setEditedCaption(entry->id, text);
+    });
+    connect(m_images, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
+        const QModelIndex current = m_list->currentIndex();
+        if (current.isValid() && current.row() >= first.row() && current.row() <= last.row()) showExistingDescription(currentEntry());
+    });
     connect(m_copy, &QPushButton::clicked, this, &CaptionTab::copyCaption);
     connect(m_speak, &QPushButton::clicked, this, &CaptionTab::speakCaption);
     connect(m_cancel, &QPushButton::clicked, this, &CaptionTab::cancelAll);
@@ -271,9 +286,32 @@ void CaptionTab::setCaptionText(const QString &text, bool announce)
     if (m_speakWhenReady) speakCaption();
 }
 
+void CaptionTab::showExistingDescription(const ImageListModel::Entry *entry)
+{
+    if (!entry || entry->path.isEmpty() || entry->state != ImageListModel::State::Done) {
+        m_existing->setVisible(false);
+        return;
+    }
+    const widgets::CaptionOutcome &outcome = entry->outcome;
+    QStringList parts;
+    if (!outcome.existingDescription.isEmpty()) parts << tr("description “%1”").arg(outcome.existingDescription);
+    if (!outcome.existingAltText.isEmpty() && outcome.existingAltText != outcome.existingDescription)
+        parts << tr("alt text “%1”").arg(outcome.existingAltText);
+    else if (!outcome.existingAltText.isEmpty())
+        parts << tr("also as alt text");
+    QString text;
+    if (parts.isEmpty()) text = tr("In the photo: no description yet");
+    else if (outcome.existingFromSnaption) text = tr("In the photo, written by Snaption: %1").arg(parts.join(tr("; ")));
+    else text = tr("In the photo, written by a person: %1").arg(parts.join(tr("; ")));
+    m_existing->setText(text);
+    m_existing->setVisible(true);
+}
+
 void CaptionTab::showCurrent()
 {
     const ImageListModel::Entry *entry = currentEntry();
+    showExistingDescription(entry);
+    m_caption->setReadOnly(!entry || entry->state != ImageListModel::State::Done);
     if (!entry) {
         m_shownId = -1;
         m_view->clear();
@@ -302,7 +340,7 @@ void CaptionTab::showCurrent()
         m_view->show(entry->outcome.display, result.attention, result.words.empty() ? -1 : 0);
         m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
         m_words->setWords(result.words, result.probabilities);
-        setCaptionText(QString::fromStdString(result.caption), true);
+        setCaptionText(entry->captionText(), true);
         break;
     }
     }
@@ -355,7 +393,7 @@ void CaptionTab::copyCaption()
 {
     const ImageListModel::Entry *entry = currentEntry();
     if (!entry || entry->state != ImageListModel::State::Done) return;
-    QApplication::clipboard()->setText(QString::fromStdString(entry->outcome.result.caption));
+    QApplication::clipboard()->setText(entry->captionText());
     Q_EMIT statusMessage(tr("Caption copied"));
 }
 

@@ -37,6 +37,7 @@ public:
     widgets::HeatmapView *view() const { return m_view; }
     widgets::WordBar *wordBar() const { return m_words; }
     QLineEdit *captionField() const { return m_caption; }
+    QLabel *existingDescriptionLabel() const { return m_existing; }
     widgets::HeatmapControls *heatmapControls() const { return m_heatmapControls; }
     widgets::DecodingControls *decodingControls() const { return m_decodingControls; }
     // The selected image's entry, or nullptr.
@@ -74,6 +75,7 @@ private:
     void enqueue(int id);
     void updateProgress();
     void setCaptionText(const QString &text, bool announce);
+    void showExistingDescription(const widgets::ImageListModel::Entry *entry);
 
     widgets::CaptionWorker *m_worker;
     widgets::ImageListModel *m_images;
@@ -82,6 +84,7 @@ private:
     widgets::WordBar *m_words;
     QToolButton *m_play;
     QLineEdit *m_caption;
+    QLabel *m_existing; // what the photo's metadata already holds
     QPushButton *m_copy;
     QPushButton *m_speak;
     widgets::HeatmapControls *m_heatmapControls;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "photowritecontroller.h"
+
 #include "augmenttab.h"
 #include "buildfeatures.h"
 #include "captiontab.h"
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_inferenceThread.start();
 
     m_captionTab = new CaptionTab(m_worker, this);
+    m_photoWriter = new PhotoWriteController(m_captionTab, [this] { return m_modelPath; }, this);
     m_augmentTab = new AugmentTab(this);
     m_trainTab = new TrainTab([this] { return m_augmentTab->config(); }, this);
     m_tabs->addTab(m_captionTab, tr("&Caption"));
@@ -154,6 +157,12 @@ void MainWindow::createMenus()
     file->addAction(tr("&Save Heatmap Overlay…"), QKeySequence::Save, this, &MainWindow::saveOverlay);
     file->addAction(tr("Save Overlays of &All Words…"), QKeySequence(tr("Ctrl+Shift+S")), this, &MainWindow::saveAllOverlays);
     file->addAction(tr("Write Caption Files (.&txt) Next to Images…"), this, &MainWindow::writeSidecars);
+    QAction *writePhotos = file->addAction(tr("Write to &Photos…"), QKeySequence(tr("Ctrl+Shift+W")), m_photoWriter, &PhotoWriteController::writeToPhotos);
+    writePhotos->setToolTip(tr("Writes the captions into the photos' metadata (description and alt text), or into XMP sidecars"));
+    QAction *undoWrite = file->addAction(tr("&Undo Last Write to Photos"), m_photoWriter, &PhotoWriteController::undoLastWrite);
+    undoWrite->setEnabled(m_photoWriter->canUndo());
+    connect(m_photoWriter, &PhotoWriteController::undoAvailableChanged, undoWrite, &QAction::setEnabled);
+    connect(m_photoWriter, &PhotoWriteController::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -19,6 +19,7 @@ namespace snaption::gui {
 
 class AugmentTab;
 class CaptionTab;
+class PhotoWriteController;
 class TrainTab;
 
 // The application window: the start page until a model is loaded, then the tabs. Menus,
@@ -32,6 +33,7 @@ public:
     ~MainWindow() override;
 
     CaptionTab *captionTab() const { return m_captionTab; }
+    PhotoWriteController *photoWriter() const { return m_photoWriter; }
     TrainTab *trainTab() const { return m_trainTab; }
     AugmentTab *augmentTab() const { return m_augmentTab; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -93,6 +95,7 @@ private:
     QMenu *m_recentImages = nullptr;
     QMenu *m_recentModels = nullptr;
     QAction *m_int8 = nullptr;
+    PhotoWriteController *m_photoWriter = nullptr;
     QString m_modelPath;
     QString m_pendingModel;
     bool m_captionClipboardPending = false;

@@ -6,6 +6,8 @@
 #include "augmenttab.h"
 #include "captiontab.h"
 #include "mainwindow.h"
+#include "photowritecontroller.h"
+#include "writephotosdialog.h"
 #include "traintab.h"
 
 #include <snaption/error.h>
@@ -17,7 +19,9 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QPushButton>
 #include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -44,6 +48,19 @@ void save(gui::MainWindow &window, const QString &path)
     QTest::qWait(800); // let queued repaints and the plot's coalesced replot land
     if (!window.grab().save(path)) std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
     std::printf("%s\n", qPrintable(path));
+}
+
+// File › Write to Photos… with its preview of what will change.
+void saveWritePhotosDialog(gui::MainWindow &window, const QString &path)
+{
+    window.photoWriter()->writeToPhotos();
+    auto *dialog = window.findChild<gui::WritePhotosDialog *>();
+    if (!dialog) return;
+    QPushButton *write = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    waitFor([&] { return write->isEnabled(); }, 30);
+    if (!dialog->grab().save(path)) std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    std::printf("%s\n", qPrintable(path));
+    dialog->reject();
 }
 
 } // namespace
@@ -73,6 +90,7 @@ int main(int argc, char **argv)
                 static_cast<long long>(args.size() - 2), stalls.longestStallMs());
     window.captionTab()->wordBar()->next(); // the second word: usually the subject, e.g. "people"
     save(window, out.filePath(QStringLiteral("caption-tab.png")));
+    saveWritePhotosDialog(window, out.filePath(QStringLiteral("write-photos-dialog.png")));
 
     window.tabs()->setCurrentWidget(window.augmentTab());
     std::vector<RgbImage> images;

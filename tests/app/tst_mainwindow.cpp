@@ -3,7 +3,9 @@
 #include "augmenttab.h"
 #include "captiontab.h"
 #include "mainwindow.h"
+#include "photowritecontroller.h"
 #include "traintab.h"
+#include "writephotosdialog.h"
 
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
@@ -12,9 +14,13 @@
 #include <snaption/widgets/heatmapview.h>
 #include <snaption/widgets/wordbar.h>
 
+#include "taggedphotos.h"
 #include "testsupport.h"
 
 #include <QAccessible>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -124,8 +130,80 @@ private Q_SLOTS:
         QVERIFY(accessible);
         QCOMPARE(accessible->text(QAccessible::Name), QStringLiteral("Caption"));
         QCOMPARE(accessible->text(QAccessible::Value), caption);
-        QVERIFY(accessible->state().readOnly);
+        // Editable once captioned: a person may correct it before it is copied or written.
+        QVERIFY(!accessible->state().readOnly);
         QVERIFY(accessible->state().focusable);
+    }
+
+    void writeToPhotosWritesTheCorrectedCaptionAndUndoPutsBackWhatWasThere()
+    {
+        if (!test::haveExiftool()) {
+            if (test::underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");
+            QSKIP("exiftool is missing");
+        }
+        const QString folder = m_dir.filePath(QStringLiteral("to-write"));
+        QDir().mkpath(folder);
+        const QString plain = folder + QStringLiteral("/plain.jpg"), described = folder + QStringLiteral("/described.jpg");
+        RgbImage image(160, 120);
+        for (std::size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = std::uint8_t((i * 11) % 239);
+        writeImage(image, plain.toStdString());
+        writeImage(image, described.toStdString());
+        test::exiftool({QStringLiteral("-q"), QStringLiteral("-overwrite_original"), QStringLiteral("-XMP-dc:Description=Rex at the lake"), described});
+        const QStringList originalPlain = test::exiftoolListing(plain), originalDescribed = test::exiftoolListing(described);
+
+        MainWindow window;
+        QVERIFY(captionShown(window, {plain, described}));
+        CaptionTab *tab = window.captionTab();
+        const ImageListModel *images = tab->images();
+        const int plainId = images->at(0).id, describedId = images->at(1).id;
+        tab->selectId(describedId);
+        QTRY_VERIFY(tab->existingDescriptionLabel()->isVisible());
+        QVERIFY(tab->existingDescriptionLabel()->text().contains(QLatin1String("Rex at the lake")));
+        QVERIFY(tab->existingDescriptionLabel()->text().contains(QLatin1String("person")));
+
+        // The person corrects the first caption in the caption field.
+        tab->selectId(plainId);
+        QLineEdit *field = tab->captionField();
+        QVERIFY(!field->isReadOnly());
+        field->selectAll();
+        QTest::keyClicks(field, QStringLiteral("a corrected caption"));
+        QCOMPARE(images->entry(plainId)->captionText(), QStringLiteral("a corrected caption"));
+        QVERIFY(images->entry(plainId)->isEdited());
+
+        PhotoWriteController *writer = window.photoWriter();
+        QSignalSpy written(writer, &PhotoWriteController::writeFinished);
+        writer->writeToPhotos();
+        auto *dialog = window.findChild<WritePhotosDialog *>();
+        QVERIFY(dialog);
+        QPushButton *write = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTRY_VERIFY_WITH_TIMEOUT(write->isEnabled(), 20000); // the preview came back
+        QString summary;
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("What will change")) summary = label->text();
+        // Before anything changes: both get the caption (the described one its alt text), nobody's words are replaced.
+        QVERIFY2(summary.startsWith(QLatin1String("2 photo")) && summary.contains(QLatin1String("will get the caption")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QLatin1String("replaced")), qPrintable(summary));
+        write->click();
+        QVERIFY(written.wait(30000));
+        const auto summaryOfWrite = written.first().first().value<WriteSummary>();
+        QCOMPARE(summaryOfWrite.written, 2);
+
+        QCOMPARE(test::exiftoolTag(plain, QStringLiteral("XMP-dc:Description")), QStringLiteral("a corrected caption"));
+        QCOMPARE(test::exiftoolTag(plain, QStringLiteral("XMP-snaption:Edited")), QStringLiteral("True"));
+        QCOMPARE(test::exiftoolTag(described, QStringLiteral("XMP-dc:Description")), QStringLiteral("Rex at the lake"));
+        QCOMPARE(test::exiftoolTag(described, QStringLiteral("XMP-iptcCore:AltTextAccessibility")), images->entry(describedId)->captionText());
+        QVERIFY(images->entry(plainId)->photoState == ImageListModel::PhotoState::Written);
+        QVERIFY(images->data(images->index(0), Qt::DisplayRole).toString().contains(QLatin1String("written to the photo")));
+        QVERIFY(writer->canUndo());
+
+        QSignalSpy undone(writer, &PhotoWriteController::undoFinished);
+        writer->undoLastWrite();
+        QVERIFY(undone.wait(30000));
+        QCOMPARE(undone.first().first().value<RestoreSummary>().restored, 2);
+        QCOMPARE(test::exiftoolListing(plain), originalPlain);
+        QCOMPARE(test::exiftoolListing(described), originalDescribed);
+        QVERIFY(!writer->canUndo());
+        QVERIFY(images->entry(plainId)->photoState == ImageListModel::PhotoState::NotWritten);
     }
 
     void selectingAnotherWordChangesTheOverlay()

@@ -1,5 +1,7 @@
 #include <snaption/widgets/captionworker.h>
 
+#include "existingdescription.h"
+
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/preprocessing.h>
@@ -129,6 +131,7 @@ CaptionOutcome CaptionWorker::caption(const CaptionJob &job)
                                                                  Qt::SmoothTransformation);
         outcome.display = std::move(image);
         outcome.ok = true;
+        readExistingDescription(job.path, outcome);
     } catch (const Error &error) {
         outcome.error = QString::fromStdString(error.what());
     } catch (const std::exception &error) {

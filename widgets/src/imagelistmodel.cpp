@@ -31,21 +31,36 @@ QString ImageListModel::stateName(State state)
     return {};
 }
 
+QString ImageListModel::photoStateName(PhotoState state)
+{
+    switch (state) {
+    case PhotoState::NotWritten: return {};
+    case PhotoState::Written: return tr("written to the photo");
+    case PhotoState::Kept: return tr("photo left as it was");
+    case PhotoState::WriteFailed: return tr("writing to the photo failed");
+    }
+    return {};
+}
+
 QVariant ImageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_entries.size())) return {};
     const Entry &e = m_entries[std::size_t(index.row())];
-    const QString caption = QString::fromStdString(e.outcome.result.caption);
+    const QString caption = e.captionText();
+    // "photo.jpg (written to the photo)": the state of the photo's metadata beside its name.
+    const QString name = e.photoState == PhotoState::NotWritten ? e.name : tr("%1 (%2)").arg(e.name, photoStateName(e.photoState));
     switch (role) {
     case Qt::DisplayRole:
-        if (e.state == State::Done) return QStringLiteral("%1\n%2").arg(e.name, caption);
+        if (e.state == State::Done) return QStringLiteral("%1\n%2").arg(name, caption);
         if (e.state == State::Failed) return QStringLiteral("%1\n%2").arg(e.name, tr("Error: %1").arg(e.outcome.error));
         return QStringLiteral("%1\n%2").arg(e.name, stateName(e.state));
     case Qt::AccessibleTextRole:
-        if (e.state == State::Done) return tr("%1: %2").arg(e.name, caption);
+        if (e.state == State::Done) return tr("%1: %2").arg(name, caption);
         if (e.state == State::Failed) return tr("%1: failed: %2").arg(e.name, e.outcome.error);
         return tr("%1: %2").arg(e.name, stateName(e.state));
-    case Qt::ToolTipRole: return e.path.isEmpty() ? e.name : e.path;
+    case Qt::ToolTipRole:
+        if (!e.photoNote.isEmpty()) return tr("%1\n%2: %3").arg(e.path.isEmpty() ? e.name : e.path, photoStateName(e.photoState), e.photoNote);
+        return e.path.isEmpty() ? e.name : e.path;
     // One icon per entry, made once: a new QIcon per call would fill the pixmap cache with copies.
     case Qt::DecorationRole: return e.icon.isNull() ? m_placeholder : e.icon;
     case Qt::ForegroundRole: return e.state == State::Failed ? QVariant(QColor(0xc0, 0x30, 0x30)) : QVariant();
@@ -117,11 +132,40 @@ void ImageListModel::setOutcome(const CaptionOutcome &outcome)
     const int row = rowOf(outcome.id);
     if (row < 0) return;
     Entry &e = m_entries[std::size_t(row)];
+    // A refresh brings back the same caption; a new caption makes a person's correction stale.
+    if (!outcome.refresh) e.editedCaption.clear();
     e.outcome = outcome;
     e.state = outcome.ok ? State::Done : State::Failed;
     if (!outcome.thumbnail.isNull()) e.icon = QIcon(QPixmap::fromImage(outcome.thumbnail));
     e.outcome.thumbnail = QImage(); // the icon holds the pixels
     if (e.outcome.display) keepDisplay(outcome.id);
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ImageListModel::setEditedCaption(int id, const QString &text)
+{
+    const int row = rowOf(id);
+    if (row < 0) return;
+    Entry &e = m_entries[std::size_t(row)];
+    const QString edited = text == QString::fromStdString(e.outcome.result.caption) ? QString() : text;
+    if (edited == e.editedCaption) return;
+    e.editedCaption = edited;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ImageListModel::setPhotoState(int id, PhotoState state, const QString &note, const QString &description, const QString &altText,
+                                   bool fromSnaption)
+{
+    const int row = rowOf(id);
+    if (row < 0) return;
+    Entry &e = m_entries[std::size_t(row)];
+    e.photoState = state;
+    e.photoNote = note;
+    if (state == PhotoState::Written || state == PhotoState::NotWritten) {
+        e.outcome.existingDescription = description;
+        e.outcome.existingAltText = altText;
+        e.outcome.existingFromSnaption = fromSnaption;
+    }
     Q_EMIT dataChanged(index(row), index(row));
 }
 

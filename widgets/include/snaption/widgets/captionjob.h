@@ -40,6 +40,11 @@ struct CaptionOutcome {
     double elapsedMs = 0;
     DecodingOptions options; // what the caption was made with
     bool refresh = false;    // the job was a refresh (see CaptionJob)
+    // What the photo's metadata already holds (read beside the caption; empty for pasted images
+    // and files without any): its description and alt text, and whether Snaption wrote them.
+    QString existingDescription;
+    QString existingAltText;
+    bool existingFromSnaption = false;
 };
 
 } // namespace snaption::widgets

@@ -20,6 +20,8 @@ class ImageListModel : public QAbstractListModel {
 
 public:
     enum class State { Queued, Captioning, Done, Failed };
+    // What became of writing the caption into the photo.
+    enum class PhotoState { NotWritten, Written, Kept, WriteFailed };
     enum Role { StateRole = Qt::UserRole + 1, CaptionRole, ErrorRole, PathRole, IdRole };
 
     struct Entry {
@@ -30,6 +32,12 @@ public:
         State state = State::Queued;
         CaptionOutcome outcome; // its thumbnail lives on as `icon`
         QIcon icon;
+        QString editedCaption; // a person's correction of the caption; empty when none
+        PhotoState photoState = PhotoState::NotWritten;
+        QString photoNote; // why it was kept, or why writing failed
+        // The caption as it stands: the person's correction, else the model's.
+        QString captionText() const { return editedCaption.isEmpty() ? QString::fromStdString(outcome.result.caption) : editedCaption; }
+        bool isEdited() const { return !editedCaption.isEmpty(); }
         // False once the display image and attention maps were let go (see kDisplayedImages).
         bool complete() const { return outcome.display && !outcome.result.attention.empty(); }
     };
@@ -44,6 +52,11 @@ public:
     void clear();
     void setState(int id, State state);
     void setOutcome(const CaptionOutcome &outcome);
+    // A person's correction (text equal to the model's caption, or empty, removes it).
+    void setEditedCaption(int id, const QString &text);
+    // After writing to the photo: the state, a note, and what the photo now holds.
+    void setPhotoState(int id, PhotoState state, const QString &note, const QString &description = QString(),
+                       const QString &altText = QString(), bool fromSnaption = false);
 
     int rowOf(int id) const;
     const Entry *entry(int id) const;
@@ -51,6 +64,7 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     int count(State state) const;
     static QString stateName(State state);
+    static QString photoStateName(PhotoState state);
     static constexpr std::size_t kDisplayedImages = 8;
 
 private:
