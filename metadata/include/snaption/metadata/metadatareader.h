@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/metadata/metadataproblem.h>
 #include <snaption/metadata/photodescription.h>
 
 #include <optional>
