@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets for the file parsers (restricted unpickler, safetensors reader,
 # TFLite reader, the image loader with its header probe and GIF reader, the dataset readers for Flickr8k/Kaggle text, COCO and Karpathy JSON,
-# and the training configuration reader) with clang, AddressSanitizer and UBSan, seeds them, and
+# the training configuration reader, the metadata journal and the photo metadata round trip) with clang, AddressSanitizer and UBSan, seeds them, and
 # runs each for a while.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET=600] [TARGET...]
 # Crashing inputs land in build-fuzz/<target>/crash-*; add them to tests as regressions.
@@ -10,21 +10,23 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-600}
 shift || true
-targets=("${@:-unpickler safetensors tflite images flickr8k coco karpathy trainingconfig}")
+targets=("${@:-unpickler safetensors tflite images flickr8k coco karpathy trainingconfig journal photometadata}")
 read -r -a targets <<< "${targets[*]}"
 out="$root/build-fuzz"
 mkdir -p "$out"
 cxx=${CXX_FUZZ:-clang++-14}
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$root/core/include" -I"$root/core/src" -I"$root/training/include" -I"$root/training/src" -I/usr/include/opencv4)
+       -I"$root/core/include" -I"$root/core/src" -I"$root/training/include" -I"$root/training/src" -I"$root/metadata/include"
+       -I"$root/metadata/src" -I/usr/include/opencv4 -Wno-deprecated-declarations)
 common=("$root/core/src/error.cpp" "$root/core/src/tensordtype.cpp" "$root/core/src/inputfile.cpp")
 c="$root/core/src" t="$root/training/src"
 images="$c/imageloader.cpp $c/gifreader.cpp $c/imageheaderprobe.cpp $c/rgbimageconversion.cpp $c/preprocessing.cpp $c/imagewriter.cpp"
 config="$t/trainingconfig.cpp $t/augmentationconfig.cpp $c/modelconfig.cpp $c/jsontemplate.cpp"
 datasets="$t/datasetloader.cpp $t/dataset.cpp $t/validationreport.cpp $t/syntheticscenes.cpp $c/vocabulary.cpp $c/unicodetext.cpp $c/systemmemory.cpp $images $config"
-opencv=(-lopencv_core -lopencv_imgproc -lopencv_imgcodecs -lgif)
+opencv=(-lopencv_core -lopencv_imgproc -lopencv_imgcodecs -lgif -lexiv2)
+metadata=$(ls "$root"/metadata/src/*.cpp | tr '\n' ' ')
 declare -A max_len=([unpickler]=200000 [safetensors]=100000 [tflite]=4000000 [images]=100000 [flickr8k]=20000 [coco]=20000 [karpathy]=20000
-                    [trainingconfig]=8000)
+                    [trainingconfig]=8000 [journal]=20000 [photometadata]=60000)
 declare -A sources=(
   [unpickler]="$root/tests/fuzz/fuzz_unpickler.cpp $c/unpickler.cpp $c/picklevalue.cpp"
   [safetensors]="$root/tests/fuzz/fuzz_safetensors.cpp $c/safetensorsfile.cpp"
@@ -34,6 +36,8 @@ declare -A sources=(
   [coco]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
   [karpathy]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
   [trainingconfig]="$root/tests/fuzz/fuzz_datasets.cpp $datasets"
+  [journal]="$root/tests/fuzz/fuzz_metadata.cpp $metadata"
+  [photometadata]="$root/tests/fuzz/fuzz_metadata.cpp $metadata"
 )
 
 # Seed corpora: real files of each kind.
@@ -62,6 +66,15 @@ for mode, name in [('RGBA', 'a.png'), ('L', 'g.png'), ('RGB', 'c.jpg'), ('RGB', 
   printf '{"images": [{"id": 1, "file_name": "a.jpg"}, {"id": 2, "file_name": "b.jpg"}], "annotations": [{"image_id": 1, "caption": "A dog."}, {"image_id": 2, "caption": "A cat."}]}' > "$seed/coco/coco.json"
   printf '{"images": [{"filename": "a.jpg", "split": "train", "sentences": [{"raw": "A cat."}, {"tokens": ["a", "cat"]}]}, {"filename": "d.jpg", "filepath": "sub", "split": "val", "sentences": [{"raw": "A dog."}]}]}' > "$seed/karpathy/karpathy.json"
   printf '{"epochs": 3, "model": {"decoder": {"dim": 256, "heads": 4}}, "betas": [0.9, 0.99], "synthetic": {"train": 100}, "augmentation": {"color_jitter": {"hue": 0.1}}}' > "$seed/trainingconfig/config.json"
+fi
+
+# Seeds for the metadata targets: a journal line, and small tagged photos of each writable format.
+if [[ ! -d "$seed/journal" ]]; then
+  mkdir -p "$seed/journal" "$seed/photometadata"
+  printf '%s' '{"file":"/tmp/a.jpg","target":"/tmp/a.jpg","status":"written","time":"2026-12-01T17:00:00+00:00","written":"description,alt-text","kept_human":"","sidecar_created":false,"inode":12,"before":{"description":{},"alt_text":{},"extended":{},"exif":null,"iptc":null,"mark":null},"stored":{"has_xmp":false,"xmp_packet_base64":"","exif_base64":null,"iptc_base64":null,"iptc_charset_base64":null},"after":{"description":{"x-default":"a dog"},"alt_text":{"x-default":"a dog"},"extended":{},"exif":null,"iptc":null,"mark":{"model":"m","model_hash":"h","score":-0.5,"date":"d","edited":false,"caption":"a dog","language":"en","fields":"description,alt-text"}}}' > "$seed/journal/written.jsonl"
+  /usr/bin/python3 -c "import sys; from PIL import Image; im = Image.new('RGB', (8, 6), (10, 200, 30))
+for name in ['a.jpg', 'b.png', 'c.webp', 'd.tif']: im.save(sys.argv[1] + '/' + name)" "$seed/photometadata"
+  command -v exiftool >/dev/null && exiftool -q -overwrite_original -XMP-dc:Description=Rex -IPTC:Keywords=dog -DateTimeOriginal="2024:01:02 03:04:05" "$seed/photometadata"
 fi
 
 for target in "${targets[@]}"; do

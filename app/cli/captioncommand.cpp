@@ -61,11 +61,8 @@ QStringList heatmapStems(const QStringList &images)
 
 } // namespace
 
-int CaptionCommand::run(const QStringList &arguments)
+void CaptionCommand::addOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
-    parser.addHelpOption();
     parser.addOption({QStringLiteral("model"), tr("The model file (.safetensors)."), tr("file")});
     DecodingArguments::add(parser);
     parser.addOption({QStringLiteral("precision"), tr("Decoder weights: fp32 (exact) or int8 (faster; default %1).").arg(QStringLiteral("fp32")), tr("type"),
@@ -78,6 +75,32 @@ int CaptionCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("max-megapixels"), tr("Refuse images larger than this (default 100)."), tr("n"), QStringLiteral("100")});
     MetadataArguments::add(parser);
     parser.addPositionalArgument(QStringLiteral("images"), tr("Image files or folders."), tr("IMAGE..."));
+}
+
+bool CaptionCommand::readNumbers(const QCommandLineParser &parser, HeatmapStyle &style, int &batchSize, double &megapixels)
+{
+    const auto colormap = HeatmapRenderer::colormapFromName(parser.value(QStringLiteral("colormap")).toStdString());
+    bool opacityOk = false, batchOk = false, pixelsOk = false;
+    style.opacity = parser.value(QStringLiteral("opacity")).toFloat(&opacityOk);
+    batchSize = parser.value(QStringLiteral("batch-size")).toInt(&batchOk);
+    megapixels = parser.value(QStringLiteral("max-megapixels")).toDouble(&pixelsOk);
+    if (!colormap || !opacityOk || !(style.opacity >= 0 && style.opacity <= 1) || !batchOk || batchSize < 1 || batchSize > kMaxBatchSize ||
+        !pixelsOk || !(megapixels > 0 && megapixels <= kMaxMegapixels)) {
+        CliOutput::error(tr("invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2")
+                             .arg(kMaxBatchSize)
+                             .arg(kMaxMegapixels));
+        return false;
+    }
+    style.colormap = *colormap;
+    return true;
+}
+
+int CaptionCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    addOptions(parser);
     if (!CliOutput::parse(parser, arguments)) return kUsage;
 
     const auto decoding = DecodingArguments::read(parser);
@@ -91,20 +114,10 @@ int CaptionCommand::run(const QStringList &arguments)
         CliOutput::error(tr("no images given (or the folders hold none)"));
         return kUsage;
     }
-    const auto colormap = HeatmapRenderer::colormapFromName(parser.value(QStringLiteral("colormap")).toStdString());
-    bool opacityOk = false, batchOk = false, pixelsOk = false;
     HeatmapStyle style;
-    style.opacity = parser.value(QStringLiteral("opacity")).toFloat(&opacityOk);
-    const int batchSize = parser.value(QStringLiteral("batch-size")).toInt(&batchOk);
-    const double megapixels = parser.value(QStringLiteral("max-megapixels")).toDouble(&pixelsOk);
-    if (!colormap || !opacityOk || !(style.opacity >= 0 && style.opacity <= 1) || !batchOk || batchSize < 1 || batchSize > kMaxBatchSize ||
-        !pixelsOk || !(megapixels > 0 && megapixels <= kMaxMegapixels)) {
-        CliOutput::error(tr("invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2")
-                             .arg(kMaxBatchSize)
-                             .arg(kMaxMegapixels));
-        return kUsage;
-    }
-    style.colormap = *colormap;
+    int batchSize = 0;
+    double megapixels = 0;
+    if (!readNumbers(parser, style, batchSize, megapixels)) return kUsage;
     const auto precision = precisionFromName(parser.value(QStringLiteral("precision")).toStdString());
     if (!precision) {
         CliOutput::error(tr("--precision must be fp32 or int8"));

@@ -136,8 +136,8 @@ int MetadataCommand::restore(const QStringList &arguments)
     JournalContents contents;
     std::unique_ptr<MetadataJournal> lock;
     try {
+        contents = MetadataJournal::read(path);           // first: a mistyped name is not created
         lock = std::make_unique<MetadataJournal>(path); // no run may write to it meanwhile
-        contents = MetadataJournal::read(path);
     } catch (const MetadataError &error) {
         CliOutput::error(MetadataText::failure(parser.positionalArguments().first(), error.problem(), error.what()));
         return kFailure;

@@ -152,8 +152,8 @@ void PhotoMetadataTask::restore(const QString &journalPath)
         JournalContents contents;
         std::unique_ptr<MetadataJournal> lock;
         try {
+            contents = MetadataJournal::read(journalPath.toStdString()); // a journal deleted since is not created again
             lock = std::make_unique<MetadataJournal>(journalPath.toStdString());
-            contents = MetadataJournal::read(journalPath.toStdString());
         } catch (const MetadataError &error) {
             ++summary.failed;
             summary.problems << MetadataText::failure(journalPath, error.problem(), error.what());

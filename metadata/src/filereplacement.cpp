@@ -162,6 +162,19 @@ void replaceFile(const Replacement &replacement)
     syncFolder(folderOf(replacement.target));
 }
 
+Replacement replacementKeeping(const std::string &target, const std::vector<std::uint8_t> &bytes, const struct stat &original, bool keepTimes)
+{
+    Replacement replacement;
+    replacement.target = target;
+    replacement.bytes = &bytes;
+    replacement.mode = original.st_mode & 07777;
+    if (keepTimes) {
+        replacement.accessTime = original.st_atim;
+        replacement.modificationTime = original.st_mtim;
+    }
+    return replacement;
+}
+
 void removeFile(const std::string &path)
 {
     if (::unlink(path.c_str()) != 0 && errno != ENOENT) throwSystemError("cannot remove", path, errno);

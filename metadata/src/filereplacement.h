@@ -31,6 +31,8 @@ struct Replacement {
     std::function<void(std::uint64_t inode)> beforeRename;
 };
 void replaceFile(const Replacement &replacement);
+// A replacement that keeps the original's mode and, when keepTimes, its access and modification times.
+Replacement replacementKeeping(const std::string &target, const std::vector<std::uint8_t> &bytes, const struct stat &original, bool keepTimes);
 
 // Removes a file and flushes its folder (restoring a sidecar Snaption created).
 void removeFile(const std::string &path);

@@ -34,12 +34,7 @@ RestoreOutcome putBack(const WriteRecord &record, RestoreOutcome outcome)
     const std::vector<std::uint8_t> newBytes = Exiv2Image::serialise(*image, record.target);
     image.reset();
     bytes.clear();
-    Replacement replacement;
-    replacement.target = record.target;
-    replacement.bytes = &newBytes;
-    replacement.mode = status.st_mode & 07777;
-    replacement.accessTime = status.st_atim;
-    replacement.modificationTime = status.st_mtim;
+    Replacement replacement = replacementKeeping(record.target, newBytes, status, true);
     replacement.verify = [&](const std::string &temporaryPath) { verifyRestored(temporaryPath, record); };
     replaceFile(replacement);
     outcome.status = RestoreStatus::Restored;

@@ -153,43 +153,7 @@ WriteRecord MetadataWriter::write(const std::string &photo, const CaptionToWrite
         return record;
     }
     try {
-        struct stat status {};
-        std::vector<std::uint8_t> bytes;
-        Exiv2::Image::AutoPtr image;
-        mode_t mode = 0644;
-        record.sidecarCreated = m_options.sidecar && ::access(record.target.c_str(), F_OK) != 0;
-        if (record.sidecarCreated) {
-            image = Exiv2Image::newSidecar();
-        } else {
-            bytes = readWholeFile(record.target, &status);
-            if (status.st_size > kMaxRewrittenBytes) throw MetadataError(MetadataProblem::Unsupported, photo + " is too large to rewrite (write a sidecar)");
-            image = Exiv2Image::openBytes(bytes, record.target);
-            mode = status.st_mode & 07777;
-        }
-        Exiv2Image::requireWritable(*image, !m_options.fields.onlyXmp(), record.target);
-        record.stored = XmpCodec::stored(*image);
-        const MachineMark mark = markFor(caption, record.written);
-        record.after = expectedAfter(record.before, mark);
-        XmpCodec::apply(*image, record.written, mark);
-        const std::vector<std::uint8_t> newBytes = Exiv2Image::serialise(*image, record.target);
-        image.reset();
-        bytes.clear();
-
-        Replacement replacement;
-        replacement.target = record.target;
-        replacement.bytes = &newBytes;
-        replacement.mode = mode;
-        if (!record.sidecarCreated && m_options.keepModificationTime) {
-            replacement.accessTime = status.st_atim;
-            replacement.modificationTime = status.st_mtim;
-        }
-        replacement.verify = [&](const std::string &temporaryPath) { verifyWritten(temporaryPath, record.after, record.written); };
-        replacement.beforeRename = [&](std::uint64_t inode) {
-            record.inode = inode;
-            record.status = WriteStatus::Written;
-            if (m_journal) m_journal->append(record); // throws JournalFailed: the photo stays as it was
-        };
-        replaceFile(replacement);
+        commit(record, caption);
     } catch (const MetadataError &error) {
         record.status = WriteStatus::Failed;
         record.problem = error.problem();
@@ -198,6 +162,43 @@ WriteRecord MetadataWriter::write(const std::string &photo, const CaptionToWrite
         if (m_journal && error.problem() != MetadataProblem::JournalFailed) m_journal->appendQuietly(record);
     }
     return record;
+}
+
+// Rewrites the target (the photo, or its sidecar, new or not) with the caption in the planned
+// fields; the journal gets the record just before the rename.
+void MetadataWriter::commit(WriteRecord &record, const CaptionToWrite &caption) const
+{
+    struct stat status {};
+    status.st_mode = 0644; // a new sidecar's
+    std::vector<std::uint8_t> bytes;
+    Exiv2::Image::AutoPtr image;
+    record.sidecarCreated = m_options.sidecar && ::access(record.target.c_str(), F_OK) != 0;
+    if (record.sidecarCreated) {
+        image = Exiv2Image::newSidecar();
+    } else {
+        bytes = readWholeFile(record.target, &status);
+        if (status.st_size > kMaxRewrittenBytes)
+            throw MetadataError(MetadataProblem::Unsupported, record.target + " is too large to rewrite (write a sidecar)");
+        image = Exiv2Image::openBytes(bytes, record.target);
+    }
+    Exiv2Image::requireWritable(*image, !m_options.fields.onlyXmp(), record.target);
+    record.stored = XmpCodec::stored(*image);
+    const MachineMark mark = markFor(caption, record.written);
+    record.after = expectedAfter(record.before, mark);
+    XmpCodec::apply(*image, record.written, mark);
+    const std::vector<std::uint8_t> newBytes = Exiv2Image::serialise(*image, record.target);
+    image.reset();
+    bytes.clear();
+
+    const bool keepTimes = !record.sidecarCreated && m_options.keepModificationTime;
+    Replacement replacement = replacementKeeping(record.target, newBytes, status, keepTimes);
+    replacement.verify = [&](const std::string &temporaryPath) { verifyWritten(temporaryPath, record.after, record.written); };
+    replacement.beforeRename = [&](std::uint64_t inode) {
+        record.inode = inode;
+        record.status = WriteStatus::Written;
+        if (m_journal) m_journal->append(record); // throws JournalFailed: the photo stays as it was
+    };
+    replaceFile(replacement);
 }
 
 } // namespace snaption::metadata

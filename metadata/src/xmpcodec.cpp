@@ -1,5 +1,6 @@
 #include "xmpcodec.h"
 
+#include <snaption/metadata/metadataproblem.h>
 #include <snaption/metadata/wordboundary.h>
 
 #include <cmath>
@@ -198,6 +199,25 @@ StoredMetadata XmpCodec::stored(Exiv2::Image &image)
 
 void XmpCodec::apply(Exiv2::Image &image, CaptionFields fields, const MachineMark &mark)
 {
+    try {
+        applyFields(image, fields, mark);
+    } catch (const Exiv2::AnyError &error) {
+        throw MetadataError(MetadataProblem::WriteFailed, std::string("Exiv2 cannot set the caption: ") + error.what());
+    }
+}
+
+void XmpCodec::putBack(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields)
+{
+    try {
+        putBackFields(image, before, fields);
+    } catch (const Exiv2::AnyError &error) {
+        // Only a journal edited by hand holds an XMP packet that does not parse.
+        throw MetadataError(MetadataProblem::Corrupt, std::string("the journal's copy of the metadata cannot be put back: ") + error.what());
+    }
+}
+
+void XmpCodec::applyFields(Exiv2::Image &image, CaptionFields fields, const MachineMark &mark)
+{
     Exiv2::XmpData &xmp = image.xmpData();
     for (CaptionField field : fields.list()) {
         const std::string text = fieldText(field, mark.caption);
@@ -211,7 +231,7 @@ void XmpCodec::apply(Exiv2::Image &image, CaptionFields fields, const MachineMar
     xmp.usePacket(false);
 }
 
-void XmpCodec::putBack(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields)
+void XmpCodec::putBackFields(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields)
 {
     if (before.hasXmp) {
         // The packet exactly as it was, byte for byte, not re-serialised.

@@ -7,7 +7,7 @@
 
 namespace snaption::metadata {
 
-// Between Exiv2's metadata containers and Snaption's plain structs.
+// Between Exiv2's metadata containers and Snaption's plain structs. Throws MetadataError only.
 class XmpCodec {
 public:
     static PhotoDescription describe(Exiv2::Image &image);
@@ -22,6 +22,11 @@ public:
     // what is written and what is read compare equal.
     static std::string formatScore(double score);
     static double storedScore(double score);
+
+private:
+    // apply and putBack without turning Exiv2's exceptions into MetadataError.
+    static void applyFields(Exiv2::Image &image, CaptionFields fields, const MachineMark &mark);
+    static void putBackFields(Exiv2::Image &image, const StoredMetadata &before, CaptionFields fields);
 };
 
 } // namespace snaption::metadata

@@ -109,12 +109,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!haveExiftool()) {
-            if (underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");
-            QSKIP("exiftool is missing (Debian libimage-exiftool-perl)");
-        }
         m_icc = m_dir.filePath(QStringLiteral("srgb.icc"));
-        SNAPTION_RUN_FIXTURE(QStringLiteral("icc_profile.py"), m_icc);
+        SNAPTION_REQUIRE_TAGGED_PHOTOS(m_icc);
         writeBytes(m_dir.filePath(QStringLiteral("captions.txt")), "A dog runs on the grass.\nTwo cats sleep on a red sofa.\n");
         m_model = m_dir.filePath(QStringLiteral("model.safetensors"));
         const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder"), QStringLiteral("mobilenet_v2"), QStringLiteral("--layers"),
@@ -227,6 +223,11 @@ private Q_SLOTS:
         QCOMPARE(cli(captionArguments(folder, journal, {QStringLiteral("--sidecar"), QStringLiteral("--write-metadata"), QStringLiteral("exif")})).exitCode, 2);
         QCOMPARE(cli(captionArguments(folder, journal, {QStringLiteral("--skip-described"), QStringLiteral("--overwrite")})).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("metadata"), QStringLiteral("frobnicate")}).exitCode, 2);
+        const QString mistyped = m_dir.filePath(QStringLiteral("no-such-journal.jsonl"));
+        const Run missing = cli({QStringLiteral("metadata"), QStringLiteral("restore"), mistyped});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("no-such-journal.jsonl")), qPrintable(missing.err));
+        QVERIFY(!QFile::exists(mistyped));
 
         QFile held(journal);
         QVERIFY(held.open(QIODevice::WriteOnly));

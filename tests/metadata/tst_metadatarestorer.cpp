@@ -41,27 +41,18 @@ class TestMetadataRestorer : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    QString m_icc;
+    std::unique_ptr<TaggedPhotos> m_photos;
     int m_files = 0;
 
-    QString taggedPhoto(const QString &extension)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("photo%1.%2").arg(++m_files).arg(extension));
-        const QString problem = makeTaggedPhoto(path, m_icc);
-        if (!problem.isEmpty()) qFatal("%s", qPrintable(problem));
-        return path;
-    }
+    QString taggedPhoto(const QString &extension) { return m_photos->next(extension); }
     QString newJournal() { return m_dir.filePath(QStringLiteral("journal%1.jsonl").arg(++m_files)); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!haveExiftool()) {
-            if (underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");
-            QSKIP("exiftool is missing (Debian libimage-exiftool-perl)");
-        }
-        m_icc = m_dir.filePath(QStringLiteral("srgb.icc"));
-        SNAPTION_RUN_FIXTURE(QStringLiteral("icc_profile.py"), m_icc);
+        const QString icc = m_dir.filePath(QStringLiteral("srgb.icc"));
+        SNAPTION_REQUIRE_TAGGED_PHOTOS(icc);
+        m_photos = std::make_unique<TaggedPhotos>(m_dir.path(), icc);
     }
 
     void restoreGivesBackTheOriginalListing_data()

@@ -67,26 +67,16 @@ class TestMetadataWriter : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    QString m_icc;
-    int m_photos = 0;
+    std::unique_ptr<TaggedPhotos> m_photos;
 
-    QString taggedPhoto(const QString &extension)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("photo%1.%2").arg(++m_photos).arg(extension));
-        const QString problem = makeTaggedPhoto(path, m_icc);
-        if (!problem.isEmpty()) qFatal("%s", qPrintable(problem));
-        return path;
-    }
+    QString taggedPhoto(const QString &extension) { return m_photos->next(extension); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!haveExiftool()) {
-            if (underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");
-            QSKIP("exiftool is missing (Debian libimage-exiftool-perl)");
-        }
-        m_icc = m_dir.filePath(QStringLiteral("srgb.icc"));
-        SNAPTION_RUN_FIXTURE(QStringLiteral("icc_profile.py"), m_icc);
+        const QString icc = m_dir.filePath(QStringLiteral("srgb.icc"));
+        SNAPTION_REQUIRE_TAGGED_PHOTOS(icc);
+        m_photos = std::make_unique<TaggedPhotos>(m_dir.path(), icc);
     }
 
     void roundTripIsReadByExiftool_data()
@@ -293,7 +283,7 @@ private Q_SLOTS:
         const QByteArray where = QFile::encodeName(mountPoint.path());
         const bool mounted = ::mount("tmpfs", where.constData(), "tmpfs", 0, "size=1m") == 0;
         const QString photo = mounted ? mountPoint.filePath(QStringLiteral("photo.jpg")) : m_dir.filePath(QStringLiteral("full.jpg"));
-        QVERIFY(makeTaggedPhoto(photo, m_icc).isEmpty());
+        QVERIFY(makeTaggedPhoto(photo, m_photos->iccProfile()).isEmpty());
         const QByteArray bytes = readBytes(photo);
         struct rlimit oldLimit {};
         if (mounted) {

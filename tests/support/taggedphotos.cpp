@@ -128,6 +128,14 @@ QString makeTaggedPhotos(const QString &folder, int count, const QString &iccPro
     return {};
 }
 
+QString TaggedPhotos::next(const QString &extension)
+{
+    const QString path = QStringLiteral("%1/photo%2.%3").arg(m_folder).arg(++m_count).arg(extension);
+    const QString problem = makeTaggedPhoto(path, m_icc);
+    if (!problem.isEmpty()) qFatal("%s", qPrintable(problem));
+    return path;
+}
+
 std::vector<std::uint8_t> decodedPixels(const QString &path)
 {
     return ImageLoader().load(path.toStdString()).pixels;

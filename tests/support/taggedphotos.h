@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testsupport.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -32,7 +34,31 @@ QString makeTaggedPhoto(const QString &path, const QString &iccProfile);
 // `count` such JPEGs (photo000.jpg, ...) in a folder, each with pixels of its own, tagged in one
 // exiftool run. Returns what went wrong, or "".
 QString makeTaggedPhotos(const QString &folder, int count, const QString &iccProfile);
+// Numbered tagged photos in one folder ("photo1.jpg", "photo2.png", ...), for tests that make many.
+class TaggedPhotos {
+public:
+    TaggedPhotos(const QString &folder, const QString &iccProfile) : m_folder(folder), m_icc(iccProfile) {}
+    QString next(const QString &extension); // aborts the test program when exiftool fails
+    const QString &iccProfile() const { return m_icc; }
+
+private:
+    QString m_folder;
+    QString m_icc;
+    int m_count = 0;
+};
+
 // The decoded pixels (RGB) of an image file, through Snaption's loader.
 std::vector<std::uint8_t> decodedPixels(const QString &path);
 
 } // namespace snaption::test
+
+// For initTestCase: skips without exiftool or the ICC fixture (fails under CI), and writes the
+// ICC profile the tagged photos embed to `iccPath`.
+#define SNAPTION_REQUIRE_TAGGED_PHOTOS(iccPath)                                                           \
+    do {                                                                                                  \
+        if (!snaption::test::haveExiftool()) {                                                            \
+            if (snaption::test::underCi()) QFAIL("exiftool is missing (Debian libimage-exiftool-perl)");  \
+            QSKIP("exiftool is missing (Debian libimage-exiftool-perl)");                                 \
+        }                                                                                                 \
+        SNAPTION_RUN_FIXTURE(QStringLiteral("icc_profile.py"), iccPath);                                  \
+    } while (false)

@@ -55,6 +55,8 @@ public:
     static std::string validate(const WriteOptions &options);
 
 private:
+    void commit(WriteRecord &record, const CaptionToWrite &caption) const;
+
     WriteOptions m_options;
     MetadataJournal *m_journal;
 };
