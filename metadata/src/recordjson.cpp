@@ -168,6 +168,8 @@ WriteRecord RecordJson::fromJson(const json &value)
     record.written = readFields(value.at("written"));
     record.keptHuman = readFields(value.at("kept_human"));
     record.sidecarCreated = value.at("sidecar_created").get<bool>();
+    // A number that is not a non-negative integer (1e24, -1, 0.5) would not convert defined-ly.
+    if (!value.at("inode").is_number_unsigned()) throw std::invalid_argument("inode");
     record.inode = value.at("inode").get<std::uint64_t>();
     record.before = readDescription(value.at("before"));
     if (value.contains("skip")) record.skip = fromName(value.at("skip").get<std::string>(), kSkipReasons, skipReasonName);
