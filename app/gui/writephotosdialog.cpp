@@ -107,8 +107,9 @@ WriteOptions WritePhotosDialog::options() const
 {
     WriteOptions options;
     options.fields = {};
+    // Exif and IPTC are disabled (and left out) while a sidecar is chosen: it holds XMP only.
     for (std::size_t i = 0; i < std::size(kFields); ++i)
-        if (m_fields[i]->isChecked()) options.fields.insert(kFields[i]);
+        if (m_fields[i]->isChecked() && m_fields[i]->isEnabled()) options.fields.insert(kFields[i]);
     options.sidecar = m_sidecar->isChecked();
     options.sidecarName = SidecarName(m_sidecarName->currentData().toInt());
     options.overwrite = m_replaceAll->isChecked()         ? OverwritePolicy::ReplaceAll

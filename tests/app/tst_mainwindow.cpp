@@ -18,7 +18,9 @@
 #include "testsupport.h"
 
 #include <QAccessible>
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QRadioButton>
 #include <QLabel>
 #include <QPushButton>
 #include <QLineEdit>
@@ -259,6 +261,30 @@ private Q_SLOTS:
         QVERIFY(tab->images()->at(0).complete());
         QCOMPARE(tab->images()->at(0).outcome.result.caption, caption); // its own options: the same caption
         QCOMPARE(tab->images()->at(0).state, ImageListModel::State::Done);
+    }
+
+    void sidecarsLeaveExifAndIptcOutInsteadOfBlockingTheDialog()
+    {
+        MainWindow window;
+        QVERIFY(captionShown(window, {m_photo}));
+        window.photoWriter()->writeToPhotos();
+        auto *dialog = window.findChild<WritePhotosDialog *>();
+        QVERIFY(dialog);
+        QCheckBox *exif = nullptr;
+        for (QCheckBox *box : dialog->findChildren<QCheckBox *>())
+            if (box->text().remove(QLatin1Char('&')).contains(QLatin1String("Exif"))) exif = box;
+        QRadioButton *sidecar = nullptr;
+        for (QRadioButton *button : dialog->findChildren<QRadioButton *>())
+            if (button->text().remove(QLatin1Char('&')).contains(QLatin1String("sidecar"))) sidecar = button;
+        QVERIFY(exif && sidecar);
+        exif->setChecked(true);
+        sidecar->setChecked(true);
+        QVERIFY(!exif->isEnabled());
+        QVERIFY(!dialog->options().fields.contains(metadata::CaptionField::Exif));
+        QVERIFY(dialog->options().sidecar);
+        QPushButton *write = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTRY_VERIFY_WITH_TIMEOUT(write->isEnabled(), 20000);
+        dialog->reject();
     }
 
     void escapeCancelsOnlyWhileCaptioning()
