@@ -45,7 +45,8 @@ bool ArchiveRun::begin(const QStringList &images)
 
 bool ArchiveRun::needsCaption(const QString &image)
 {
-    const std::string path = image.toStdString();
+    // The journal names photos absolutely (so that a restore works from any folder).
+    const std::string path = QFileInfo(image).absoluteFilePath().toStdString();
     if (m_landed.count(path)) {
         countSkip(SkipReason::DoneEarlier);
         return false;
@@ -81,7 +82,8 @@ void ArchiveRun::endBatch()
     if (m_queued.empty()) return;
     m_writing = std::async(std::launch::async, [writer = m_writer.get(), queued = std::move(m_queued)] {
         std::vector<FinishedWrite> finished;
-        for (const QueuedWrite &item : queued) finished.push_back({item.image, writer->write(item.image.toStdString(), item.caption)});
+        for (const QueuedWrite &item : queued)
+            finished.push_back({item.image, writer->write(QFileInfo(item.image).absoluteFilePath().toStdString(), item.caption)});
         return finished;
     });
     m_queued.clear();

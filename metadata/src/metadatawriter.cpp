@@ -108,6 +108,15 @@ PhotoDescription expectedAfter(PhotoDescription before, const MachineMark &mark)
     return before;
 }
 
+// Journals name photos absolutely, so that a restore works from any folder.
+std::string absolutePath(const std::string &path)
+{
+    if (!path.empty() && path[0] == '/') return path;
+    std::vector<char> folder(4096);
+    if (!::getcwd(folder.data(), folder.size())) return path;
+    return std::string(folder.data()) + "/" + path;
+}
+
 } // namespace
 
 MetadataWriter::MetadataWriter(WriteOptions options, MetadataJournal *journal)
@@ -122,8 +131,9 @@ std::string MetadataWriter::validate(const WriteOptions &options)
     return {};
 }
 
-WriteRecord MetadataWriter::preview(const std::string &photo, const std::string &modelHash) const
+WriteRecord MetadataWriter::preview(const std::string &relativeOrAbsolute, const std::string &modelHash) const
 {
+    const std::string photo = absolutePath(relativeOrAbsolute);
     WriteRecord record;
     record.file = photo;
     record.target = m_options.sidecar ? sidecarPath(photo, m_options.sidecarName) : photo;

@@ -66,10 +66,11 @@ private:
     QString m_icc;
     int m_folders = 0;
 
-    Run cli(const QStringList &arguments) const
+    Run cli(const QStringList &arguments, const QString &workingFolder = QString()) const
     {
         QProcess process;
         process.setProcessEnvironment(cliEnvironment(m_dir.path()));
+        if (!workingFolder.isEmpty()) process.setWorkingDirectory(workingFolder);
         process.start(QStringLiteral(SNAPTION_CLI), arguments);
         if (!process.waitForFinished(600'000)) qFatal("snaption-cli did not finish");
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
@@ -213,6 +214,19 @@ private Q_SLOTS:
         QVERIFY(!exiftoolTag(folder + QStringLiteral("/photo000.jpg.xmp"), QStringLiteral("XMP-dc:Description")).isEmpty());
         QVERIFY(cli({QStringLiteral("metadata"), QStringLiteral("restore"), journal}).exitCode == 0);
         QVERIFY(!QFile::exists(folder + QStringLiteral("/photo000.jpg.xmp")));
+    }
+
+    void aRunGivenRelativePathsIsUndoneFromAnyFolder()
+    {
+        const QString folder = photoFolder(2);
+        const QFileInfo info(folder);
+        const QString journal = m_dir.filePath(QStringLiteral("relative.jsonl"));
+        const Run run = cli(captionArguments(info.fileName(), journal), info.path()); // "photosN", from its parent
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(!exiftoolTag(folder + QStringLiteral("/photo000.jpg"), QStringLiteral("XMP-dc:Description")).isEmpty());
+        const Run restore = cli({QStringLiteral("metadata"), QStringLiteral("restore"), journal}, QDir::rootPath());
+        QVERIFY2(restore.out.contains(QLatin1String("Restored 2 file(s)")), qPrintable(restore.out + restore.err));
+        QVERIFY(exiftoolTag(folder + QStringLiteral("/photo000.jpg"), QStringLiteral("XMP-dc:Description")).isEmpty());
     }
 
     void usageErrorsAndASecondRunAreRefused()

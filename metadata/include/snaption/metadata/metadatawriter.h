@@ -47,7 +47,8 @@ public:
 
     const WriteOptions &options() const { return m_options; }
     // What write() would do (reads only; status WouldWrite, Skipped or Failed). Lets a run skip
-    // photos before captioning them and lets the desktop app show what will change.
+    // photos before captioning them and lets the desktop app show what will change. Records name
+    // the photo by its absolute path (a relative one is taken from the current folder).
     WriteRecord preview(const std::string &photo, const std::string &modelHash) const;
     WriteRecord write(const std::string &photo, const CaptionToWrite &caption) const;
 
