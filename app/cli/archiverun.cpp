@@ -53,11 +53,10 @@ bool ArchiveRun::needsCaption(const QString &image)
     }
     const WriteRecord preview = m_writer->preview(path, m_modelHash);
     if (preview.status == WriteStatus::WouldWrite) return true;
+    m_journal->appendQuietly(preview);
     if (preview.status == WriteStatus::Skipped) {
-        m_journal->appendQuietly(preview);
         countSkip(preview.skip);
     } else {
-        m_journal->appendQuietly(preview);
         reportFailure(MetadataText::failure(image, preview.problem, preview.detail));
         m_failed[MetadataText::problem(preview.problem)]++;
         advance(false);

@@ -18,6 +18,9 @@ using PhotoState = widgets::ImageListModel::PhotoState;
 
 namespace {
 
+// What the Caption tab shows of a photo's metadata.
+const CaptionFields kShownFields{CaptionField::Description, CaptionField::AltText};
+
 bool replacesPersonsText(const WriteRecord &record)
 {
     for (CaptionField field : record.written.list())
@@ -136,7 +139,7 @@ void PhotoMetadataTask::write(const std::vector<PhotoToWrite> &photos, const Wri
             } else {
                 ++summary.kept;
             }
-            const bool fromSnaption = holds.isMachineMade(CaptionField::Description) || holds.isMachineMade(CaptionField::AltText);
+            const bool fromSnaption = holds.isMachineMade(kShownFields);
             Q_EMIT photoDone(photo.id, int(state), note, QString::fromStdString(holds.text(CaptionField::Description)),
                              QString::fromStdString(holds.text(CaptionField::AltText)), fromSnaption);
             Q_EMIT progress(++done, int(photos.size()));
@@ -171,7 +174,7 @@ void PhotoMetadataTask::restore(const QString &journalPath)
                 const PhotoDescription &before = record->before;
                 Q_EMIT photoRestored(QString::fromStdString(record->file), QString::fromStdString(before.text(CaptionField::Description)),
                                      QString::fromStdString(before.text(CaptionField::AltText)),
-                                     before.isMachineMade(CaptionField::Description) || before.isMachineMade(CaptionField::AltText));
+                                     before.isMachineMade(kShownFields));
                 break;
             }
             case RestoreStatus::NotWritten: ++summary.nothingToUndo; break;

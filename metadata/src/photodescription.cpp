@@ -40,6 +40,17 @@ bool PhotoDescription::isMachineMade(CaptionField field) const
     return mark && !mark->edited && mark->fields.contains(field) && holds(field) && text(field) == fieldText(field, mark->caption);
 }
 
+bool PhotoDescription::isMachineMade(CaptionFields fields) const
+{
+    bool anything = false;
+    for (CaptionField field : fields.list()) {
+        if (!holds(field)) continue;
+        if (!isMachineMade(field)) return false;
+        anything = true;
+    }
+    return anything;
+}
+
 std::string fieldText(CaptionField field, const std::string &caption)
 {
     if (field == CaptionField::AltText) return cutAtWordBoundary(caption, kAltTextLimit);

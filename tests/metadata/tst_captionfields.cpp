@@ -76,6 +76,12 @@ private Q_SLOTS:
         mark.fields = {CaptionField::Description};
         photo.mark = mark;
         QVERIFY(photo.isMachineMade(CaptionField::Description));
+        const CaptionFields shown{CaptionField::Description, CaptionField::AltText};
+        QVERIFY(photo.isMachineMade(shown)); // the alt text is empty: what is there is Snaption's
+        photo.altText = {{"x-default", "Rex"}};
+        QVERIFY(!photo.isMachineMade(shown)); // a person's alt text beside it
+        QVERIFY(!PhotoDescription().isMachineMade(shown)); // nothing at all
+        photo.altText.clear();
         QVERIFY(!photo.isMachineMade(CaptionField::AltText)); // empty, and not the mark's
         photo.description["x-default"] = "Rex, a dog";    // changed in another program
         QVERIFY(!photo.isMachineMade(CaptionField::Description));

@@ -46,6 +46,9 @@ struct PhotoDescription {
     // True when the field holds exactly what Snaption wrote there and nobody changed it since:
     // the mark names the field, the text is the mark's, and no person edited it.
     bool isMachineMade(CaptionField field) const;
+    // True when some of the fields hold text and all of those that do are Snaption's (what the
+    // desktop app says of a photo's description and alt text).
+    bool isMachineMade(CaptionFields fields) const;
 };
 
 // What Snaption writes into a field for a caption: the alt text is cut to kAltTextLimit
