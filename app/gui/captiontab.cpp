@@ -1,5 +1,6 @@
 #include "captiontab.h"
 
+#include "captionfield.h"
 #include "imagefiles.h"
 
 #include <snaption/widgets/announcer.h>
@@ -8,6 +9,7 @@
 #include <snaption/widgets/heatmapcontrols.h>
 #include <snaption/widgets/wordbar.h>
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QFutureWatcher>
@@ -33,8 +35,8 @@ using widgets::ImageListModel;
 
 CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
-      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new QLineEdit(this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
-      m_speak(new QPushButton(tr("S&peak"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
+      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new CaptionField(this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
+      m_speak(new QPushButton(tr("Spea&k"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
       m_decodingControls(new widgets::DecodingControls(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
       m_cancel(new QPushButton(tr("Ca&ncel"), this))
 {
@@ -44,6 +46,7 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     m_list->setWordWrap(true);
     m_list->setUniformItemSizes(true);
     m_list->setAccessibleName(tr("Images"));
+    m_list->installEventFilter(this);
     m_list->setAccessibleDescription(tr("The images to caption, each with its state and caption"));
     m_progress->setAccessibleName(tr("Captioning progress"));
     m_progress->setVisible(false);
@@ -139,7 +142,14 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     });
     connect(m_images, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
         const QModelIndex current = m_list->currentIndex();
-        if (current.isValid() && current.row() >= first.row() && current.row() <= last.row()) showExistingDescription(currentEntry());
+        if (!current.isValid() || current.row() < first.row() || current.row() > last.row()) return;
+        showExistingDescription(currentEntry());
+        // The current item's accessible name follows its state and caption; Qt's list says
+        // nothing when an item's text changes.
+        if (QAccessibleInterface *item = QAccessible::isActive() ? listItemAccessible(current.row()) : nullptr) {
+            QAccessibleEvent event(item, QAccessible::NameChanged);
+            QAccessible::updateAccessibility(&event);
+        }
     });
     connect(m_copy, &QPushButton::clicked, this, &CaptionTab::copyCaption);
     connect(m_speak, &QPushButton::clicked, this, &CaptionTab::speakCaption);
@@ -170,7 +180,15 @@ int CaptionTab::addPaths(const QStringList &paths)
         if (first < 0) first = id;
         enqueue(id);
     }
-    if (first >= 0 && !currentEntry()) selectId(first);
+    if (first < 0) return 0;
+    // The first new image is shown at once, also when another one was selected: its caption is
+    // the one the user waits for, and it is what is announced when it is ready.
+    const bool listFocused = m_list->hasFocus();
+    selectId(first);
+    if (m_modelReady && !listFocused) { // in the focused list the new item's focus is spoken
+        widgets::Announcer::announce(this, files.size() == 1 ? tr("Captioning %1").arg(m_images->entry(first)->name)
+                                                             : tr("Captioning %n image(s)", nullptr, int(files.size())));
+    }
     return int(files.size());
 }
 
@@ -226,11 +244,13 @@ void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
     ++m_batchDone;
     updateProgress();
     const ImageListModel::Entry *current = currentEntry();
+    const QString failure = outcome.ok ? QString() : tr("Could not caption %1: %2").arg(m_images->entry(outcome.id)->name, outcome.error);
     if (current && current->id == outcome.id) {
         showCurrent();
+        tellScreenReader(*current, outcome.ok ? current->captionText() : failure);
         if (outcome.ok) Q_EMIT captionReady(outcome.id, QString::fromStdString(outcome.result.caption));
     }
-    if (!outcome.ok) Q_EMIT statusMessage(tr("Could not caption %1: %2").arg(m_images->entry(outcome.id)->name, outcome.error));
+    if (!outcome.ok) Q_EMIT statusMessage(failure);
 }
 
 // Not part of the batch and not announced again: the caption is the one already shown.
@@ -277,13 +297,44 @@ void CaptionTab::updateProgress()
     }
 }
 
-void CaptionTab::setCaptionText(const QString &text, bool announce)
+// Said once, as an announcement, wherever the focus is. The image list's item changes its name to
+// "photo.jpg: caption" as well (and says so, see the model's dataChanged), but Orca ignores name
+// changes of list items; the caption field's own text change has no cause Orca speaks, and its
+// description stays what it was.
+void CaptionTab::tellScreenReader(const ImageListModel::Entry &entry, const QString &announcement)
+{
+    widgets::Announcer::announce(this, announcement);
+    if (entry.state == ImageListModel::State::Done && m_speakWhenReady) speakCaption();
+}
+
+QAccessibleInterface *CaptionTab::listItemAccessible(int row) const
+{
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(m_list);
+    QAccessibleTableInterface *table = list ? list->tableInterface() : nullptr;
+    return table && row >= 0 && row < m_images->rowCount() ? table->cellAt(row, 0) : nullptr;
+}
+
+// Focusing the list, Qt tells screen readers about the list only (Orca said "Images. List with
+// 1 item." and not which item): the current item follows as the focus, queued because Qt sends
+// the list's own focus event after the FocusIn handlers.
+bool CaptionTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::FocusIn) {
+        QMetaObject::invokeMethod(this, [this] {
+            if (!m_list->hasFocus()) return;
+            if (QAccessibleInterface *item = listItemAccessible(m_list->currentIndex().row())) {
+                QAccessibleEvent focus(item, QAccessible::Focus);
+                QAccessible::updateAccessibility(&focus);
+            }
+        }, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CaptionTab::setCaptionText(const QString &text)
 {
     m_caption->setText(text);
     m_caption->setCursorPosition(0);
-    if (!announce) return;
-    widgets::Announcer::announce(m_caption, text);
-    if (m_speakWhenReady) speakCaption();
 }
 
 void CaptionTab::showExistingDescription(const ImageListModel::Entry *entry)
@@ -316,7 +367,7 @@ void CaptionTab::showCurrent()
         m_shownId = -1;
         m_view->clear();
         m_words->setWords({}, {});
-        setCaptionText(QString(), false);
+        setCaptionText(QString());
         return;
     }
     const bool changedImage = entry->id != m_shownId;
@@ -324,12 +375,12 @@ void CaptionTab::showCurrent()
     switch (entry->state) {
     case ImageListModel::State::Queued:
     case ImageListModel::State::Captioning:
-        setCaptionText(tr("Captioning, please wait…"), changedImage);
+        setCaptionText(tr("Captioning, please wait…"));
         m_words->setWords({}, {});
         if (changedImage) m_view->clear();
         break;
     case ImageListModel::State::Failed:
-        setCaptionText(tr("Could not caption this image: %1").arg(entry->outcome.error), true);
+        setCaptionText(tr("Could not caption this image: %1").arg(entry->outcome.error));
         m_words->setWords({}, {});
         m_view->clear();
         break;
@@ -340,7 +391,7 @@ void CaptionTab::showCurrent()
         m_view->show(entry->outcome.display, result.attention, result.words.empty() ? -1 : 0);
         m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
         m_words->setWords(result.words, result.probabilities);
-        setCaptionText(entry->captionText(), true);
+        setCaptionText(entry->captionText());
         break;
     }
     }

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QAccessibleInterface;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -65,7 +66,11 @@ Q_SIGNALS:
     void captionReady(int id, const QString &caption);
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    QAccessibleInterface *listItemAccessible(int row) const;
     void onStarted(int id);
     void onFinished(const widgets::CaptionOutcome &outcome);
     void onIdle();
@@ -74,7 +79,8 @@ private:
     void onRefreshed(const widgets::CaptionOutcome &outcome);
     void enqueue(int id);
     void updateProgress();
-    void setCaptionText(const QString &text, bool announce);
+    void setCaptionText(const QString &text);
+    void tellScreenReader(const widgets::ImageListModel::Entry &entry, const QString &announcement);
     void showExistingDescription(const widgets::ImageListModel::Entry *entry);
 
     widgets::CaptionWorker *m_worker;

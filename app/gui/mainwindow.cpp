@@ -2,6 +2,7 @@
 
 #include "photowritecontroller.h"
 
+#include "altshortcutguard.h"
 #include "augmenttab.h"
 #include "buildfeatures.h"
 #include "captiontab.h"
@@ -23,6 +24,8 @@
 #include <snaption/widgets/startpage.h>
 #include <snaption/widgets/wordbar.h>
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
@@ -48,6 +51,8 @@
 #include <QTime>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+
 namespace snaption::gui {
 namespace {
 
@@ -67,6 +72,15 @@ std::vector<widgets::ExportedCaption> doneCaptions(const widgets::ImageListModel
     return out;
 }
 
+// A page stack (start page or tabs, a tab's pages) is a plain container to screen readers:
+// as a "layered pane" Orca named it on every focus move between pages, twice inside the tabs.
+QAccessibleInterface *plainPageStacks(const QString &className, QObject *object)
+{
+    if (className == QLatin1String("QStackedWidget") && object && object->isWidgetType())
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Client);
+    return nullptr;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -74,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_startPage(new widgets::StartPage(this)), m_tabs(new QTabWidget(this)), m_captionTab(nullptr), m_trainTab(nullptr), m_augmentTab(nullptr),
       m_modelLabel(new QLabel(this))
 {
+    static std::once_flag pageStacksInstalled;
+    std::call_once(pageStacksInstalled, [] { QAccessible::installFactory(plainPageStacks); });
     setWindowTitle(tr("Snaption"));
     setWindowIcon(QIcon(QStringLiteral(":/snaption/snaption.svg")));
     setAcceptDrops(true);
@@ -93,8 +109,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_tabs);
     m_startPage->setDemoAvailable(true);
     setCentralWidget(m_stack);
-    m_modelLabel->setAccessibleName(tr("Model in use"));
+    m_modelLabel->setAccessibleDescription(tr("Model in use"));
     statusBar()->addPermanentWidget(m_modelLabel);
+    new widgets::Announcer(statusBar());
+    new AltShortcutGuard(this);
 
     connect(m_worker, &widgets::CaptionWorker::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_worker, &widgets::CaptionWorker::modelFailed, this, &MainWindow::onModelFailed);
@@ -103,7 +121,8 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_captionClipboardPending) {
             m_captionClipboardPending = false;
             QApplication::clipboard()->setText(caption);
-            widgets::Announcer::announce(m_captionTab->captionField(), tr("Clipboard image: %1").arg(caption));
+            // The caption itself was just announced by the Caption tab.
+            widgets::Announcer::announce(this, tr("Caption copied to the clipboard"));
         }
     });
     connect(m_startPage, &widgets::StartPage::openModelRequested, this, &MainWindow::chooseModel);
@@ -189,6 +208,9 @@ void MainWindow::createMenus()
     view->addAction(tr("P&lay Words"), QKeySequence(tr("Ctrl+P")), this, [this] {
         m_captionTab->wordBar()->setPlaying(!m_captionTab->wordBar()->isPlaying());
     });
+    // For screen-reader users: what the screen shows, said on request.
+    view->addAction(tr("Say Word &Confidence"), QKeySequence(tr("Ctrl+I")), m_captionTab->wordBar(), &widgets::WordBar::announceConfidence);
+    view->addAction(tr("Say &Training Progress"), QKeySequence(tr("Ctrl+T")), m_trainTab, &TrainTab::announceProgress);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     m_int8 = settings->addAction(tr("&Fast Decoder (int8 weights)"));
@@ -313,6 +335,7 @@ void MainWindow::updateModelLabel()
     // keep half of the bar; the whole text is the label's accessible description.
     const int room = std::max(200, width() / 2);
     m_modelLabel->setText(m_modelLabel->fontMetrics().elidedText(m_modelText, Qt::ElideMiddle, room));
+    m_modelLabel->setAccessibleName(m_modelText); // the whole text, also when the label shows less
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
@@ -334,7 +357,6 @@ void MainWindow::onModelLoaded(const QString &path, const QString &description)
     m_modelPath = path;
     m_modelText = tr("Model: %1").arg(description);
     m_modelLabel->setToolTip(path);
-    m_modelLabel->setAccessibleDescription(m_modelText);
     updateModelLabel();
     statusBar()->showMessage(tr("Model loaded"), 5000);
     rememberRecent(QStringLiteral("recent/models"), path);
@@ -350,7 +372,11 @@ void MainWindow::onModelFailed(const QString &path, const QString &error)
     if (hasModel()) {
         QMessageBox::warning(this, tr("Cannot Load Model"), tr("%1\n\nThe previous model stays in use.").arg(error));
     } else {
-        showStartPage(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), error));
+        // The error is said once, as the description of the button that opens another model,
+        // which takes the focus: that is where the user can act on it.
+        const QString message = tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), error);
+        showStartPage(message);
+        m_startPage->focusOpenModel();
     }
     Q_EMIT modelLoadFailed(error);
 }
@@ -570,7 +596,7 @@ void MainWindow::pasteImage()
             if (!paths.isEmpty()) return openImages(paths);
         }
         statusBar()->showMessage(tr("The clipboard holds no image"), 5000);
-        widgets::Announcer::announce(m_captionTab->captionField(), tr("The clipboard holds no image"));
+        widgets::Announcer::announce(this, tr("The clipboard holds no image"));
         return;
     }
     m_captionTab->addImage(image, tr("Pasted image %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -580,11 +606,11 @@ void MainWindow::captionClipboard()
 {
     // For screen-reader users: caption what is on the clipboard and announce the result.
     if (QApplication::clipboard()->image().isNull()) {
-        widgets::Announcer::announce(m_captionTab->captionField(), tr("The clipboard holds no image"));
+        widgets::Announcer::announce(this, tr("The clipboard holds no image"));
         return;
     }
     m_captionClipboardPending = true;
-    widgets::Announcer::announce(m_captionTab->captionField(), tr("Captioning, please wait"));
+    widgets::Announcer::announce(this, tr("Captioning, please wait"));
     pasteImage();
 }
 

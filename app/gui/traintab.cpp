@@ -5,6 +5,7 @@
 #include <snaption/error.h>
 #include <snaption/training/datasetloader.h>
 #include <snaption/training/imagesource.h>
+#include <snaption/widgets/announcer.h>
 #include <snaption/widgets/elidedlabel.h>
 #include <snaption/widgets/heatmapview.h>
 #include <snaption/widgets/modelcatalog.h>
@@ -126,7 +127,7 @@ QGroupBox *TrainTab::createDataBox()
     formatRow->addWidget(check);
     dataForm->addRow(tr("&Format:"), formatRow);
     m_report->setWordWrap(true);
-    m_report->setAccessibleName(tr("Dataset report"));
+    m_report->setAccessibleDescription(tr("Dataset report"));
     dataForm->addRow(m_report);
     for (const std::string &name : training::TrainingConfig::presetNames()) {
         const QString preset = QString::fromStdString(name);
@@ -242,11 +243,11 @@ QWidget *TrainTab::createRunColumn()
     for (QPushButton *b : {m_start, m_pause, m_stop, m_use}) controls->addWidget(b);
     controls->addStretch();
     runLayout->addLayout(controls);
-    m_phase->setAccessibleName(tr("Training phase"));
+    m_phase->setAccessibleDescription(tr("Training phase"));
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_phase->setObjectName(QStringLiteral("trainingPhase"));
     m_report->setObjectName(QStringLiteral("datasetReport"));
-    m_status->setAccessibleName(tr("Training status"));
+    m_status->setAccessibleDescription(tr("Training status"));
     m_progress->setAccessibleName(tr("Training progress"));
     runLayout->addWidget(m_phase);
     runLayout->addWidget(m_progress);
@@ -330,6 +331,7 @@ void TrainTab::connectController()
     connect(m_controller, &widgets::TrainingController::finished, this, &TrainTab::onFinished);
     connect(m_controller, &widgets::TrainingController::failed, this, [this](const QString &error) {
         m_phase->setText(tr("Training failed: %1").arg(error));
+        widgets::Announcer::announce(this, m_phase->text());
         Q_EMIT statusMessage(tr("Training failed: %1").arg(error));
         Q_EMIT trainingFinished(false, QString());
         updateButtons();
@@ -533,6 +535,14 @@ void TrainTab::showStepStatus()
                           .arg(m_bestEpoch > 0 ? tr(" · best: epoch %1").arg(m_bestEpoch) : QString()));
 }
 
+void TrainTab::announceProgress()
+{
+    QStringList parts;
+    if (!m_phase->text().isEmpty()) parts << m_phase->text();
+    if (!m_status->text().isEmpty()) parts << m_status->text();
+    widgets::Announcer::announce(this, parts.isEmpty() ? tr("No training has run yet") : parts.join(QStringLiteral(". ")));
+}
+
 void TrainTab::onEpoch(const training::EpochRecord &r)
 {
     m_plot->addEpoch(r);
@@ -541,12 +551,15 @@ void TrainTab::onEpoch(const training::EpochRecord &r)
         m_bestModel = QDir(m_output->text().trimmed()).filePath(QStringLiteral("best.safetensors"));
         showStepStatus(); // the last epoch's steps showed the previous best
     }
-    Q_EMIT statusMessage(tr("Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5")
-                             .arg(r.epoch)
-                             .arg(r.scores.bleu[3], 0, 'f', 3)
-                             .arg(r.scores.cider, 0, 'f', 3)
-                             .arg(r.attentionHitRate ? tr(", attention hit rate %1").arg(*r.attentionHitRate, 0, 'f', 3) : QString())
-                             .arg(r.best ? tr(" (best so far)") : QString()));
+    const QString summary = tr("Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5")
+                                .arg(r.epoch)
+                                .arg(r.scores.bleu[3], 0, 'f', 3)
+                                .arg(r.scores.cider, 0, 'f', 3)
+                                .arg(r.attentionHitRate ? tr(", attention hit rate %1").arg(*r.attentionHitRate, 0, 'f', 3) : QString())
+                                .arg(r.best ? tr(" (best so far)") : QString());
+    Q_EMIT statusMessage(summary);
+    // Each epoch's end is worth hearing wherever the user is; the steps between are said on request.
+    widgets::Announcer::announce(this, summary);
     m_lastSamples = r.samples;
     const int row = std::max(0, m_samples->currentRow());
     m_samples->clear();
@@ -603,6 +616,7 @@ void TrainTab::onFinished(const training::TrainingResult &result)
                                           .arg(s.bleu[3], 0, 'f', 3)
                                           .arg(s.cider, 0, 'f', 3)
                                           .arg(s.images));
+    widgets::Announcer::announce(this, m_phase->text());
     if (result.stopped) m_resume->setText(QString::fromStdString(result.lastCheckpoint));
     if (!result.skippedImages.empty())
         Q_EMIT statusMessage(tr("%n unreadable image(s) were skipped; history.json lists them", nullptr, int(result.skippedImages.size())));

@@ -59,6 +59,8 @@ public Q_SLOTS:
     void stop();
     void setPaused(bool paused);
     void checkDataset();
+    // Says the phase and the last step's status ("Epoch 2 of 5, step 40 of 94 · loss …").
+    void announceProgress();
 
 Q_SIGNALS:
     void useModelRequested(const QString &path);

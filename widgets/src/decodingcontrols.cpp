@@ -20,6 +20,7 @@ DecodingControls::DecodingControls(QWidget *parent)
     m_beam->setRange(1, 16);
     m_beam->setValue(3);
     m_beam->setAccessibleName(tr("Beam width"));
+    m_beam->setAccessibleDescription(tr("How many candidate captions beam search keeps at each word; more is slower and often a little better"));
     m_lengthPenalty->setRange(0.0, 2.0);
     m_lengthPenalty->setSingleStep(0.1);
     m_lengthPenalty->setDecimals(2);
@@ -39,6 +40,7 @@ DecodingControls::DecodingControls(QWidget *parent)
     m_temperature->setAccessibleDescription(tr("Above 1 more varied captions, below 1 more conservative"));
     m_seed->setRange(0, 1'000'000);
     m_seed->setAccessibleName(tr("Random seed"));
+    m_seed->setAccessibleDescription(tr("The same seed gives the same sampled caption again"));
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);

@@ -31,7 +31,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent), m_message(new QLabel(th
         layout->addWidget(b, 0, Qt::AlignHCenter);
         return b;
     };
-    button(tr("&Open a model file…"), tr("Load a Snaption model (.safetensors) from disk"), &StartPage::openModelRequested);
+    m_openDescription = tr("Load a Snaption model (.safetensors) from disk");
+    m_open = button(tr("&Open a model file…"), m_openDescription, &StartPage::openModelRequested);
     button(tr("&Import a Python Snaption model…"), tr("Convert pretrained_weights.pt and vocab_mapper.pkl of the original project"),
            &StartPage::importRequested);
     button(tr("&Download a pretrained model…"), tr("Choose from the model catalog; the download is checked before use"),
@@ -50,6 +51,12 @@ void StartPage::setMessage(const QString &message)
 {
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
+    m_open->setAccessibleDescription(message.isEmpty() ? m_openDescription : message);
+}
+
+void StartPage::focusOpenModel()
+{
+    m_open->setFocus(Qt::OtherFocusReason);
 }
 
 void StartPage::setDemoAvailable(bool available)

@@ -13,8 +13,12 @@ class StartPage : public QWidget {
 
 public:
     explicit StartPage(QWidget *parent = nullptr);
-    void setMessage(const QString &message); // e.g. why the last model failed to load
+    // E.g. why the last model failed to load. While shown it is also the accessible description of
+    // "Open a model file…", so that focusing that button (focusOpenModel) says it.
+    void setMessage(const QString &message);
     void setDemoAvailable(bool available);
+    void focusOpenModel();
+    QPushButton *openModelButton() const { return m_open; }
 
 Q_SIGNALS:
     void openModelRequested();
@@ -24,6 +28,8 @@ Q_SIGNALS:
 
 private:
     QLabel *m_message;
+    QPushButton *m_open = nullptr;
+    QString m_openDescription;
     QPushButton *m_demo;
 };
 
