@@ -18,7 +18,9 @@ packages=(
 )
 if [[ "${1:-}" == "--tests" ]]; then
   # exiftool reads back what the metadata tests write: the independent reader.
-  packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus libimage-exiftool-perl)
+  # orca, xdotool and openbox: the screen-reader test runs Orca against the app and types into it.
+  packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus libimage-exiftool-perl
+             orca xdotool openbox)
 fi
 
 missing=()

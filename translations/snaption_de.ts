@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>could not be captioned</source>
         <translation>konnte nicht beschrieben werden</translation>
     </message>
@@ -202,7 +202,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+69"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+66"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>BILD...</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>--model is required</source>
         <translation>--model fehlt</translation>
     </message>
@@ -293,12 +293,12 @@
         <translation>keine Bilder angegeben (oder die Ordner enthalten keine)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-25"/>
         <source>invalid value: --colormap is viridis, inferno or jet, --opacity 0 to 1, --batch-size 1 to %1, --max-megapixels up to %2</source>
         <translation>ungültiger Wert: --colormap ist viridis, inferno oder jet, --opacity 0 bis 1, --batch-size 1 bis %1, --max-megapixels höchstens %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>--precision must be fp32 or int8</source>
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/captioncommand.h" line="+12"/>
+        <location filename="../app/cli/captioncommand.h" line="+14"/>
         <source>Caption images (files or folders).</source>
         <translation>Bilder beschreiben (Dateien oder Ordner).</translation>
     </message>
@@ -1770,7 +1770,7 @@ Snaption läuft weiter.</translation>
     <message>
         <location filename="../app/gui/augmenttab.cpp" line="+40"/>
         <source>&amp;Lock seed</source>
-        <translation>Startwert &amp;sperren</translation>
+        <translation>Sta&amp;rtwert sperren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1779,13 +1779,13 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Choose &amp;Images…</source>
-        <translation>&amp;Bilder wählen…</translation>
+        <source>Choose I&amp;mages…</source>
+        <translation>B&amp;ilder wählen…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Save Pipeline…</source>
-        <translation>Pipeline &amp;speichern…</translation>
+        <source>Save &amp;Pipeline…</source>
+        <translation>&amp;Pipeline speichern…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1983,19 +1983,19 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::CaptionTab</name>
     <message>
-        <location filename="../app/gui/captiontab.cpp" line="+36"/>
+        <location filename="../app/gui/captiontab.cpp" line="+38"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>S&amp;peak</source>
+        <source>Spea&amp;k</source>
         <translation>&amp;Vorlesen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ca&amp;ncel</source>
-        <translation>Ab&amp;brechen</translation>
+        <translation>Abb&amp;rechen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2003,7 +2003,7 @@ Snaption läuft weiter.</translation>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The images to caption, each with its state and caption</source>
         <translation>Die zu beschreibenden Bilder, jedes mit Zustand und Beschreibung</translation>
     </message>
@@ -2065,7 +2065,7 @@ Snaption läuft weiter.</translation>
     <message>
         <location line="+13"/>
         <source>Ca&amp;ption:</source>
-        <translation>&amp;Beschreibung:</translation>
+        <translation>Bes&amp;chreibung:</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2078,12 +2078,25 @@ Snaption läuft weiter.</translation>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+80"/>
+        <source>Captioning %1</source>
+        <translation>%1 wird beschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Captioning %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild wird beschrieben</numerusform>
+            <numerusform>%n Bilder werden beschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Could not caption %1: %2</source>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Cannot show %1 again: %2</source>
         <translation>%1 kann nicht erneut gezeigt werden: %2</translation>
     </message>
@@ -2098,7 +2111,7 @@ Snaption läuft weiter.</translation>
         <translation>%1 Bilder beschrieben (%2 fehlgeschlagen) in %3 s</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+56"/>
         <source>description “%1”</source>
         <translation>Beschreibung „%1“</translation>
     </message>
@@ -2172,14 +2185,14 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+77"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+93"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Caption</source>
-        <translation>&amp;Beschreiben</translation>
+        <translation>Be&amp;schreiben</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2189,7 +2202,7 @@ Snaption läuft weiter.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Augment</source>
-        <translation>&amp;Augmentieren</translation>
+        <translation>A&amp;ugmentieren</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2197,12 +2210,7 @@ Snaption läuft weiter.</translation>
         <translation>Verwendetes Modell</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Clipboard image: %1</source>
-        <translation>Bild aus der Zwischenablage: %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2423,6 +2431,26 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Say Word &amp;Confidence</source>
+        <translation>&amp;Konfidenz des Worts sagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say &amp;Training Progress</source>
+        <translation>&amp;Trainingsfortschritt sagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
@@ -2477,7 +2505,7 @@ Snaption läuft weiter.</translation>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Loading model %1…</source>
         <translation>Modell %1 wird geladen …</translation>
     </message>
@@ -2487,7 +2515,7 @@ Snaption läuft weiter.</translation>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Model loaded</source>
         <translation>Modell geladen</translation>
     </message>
@@ -2511,12 +2539,12 @@ The previous model stays in use.</source>
 Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Could not load %1: %2</source>
         <translation>%1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>No images found</source>
         <translation>Keine Bilder gefunden</translation>
     </message>
@@ -2616,7 +2644,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-362"/>
+        <source>Caption copied to the clipboard</source>
+        <translation>Beschreibung in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location line="+378"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -2761,7 +2794,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::gui::PhotoMetadataTask</name>
     <message>
-        <location filename="../app/gui/photometadatatask.cpp" line="+31"/>
+        <location filename="../app/gui/photometadatatask.cpp" line="+34"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -2874,34 +2907,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
 <context>
     <name>snaption::gui::TrainTab</name>
     <message>
-        <location filename="../app/gui/traintab.cpp" line="+57"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+445"/>
-        <location line="+128"/>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <location line="-573"/>
+        <location filename="../app/gui/traintab.cpp" line="+59"/>
         <source>St&amp;op</source>
-        <translation>Sto&amp;ppen</translation>
+        <translation>St&amp;oppen</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>&amp;Use This Model</source>
-        <translation>Dieses Modell &amp;verwenden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Log scale</source>
-        <translation>&amp;Logarithmische Skala</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -2923,7 +2934,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Dataset:</source>
-        <translation>&amp;Datensatz:</translation>
+        <translation>Date&amp;nsatz:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2949,22 +2960,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>„auto“ erkennt das Format an den Dateien</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Check</source>
-        <translation>&amp;Prüfen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Reads the dataset and reports what is usable, without training</source>
         <translation>Liest den Datensatz und meldet, was verwendbar ist, ohne zu trainieren</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Format:</source>
-        <translation>&amp;Format:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Dataset report</source>
         <translation>Datensatzbericht</translation>
     </message>
@@ -3001,12 +3002,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Vortrainierte Encoder-Gewichte: .safetensors, .pth oder ein TFLite-MobileNetV2</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Encoder weights:</source>
-        <translation>&amp;Encoder-Gewichte:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Encoder Weights</source>
         <translation>Encoder-Gewichte</translation>
     </message>
@@ -3026,12 +3022,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Erhält best.safetensors, final.safetensors, Checkpoints und den Verlauf</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>O&amp;utput:</source>
-        <translation>A&amp;usgabe:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -3046,12 +3037,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Ab Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Resume from:</source>
-        <translation>&amp;Fortsetzen ab:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -3086,12 +3072,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Encoder:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Freeze the encoder (cache its features)</source>
-        <translation>Encoder &amp;einfrieren (Merkmale zwischenspeichern)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Frozen: features are computed once and epochs only train the decoder - much faster on a CPU</source>
         <translation>Eingefroren: Merkmale werden einmal berechnet und Epochen trainieren nur den Decoder – auf einer CPU viel schneller</translation>
     </message>
@@ -3287,7 +3268,22 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+39"/>
+        <source>Smooth&amp;ing:</source>
+        <translation>G&amp;lättung:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export P&amp;NG…</source>
+        <translation>Als PNG e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Unknown preset &quot;%1&quot;; using &quot;%2&quot;</source>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
@@ -3304,8 +3300,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <source>Epoch %1 of %2, step %3 of %4 · loss %5 · %6 samples/s · %7 left%8</source>
         <translation>Epoche %1 von %2, Schritt %3 von %4 · Verlust %5 · %6 Beispiele/s · noch %7%8</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>No training has run yet</source>
+        <translation>Es lief noch kein Training</translation>
+    </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+71"/>
         <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
         <translation>
             <numerusform>Fertig nach %1: %n Epoche; bestes Modell BLEU-4 %2, CIDEr-D %3 auf %4 Validierungsbildern</numerusform>
@@ -3313,12 +3314,64 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-395"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-161"/>
+        <source>Sta&amp;rt</source>
+        <translation>Sta&amp;rten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+446"/>
+        <location line="+140"/>
+        <source>Pa&amp;use</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location line="-586"/>
+        <source>Use This Mode&amp;l</source>
+        <translation>D&amp;ieses Modell verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lo&amp;g scale</source>
+        <translation>Logarithmische S&amp;kala</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Chec&amp;k</source>
+        <translation>Prü&amp;fen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For&amp;mat:</source>
+        <translation>For&amp;mat:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Encoder &amp;weights:</source>
+        <translation>Encoder-&amp;Gewichte:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resume from:</source>
+        <translation>Fortsetzen ab:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Free&amp;ze the encoder (cache its features)</source>
+        <translation>Encoder einfrieren (Merkmale &amp;zwischenspeichern)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Random seed: the same seed gives the same run</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
@@ -3358,27 +3411,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Trainingsfortschritt</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>S&amp;moothing:</source>
-        <translation>&amp;Glättung:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Loss smoothing</source>
         <translation>Glättung des Verlusts</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export &amp;PNG…</source>
-        <translation>Als &amp;PNG exportieren…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export C&amp;SV…</source>
-        <translation>Als C&amp;SV exportieren…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Sample captions of validation images</source>
         <translation>Beispielbeschreibungen von Validierungsbildern</translation>
     </message>
@@ -3425,7 +3463,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+40"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
@@ -3480,7 +3518,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation> · beste: Epoche %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Epoch %1: BLEU-4 %2, CIDEr-D %3%4%5</source>
         <translation>Epoche %1: BLEU-4 %2, CIDEr-D %3%4%5</translation>
     </message>
@@ -3495,7 +3533,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation> (bisher beste)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Cannot show the sample image %1: %2</source>
         <translation>Das Beispielbild %1 kann nicht gezeigt werden: %2</translation>
     </message>
@@ -3505,7 +3543,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Gestoppt. Ein Checkpoint wurde geschrieben: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%n unreadable image(s) were skipped; history.json lists them</source>
         <translation>
             <numerusform>%n unlesbares Bild wurde übersprungen; history.json führt es auf</numerusform>
@@ -3621,7 +3659,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Schrei&amp;ben</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Choose at least one field.</source>
         <translation>Mindestens ein Feld wählen.</translation>
     </message>
@@ -3707,21 +3745,11 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Horizontal flip</source>
-        <translation>&amp;Horizontal spiegeln</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Mirrors the image left to right</source>
         <translation>Spiegelt das Bild von links nach rechts</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Random resized &amp;crop</source>
-        <translation>Zufälliger &amp;Ausschnitt mit Skalierung</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Crops part of the image and scales it back up</source>
         <translation>Schneidet einen Teil des Bildes aus und skaliert ihn wieder hoch</translation>
     </message>
@@ -3756,14 +3784,24 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Seitenverhältnis:</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Hori&amp;zontal flip</source>
+        <translation>H&amp;orizontal spiegeln</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>&amp;Shift, scale, rotate</source>
-        <translation>&amp;Verschieben, skalieren, drehen</translation>
+        <source>Ran&amp;dom resized crop</source>
+        <translation>&amp;Zufälliger Ausschnitt mit Skalierung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Moves, scales and turns the image; uncovered corners are black</source>
+        <translation>Verschiebt, skaliert und dreht das Bild; freiliegende Ecken werden schwarz</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Moves, scales and turns the image; uncovered corners are black</source>
-        <translation>Verschiebt, skaliert und dreht das Bild; freiliegende Ecken werden schwarz</translation>
+        <source>Sh&amp;ift, scale, rotate</source>
+        <translation>&amp;Verschieben, skalieren, drehen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3850,7 +3888,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Brightness and contrast</source>
-        <translation>&amp;Helligkeit und Kontrast</translation>
+        <translation>Helli&amp;gkeit und Kontrast</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3869,13 +3907,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Gaussian b&amp;lur</source>
-        <translation>Gaußsche &amp;Unschärfe</translation>
+        <source>Blurs with a Gaussian kernel of random odd size</source>
+        <translation>Zeichnet mit einem Gauß-Kern zufälliger ungerader Größe weich</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Blurs with a Gaussian kernel of random odd size</source>
-        <translation>Zeichnet mit einem Gauß-Kern zufälliger ungerader Größe weich</translation>
+        <source>Gaussian bl&amp;ur</source>
+        <translation>Gaußs&amp;che Unschärfe</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3970,6 +4008,11 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Strahlbreite</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>How many candidate captions beam search keeps at each word; more is slower and often a little better</source>
+        <translation>Wie viele Kandidaten die Strahlsuche bei jedem Wort behält; mehr ist langsamer und oft etwas besser</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Length penalty</source>
         <translation>Längenstrafe</translation>
@@ -4015,50 +4058,45 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Zufallsstartwert</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Decoding:</source>
-        <translation>&amp;Dekodierung:</translation>
+        <location line="+1"/>
+        <source>The same seed gives the same sampled caption again</source>
+        <translation>Derselbe Startwert ergibt wieder dieselbe gezogene Beschreibung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <source>Decodin&amp;g:</source>
+        <translation>Dekodierun&amp;g:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>&amp;Beam width:</source>
-        <translation>&amp;Strahlbreite:</translation>
+        <translation>Strah&amp;lbreite:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Length penalty:</source>
-        <translation>&amp;Längenstrafe:</translation>
+        <translation>L&amp;ängenstrafe:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Top-k:</source>
-        <translation>&amp;Top-k:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Te&amp;mperature:</source>
         <translation>Te&amp;mperatur:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>See&amp;d:</source>
-        <translation>Start&amp;wert:</translation>
     </message>
 </context>
 <context>
     <name>snaption::widgets::HeatmapControls</name>
     <message>
-        <location filename="../widgets/src/heatmapcontrols.cpp" line="+13"/>
-        <source>Show &amp;heatmap</source>
-        <translation>&amp;Wärmekarte zeigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Smooth</source>
-        <translation>&amp;Glätten</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../widgets/src/heatmapcontrols.cpp" line="+18"/>
         <source>Shows or hides the attention overlay</source>
         <translation>Zeigt oder verbirgt die Aufmerksamkeitskarte</translation>
     </message>
@@ -4120,25 +4158,10 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Opacity:</source>
-        <translation>&amp;Deckkraft:</translation>
+        <translation>Deckkra&amp;ft:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Colours:</source>
-        <translation>&amp;Farben:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Layer:</source>
-        <translation>&amp;Schicht:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>H&amp;ead:</source>
-        <translation>&amp;Kopf:</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Last layer</source>
         <translation>Letzte Schicht</translation>
     </message>
@@ -4148,7 +4171,32 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Mittel der Schichten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-54"/>
+        <source>Sho&amp;w heatmap</source>
+        <translation>&amp;Wärmekarte zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smooth blend&amp;ing</source>
+        <translation>Glatt &amp;überblenden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Colo&amp;urs:</source>
+        <translation>Farbe&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Laye&amp;r:</source>
+        <translation>Sch&amp;icht:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hea&amp;d:</source>
+        <translation>K&amp;opf:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Layer %1</source>
         <translation>Schicht %1</translation>
     </message>
@@ -4308,17 +4356,17 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>&lt;h2&gt;Willkommen bei Snaption&lt;/h2&gt;&lt;p&gt;Snaption beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat. Zum Start braucht es ein Modell zur Bildbeschreibung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Open a model file…</source>
         <translation>Eine Modelldatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Load a Snaption model (.safetensors) from disk</source>
         <translation>Ein Snaption-Modell (.safetensors) von der Festplatte laden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Import a Python Snaption model…</source>
         <translation>Ein Python-Snaption-Modell &amp;importieren …</translation>
     </message>
@@ -4417,24 +4465,29 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::WordBar</name>
     <message>
-        <location filename="../widgets/src/wordbar.cpp" line="+25"/>
+        <location filename="../widgets/src/wordbutton.cpp" line="+62"/>
         <source>%1 (confidence %2 %)</source>
         <translation>%1 (Sicherheit %2 %)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>confidence %1 percent</source>
         <translation>Sicherheit %1 Prozent</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../widgets/src/wordbar.cpp" line="+39"/>
         <source>Caption words</source>
         <translation>Wörter der Beschreibung</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Left and Right select a word and show where the model looked for it.</source>
-        <translation>Links und Rechts wählen ein Wort und zeigen, wohin das Modell dafür geschaut hat.</translation>
+        <source>Left and Right select a word and show where the model looked for it. Space says its confidence.</source>
+        <translation>Links und Rechts wählen ein Wort und zeigen, wohin das Modell dafür geschaut hat. Leertaste sagt seine Konfidenz.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1, word %2 of %3, %4</source>
+        <translation>%1, Wort %2 von %3, %4</translation>
     </message>
 </context>
 </TS>

@@ -245,4 +245,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>snaption::gui::CaptionTab</name>
+    <message numerus="yes">
+        <source>Captioning %n image(s)</source>
+        <translation>
+            <numerusform>Captioning %n image</numerusform>
+            <numerusform>Captioning %n images</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

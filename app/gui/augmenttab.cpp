@@ -43,8 +43,8 @@ AugmentTab::AugmentTab(QWidget *parent)
     auto *previewArea = new QWidget(this);
     auto *previewLayout = new QVBoxLayout(previewArea);
     auto *buttons = new QHBoxLayout;
-    auto *choose = new QPushButton(tr("Choose &Images…"), this);
-    auto *save = new QPushButton(tr("&Save Pipeline…"), this);
+    auto *choose = new QPushButton(tr("Choose I&mages…"), this);
+    auto *save = new QPushButton(tr("Save &Pipeline…"), this);
     auto *load = new QPushButton(tr("L&oad Pipeline…"), this);
     choose->setAccessibleDescription(tr("Pick the images the samples are made from"));
     m_reseed->setAccessibleDescription(tr("Draws new random samples"));

@@ -37,6 +37,8 @@ public:
     TrainTab *trainTab() const { return m_trainTab; }
     AugmentTab *augmentTab() const { return m_augmentTab; }
     QTabWidget *tabs() const { return m_tabs; }
+    widgets::StartPage *startPage() const { return m_startPage; }
+    QLabel *modelLabel() const { return m_modelLabel; }
     bool hasModel() const { return !m_modelPath.isEmpty(); }
     QString modelPath() const { return m_modelPath; }
 

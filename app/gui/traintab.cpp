@@ -55,10 +55,10 @@ QString duration(double seconds)
 TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     : QWidget(parent), m_augmentation(std::move(augmentation)), m_controller(new widgets::TrainingController(this)), m_dataset(new QLineEdit(this)),
       m_format(new QComboBox(this)), m_report(new QLabel(this)), m_preset(new QComboBox(this)), m_encoderWeights(new QLineEdit(this)),
-      m_output(new QLineEdit(this)), m_resume(new QLineEdit(this)), m_start(new QPushButton(tr("&Start"), this)),
-      m_pause(new QPushButton(tr("&Pause"), this)), m_stop(new QPushButton(tr("St&op"), this)), m_use(new QPushButton(tr("&Use This Model"), this)),
+      m_output(new QLineEdit(this)), m_resume(new QLineEdit(this)), m_start(new QPushButton(tr("Sta&rt"), this)),
+      m_pause(new QPushButton(tr("Pa&use"), this)), m_stop(new QPushButton(tr("St&op"), this)), m_use(new QPushButton(tr("Use This Mode&l"), this)),
       m_phase(new widgets::ElidedLabel(this)), m_status(new widgets::ElidedLabel(this)), m_progress(new QProgressBar(this)), m_plot(new widgets::TrainingPlot(this)),
-      m_smoothingSlider(new QSlider(Qt::Horizontal, this)), m_logScale(new QCheckBox(tr("&Log scale"), this)), m_samples(new QListWidget(this)),
+      m_smoothingSlider(new QSlider(Qt::Horizontal, this)), m_logScale(new QCheckBox(tr("Lo&g scale"), this)), m_samples(new QListWidget(this)),
       m_sampleView(new widgets::HeatmapView(this)), m_sampleWords(new widgets::WordBar(this))
 {
     auto *splitter = new QSplitter(this);
@@ -120,12 +120,12 @@ QGroupBox *TrainTab::createDataBox()
     m_format->setAccessibleName(tr("Dataset format"));
     m_format->setToolTip(tr("\"auto\" recognises the format from the files"));
     auto *formatRow = new QHBoxLayout;
-    auto *check = new QPushButton(tr("&Check"), this);
+    auto *check = new QPushButton(tr("Chec&k"), this);
     check->setToolTip(tr("Reads the dataset and reports what is usable, without training"));
     connect(check, &QPushButton::clicked, this, &TrainTab::checkDataset);
     formatRow->addWidget(m_format, 1);
     formatRow->addWidget(check);
-    dataForm->addRow(tr("&Format:"), formatRow);
+    dataForm->addRow(tr("For&mat:"), formatRow);
     m_report->setWordWrap(true);
     m_report->setAccessibleDescription(tr("Dataset report"));
     dataForm->addRow(m_report);
@@ -142,20 +142,20 @@ QGroupBox *TrainTab::createDataBox()
     m_encoderWeights->setPlaceholderText(tr("none: random encoder"));
     m_encoderWeights->setAccessibleName(tr("Encoder weights"));
     m_encoderWeights->setToolTip(tr("Pretrained encoder weights: .safetensors, .pth or a TFLite MobileNetV2"));
-    dataForm->addRow(tr("&Encoder weights:"), browseRow(m_encoderWeights, tr("Browse…"), [this] {
+    dataForm->addRow(tr("Encoder &weights:"), browseRow(m_encoderWeights, tr("Browse…"), [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Encoder Weights"), QString(),
                                                           tr("Weights (*.safetensors *.pth *.pt *.tflite);;All files (*)"));
         if (!file.isEmpty()) m_encoderWeights->setText(file);
     }));
     m_output->setAccessibleName(tr("Output folder"));
     m_output->setToolTip(tr("Receives best.safetensors, final.safetensors, checkpoints and the history"));
-    dataForm->addRow(tr("O&utput:"), browseRow(m_output, tr("Browse…"), [this] {
+    dataForm->addRow(tr("Output:"), browseRow(m_output, tr("Browse…"), [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Output Folder"));
         if (!folder.isEmpty()) m_output->setText(folder);
     }));
     m_resume->setPlaceholderText(tr("optional: continue a run"));
     m_resume->setAccessibleName(tr("Resume from checkpoint"));
-    dataForm->addRow(tr("&Resume from:"), browseRow(m_resume, tr("Browse…"), [this] {
+    dataForm->addRow(tr("Resume from:"), browseRow(m_resume, tr("Browse…"), [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Checkpoint"), QString(), tr("Checkpoints (*.ckpt)"));
         if (!file.isEmpty()) setResumeCheckpoint(file);
     }));
@@ -182,7 +182,7 @@ QGroupBox *TrainTab::createModelBox()
     m_encoder->setToolTip(tr("The image encoder; pretrained weights choose it themselves"));
     m_encoder->setAccessibleName(tr("Encoder"));
     form->addRow(tr("Encoder:"), m_encoder);
-    m_freeze = new QCheckBox(tr("&Freeze the encoder (cache its features)"), this);
+    m_freeze = new QCheckBox(tr("Free&ze the encoder (cache its features)"), this);
     m_freeze->setToolTip(tr("Frozen: features are computed once and epochs only train the decoder - much faster on a CPU"));
     form->addRow(m_freeze);
     m_precision = new QComboBox(this);
@@ -253,13 +253,13 @@ QWidget *TrainTab::createRunColumn()
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_status);
     auto *plotOptions = new QHBoxLayout;
-    auto *smoothingLabel = new QLabel(tr("S&moothing:"), this);
+    auto *smoothingLabel = new QLabel(tr("Smooth&ing:"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
     m_smoothingSlider->setRange(0, 99);
     m_smoothingSlider->setValue(90);
     m_smoothingSlider->setAccessibleName(tr("Loss smoothing"));
-    auto *exportPng = new QPushButton(tr("Export &PNG…"), this);
-    auto *exportCsv = new QPushButton(tr("Export C&SV…"), this);
+    auto *exportPng = new QPushButton(tr("Export P&NG…"), this);
+    auto *exportCsv = new QPushButton(tr("E&xport CSV…"), this);
     plotOptions->addWidget(smoothingLabel);
     plotOptions->addWidget(m_smoothingSlider);
     plotOptions->addWidget(m_logScale);
@@ -502,7 +502,7 @@ void TrainTab::stop()
 void TrainTab::setPaused(bool paused)
 {
     m_controller->setPaused(paused);
-    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pause->setText(paused ? tr("&Resume") : tr("Pa&use"));
     if (paused) m_phase->setText(tr("Paused"));
 }
 
@@ -642,7 +642,7 @@ void TrainTab::updateButtons()
     if (!running && m_pause->isChecked()) {
         m_pause->blockSignals(true);
         m_pause->setChecked(false);
-        m_pause->setText(tr("&Pause"));
+        m_pause->setText(tr("Pa&use"));
         m_pause->blockSignals(false);
     }
 }

@@ -10,7 +10,7 @@ that appends each utterance to WORK_DIR/spoken.txt instead of making sound); ope
 windows so that xdotool's key presses reach them. Each check reads the "SPEECH OUTPUT:" lines Orca
 logs and asserts what was said:
   1. a finished caption: the caption, exactly once;
-  2. Alt+Right: the next word; Ctrl+I: its confidence;
+  2. Alt+Right: the next word; Ctrl+I: its confidence; Alt+P: the caption field and the caption, once;
   3. opening a second image (Ctrl+O, its path, Return): its caption, exactly once;
   4. a training epoch ending (Train tab, Start): "Epoch 1: BLEU-4 x", x as history.json has it;
   5. a bad model file: the error, said with the button that opens another model, once.
@@ -60,7 +60,7 @@ class Orca:
         self.log = work / "orca.debug"
         self._configure_speech()
         self.window_manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.process = subprocess.Popen([sys.executable, "-c", LINE_BUFFERED_ORCA, "--replace", "--debug-file", str(self.log)],
+        self.process = subprocess.Popen([sys.executable, "-c", LINE_BUFFERED_ORCA, "--debug-file", str(self.log)],
                                         stdout=open(work / "orca.out", "w"), stderr=subprocess.STDOUT)
         self.wait_for(lambda line: "Screen reader on" in line, 60, since=0, what="Orca to start")
 
@@ -207,6 +207,13 @@ def check_caption_session(orca, binary, model, first, second, work):
         print(f"Ctrl+I: {line!r}")
 
         since = orca.mark()
+        keys("alt+p", pause=3)  # Ca&ption: the caption field
+        said = orca.said_since(since)
+        if count(said, caption) != 1 or not any(line.startswith("Caption: text") for line in said):
+            raise Failure(f"focusing the caption field said: {said}")
+        print(f"Alt+P: {said}")
+
+        since = orca.mark()
         keys("ctrl+o", pause=2.5)
         orca.wait_for(lambda line: "Open Images" in line, 15, since, "the Open Images dialog")
         type_text(str(image2))
@@ -222,13 +229,13 @@ def check_caption_session(orca, binary, model, first, second, work):
 
         since = orca.mark()
         keys("alt+t", pause=1.5)
-        keys("alt+s", pause=0.5)
+        keys("alt+r", pause=0.5)  # Sta&rt
         line = orca.wait_for(lambda line: re.match(r"Epoch 1: BLEU-4 \d", line) is not None, 240, since, "the end of epoch 1")
         runs = sorted((Path(os.environ["XDG_DATA_HOME"]) / "snaption" / "training").glob("run-*/history.json"))
         if not runs:
             raise Failure("the training run wrote no history.json")
         epochs = json.loads(runs[-1].read_text())["epochs"]
-        bleu4 = f"{epochs[0]['bleu'][3]:.3f}"
+        bleu4 = f"{epochs[0]['bleu4']:.3f}"
         if not line.startswith(f"Epoch 1: BLEU-4 {bleu4}"):
             raise Failure(f"Orca said {line!r}; history.json has BLEU-4 {bleu4} for epoch 1")
         print(f"epoch end: {line!r}")
@@ -262,6 +269,9 @@ def main():
     for tool in ("orca", "xdotool", "openbox", "speech-dispatcher"):
         if shutil.which(tool) is None:
             skip(f"{tool} is not installed")
+    # Orca runs once per user: a second one would not start, and --replace would take the user's away.
+    if subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True).returncode == 0:
+        skip("an Orca is already running for this user")
     work.mkdir(parents=True, exist_ok=True)
     model, first, second, bad = prepare(cli_binary, work)
     orca = Orca(work)

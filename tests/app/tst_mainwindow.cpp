@@ -5,13 +5,16 @@
 #include "mainwindow.h"
 #include "photowritecontroller.h"
 #include "traintab.h"
+#include "translators.h"
 #include "writephotosdialog.h"
 
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
+#include <snaption/widgets/announcer.h>
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
 #include <snaption/widgets/heatmapview.h>
+#include <snaption/widgets/startpage.h>
 #include <snaption/widgets/wordbar.h>
 
 #include "taggedphotos.h"
@@ -19,11 +22,16 @@
 
 #include <QAccessible>
 #include <QCheckBox>
+#include <QGroupBox>
+#include <QMenuBar>
+#include <QTabBar>
 #include <QDialogButtonBox>
 #include <QRadioButton>
 #include <QLabel>
 #include <QPushButton>
 #include <QLineEdit>
+#include <QListView>
+#include <QSpinBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +54,32 @@ void dropFiles(QWidget *target, const QStringList &paths)
     QApplication::sendEvent(target, &enter);
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
+}
+
+
+// The Alt+letter keys active on what the window shows: the menu bar's menus, the tabs, and every
+// visible button, check box, group box and buddied label. Each key mapped to the texts using it.
+QMap<QString, QStringList> visibleMnemonics(QMainWindow &window)
+{
+    QMap<QString, QStringList> keys;
+    const auto note = [&](const QString &text) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty()) keys[key.toString()] << text;
+    };
+    for (QAction *menu : window.menuBar()->actions()) note(menu->text());
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(&window)) continue;
+        if (auto *tabBar = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabBar->count(); ++i) note(tabBar->tabText(i));
+        } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+            note(button->text());
+        } else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy()) {
+            note(label->text());
+        } else if (auto *box = qobject_cast<QGroupBox *>(widget); box && box->isCheckable()) {
+            note(box->title());
+        }
+    }
+    return keys;
 }
 
 } // namespace
@@ -103,6 +137,167 @@ private Q_SLOTS:
         writeImage(image, m_photo2.toStdString());
         m_broken = m_dir.filePath(QStringLiteral("broken.jpg"));
         snaption::test::writeBytes(m_broken, "this is not a JPEG");
+    }
+
+    // Two controls on one Alt+letter make Qt cycle between them: Alt+T went to a heatmap check
+    // box instead of the Train tab, Alt+P to Speak instead of the caption.
+    void everyPageHasUniqueMnemonics_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("German") << QStringLiteral("de");
+    }
+
+    void everyPageHasUniqueMnemonics()
+    {
+        QFETCH(QString, language);
+        const Translators translators{QLocale(language)};
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        auto *decoding = window.captionTab()->decodingControls();
+        QStringList clashes;
+        for (const DecodingOptions::Strategy strategy : {DecodingOptions::Strategy::Beam, DecodingOptions::Strategy::Sample}) {
+            DecodingOptions options = decoding->options();
+            options.strategy = strategy;
+            decoding->setOptions(options);
+            for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+                window.tabs()->setCurrentIndex(tab);
+                QCoreApplication::processEvents();
+                const QMap<QString, QStringList> keys = visibleMnemonics(window);
+                for (auto it = keys.begin(); it != keys.end(); ++it) {
+                    if (it.value().size() > 1)
+                        clashes << QStringLiteral("%1 on %2: %3").arg(it.key(), window.tabs()->tabText(tab), it.value().join(QStringLiteral(" | ")));
+                }
+            }
+        }
+        clashes.removeDuplicates();
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    }
+
+    // What a screen reader says when a caption is ready, once: an announcement (Orca speaks it
+    // wherever the focus is), and nothing more from the caption field.
+    void aCaptionIsAnnouncedOnceAndAnotherImageOpenedIsShownAndAnnounced()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(waitForModel(window));
+        widgets::Announcer *announcer = widgets::Announcer::of(&window);
+        QVERIFY(announcer);
+        QSignalSpy said(announcer, &widgets::Announcer::announced);
+        CaptionTab *tab = window.captionTab();
+        window.openImages({m_photo});
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        const QString caption = tab->images()->at(0).captionText();
+        QTRY_VERIFY(!said.isEmpty() && said.last().first().toString() == caption);
+        QCOMPARE(said.first().first().toString(), QStringLiteral("Captioning photo.png"));
+        QCOMPARE(said.count(), 2);
+        QVERIFY(tab->captionField()->accessibleDescription().isEmpty()); // was set to the caption as well
+
+        // The second image is selected and shown, and its caption is what is said next.
+        said.clear();
+        window.openImages({m_photo2});
+        QCOMPARE(tab->currentEntry()->name, QStringLiteral("photo2.png"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 2, 30000);
+        const QString caption2 = tab->currentEntry()->captionText();
+        QTRY_COMPARE(tab->captionField()->text(), caption2);
+        QTRY_COMPARE(said.count(), 2);
+        QCOMPARE(said.at(0).first().toString(), QStringLiteral("Captioning photo2.png"));
+        QCOMPARE(said.at(1).first().toString(), caption2);
+
+        // Selecting an image again says nothing more: the list item itself names its caption.
+        said.clear();
+        tab->selectId(tab->images()->at(0).id);
+        QCOMPARE(tab->captionField()->text(), caption);
+        QTest::qWait(200);
+        QCOMPARE(said.count(), 0);
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(tab->findChild<QListView *>());
+        QCOMPARE(list->tableInterface()->cellAt(0, 0)->text(QAccessible::Name), QStringLiteral("photo.png: %1").arg(caption));
+    }
+
+    // A model that fails to load without one in use: the focus goes to "Open a model file…",
+    // whose description is the error, so that the error is said once, where it can be acted on.
+    void aBadModelPutsItsErrorOnTheButtonThatOpensAnother()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QSignalSpy failed(&window, &MainWindow::modelLoadFailed);
+        window.loadModel(m_broken);
+        QVERIFY(failed.wait(10000));
+        QPushButton *open = window.startPage()->openModelButton();
+        QTRY_VERIFY(open->hasFocus());
+        QVERIFY2(open->accessibleDescription().startsWith(QLatin1String("Could not load broken.jpg: ")), qPrintable(open->accessibleDescription()));
+        QCOMPARE(window.modelLabel()->accessibleName(), QStringLiteral("No model loaded"));
+    }
+
+    // Labels say what they show: the model in use, the training status. A fixed accessible name
+    // ("Model in use") hid the text from screen readers.
+    void labelsExposeTheirWholeText()
+    {
+        MainWindow window;
+        window.resize(500, 400); // the model label is shortened
+        window.show();
+        QVERIFY(waitForModel(window));
+        QLabel *model = window.modelLabel();
+        QVERIFY(model->accessibleName().startsWith(QLatin1String("Model: model.safetensors")));
+        QVERIFY(!model->accessibleName().contains(QStringLiteral("…")));
+        QCOMPARE(model->accessibleDescription(), QStringLiteral("Model in use"));
+        auto *status = window.trainTab()->findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY(status);
+        QVERIFY(status->accessibleName().isEmpty()); // so the name is the text
+        QCOMPARE(status->accessibleDescription(), QStringLiteral("Training status"));
+        auto *decoding = window.captionTab()->decodingControls();
+        for (QSpinBox *box : decoding->findChildren<QSpinBox *>())
+            QVERIFY2(!box->accessibleDescription().isEmpty(), qPrintable(box->accessibleName()));
+    }
+
+    // Reached with Tab or Alt+P the caption is not selected (Orca read it twice, once as
+    // "… selected"), and its text is one attribute run (Orca built the line one letter short).
+    void theCaptionFieldIsReadWhole()
+    {
+        MainWindow window;
+        QVERIFY(captionShown(window, {m_photo}));
+        QLineEdit *field = window.captionTab()->captionField();
+        window.activateWindow();
+        field->setFocus(Qt::ShortcutFocusReason);
+        QTRY_VERIFY(field->hasFocus());
+        QVERIFY(!field->hasSelectedText());
+        QCOMPARE(field->cursorPosition(), 0);
+        QAccessibleTextInterface *text = QAccessible::queryAccessibleInterface(field)->textInterface();
+        QVERIFY(text);
+        int start = -1, end = -1;
+        text->attributes(3, &start, &end);
+        QCOMPARE(start, 0);
+        QCOMPARE(end, int(field->text().size()));
+        QCOMPARE(text->text(0, text->characterCount()), field->text());
+        QCOMPARE(QAccessible::queryAccessibleInterface(field)->text(QAccessible::Value), field->text());
+    }
+
+    // Alt+Right (next word) from anywhere, and the focus stays out of the menu bar: Qt's menu
+    // bar took Alt's release after a shortcut for "Alt alone" and focused the File menu (Orca
+    // said "File", and the next Alt+P went to the menu bar).
+    void altShortcutsLeaveTheMenuBarAlone()
+    {
+        MainWindow window;
+        QVERIFY(captionShown(window, {m_photo}));
+        window.activateWindow();
+        QLineEdit *field = window.captionTab()->captionField();
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        auto *words = window.captionTab()->wordBar();
+        const int before = words->current();
+        QTest::keyPress(field, Qt::Key_Alt, Qt::AltModifier);
+        QTest::keyClick(field, Qt::Key_Right, Qt::AltModifier);
+        // With a screen reader, Qt delivers the Alt press again once the accessibility bus has
+        // seen it: after the shortcut, before the release.
+        QTest::keyPress(field, Qt::Key_Alt, Qt::AltModifier);
+        QTest::keyRelease(field, Qt::Key_Alt, Qt::NoModifier);
+        QCOMPARE(words->current(), std::min(before + 1, words->count() - 1));
+        QTest::qWait(100);
+        QVERIFY2(qobject_cast<QMenuBar *>(QApplication::focusWidget()) == nullptr, "the menu bar took the focus");
+        QVERIFY(field->hasFocus());
     }
 
     void startsOnTheStartPageWithoutAModel()

@@ -193,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(progress->value() < progress->maximum());
         QPushButton *use = nullptr;
         for (QPushButton *button : tab->findChildren<QPushButton *>())
-            if (button->text() == QLatin1String("&Use This Model")) use = button;
+            if (button->text() == QLatin1String("Use This Mode&l")) use = button;
         QVERIFY(use);
         QCOMPARE(use->isEnabled(), result.epochs > 0);
 

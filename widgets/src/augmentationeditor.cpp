@@ -65,15 +65,15 @@ AugmentationEditor::AugmentationEditor(QWidget *parent) : QWidget(parent)
         row->addWidget(high);
         form->addRow(label, row);
     };
-    section(m_flip, tr("&Horizontal flip"), tr("Mirrors the image left to right"));
-    QFormLayout *crop = section(m_crop, tr("Random resized &crop"), tr("Crops part of the image and scales it back up"));
+    section(m_flip, tr("Hori&zontal flip"), tr("Mirrors the image left to right"));
+    QFormLayout *crop = section(m_crop, tr("Ran&dom resized crop"), tr("Crops part of the image and scales it back up"));
     m_minScale = number(0.05, 1, 0.01, tr("Smallest share of the image area kept"));
     m_maxScale = number(0.05, 1, 0.01, tr("Largest share of the image area kept"));
     pair(crop, tr("Area:"), m_minScale, m_maxScale);
     m_minRatio = number(0.2, 5, 0.05, tr("Narrowest aspect ratio of the crop"));
     m_maxRatio = number(0.2, 5, 0.05, tr("Widest aspect ratio of the crop"));
     pair(crop, tr("Aspect ratio:"), m_minRatio, m_maxRatio);
-    QFormLayout *ssr = section(m_shiftScaleRotate, tr("&Shift, scale, rotate"), tr("Moves, scales and turns the image; uncovered corners are black"));
+    QFormLayout *ssr = section(m_shiftScaleRotate, tr("Sh&ift, scale, rotate"), tr("Moves, scales and turns the image; uncovered corners are black"));
     m_shift = number(0, 0.5, 0.01, tr("Largest shift, as a fraction of width and height"));
     m_scale = number(0, 0.9, 0.01, tr("Largest change of scale, e.g. 0.1 = 90 % to 110 %"));
     m_rotate = number(0, 180, 1, tr("Largest rotation in degrees, either way"));
@@ -94,7 +94,7 @@ AugmentationEditor::AugmentationEditor(QWidget *parent) : QWidget(parent)
     m_contrastLimit = number(0, 1, 0.05, tr("Largest contrast change"));
     bc->addRow(tr("Brightness:"), m_brightnessLimit);
     bc->addRow(tr("Contrast:"), m_contrastLimit);
-    QFormLayout *blur = section(m_blur, tr("Gaussian b&lur"), tr("Blurs with a Gaussian kernel of random odd size"));
+    QFormLayout *blur = section(m_blur, tr("Gaussian bl&ur"), tr("Blurs with a Gaussian kernel of random odd size"));
     m_minKernel = integer(1, 31, tr("Smallest kernel size (odd)"));
     m_maxKernel = integer(1, 31, tr("Largest kernel size (odd)"));
     pair(blur, tr("Kernel:"), m_minKernel, m_maxKernel);

@@ -49,12 +49,12 @@ DecodingControls::DecodingControls(QWidget *parent)
         label->setBuddy(field);
         form->addRow(label, field);
     };
-    row(tr("&Decoding:"), m_strategy);
+    row(tr("Decodin&g:"), m_strategy);
     row(tr("&Beam width:"), m_beam);
     row(tr("&Length penalty:"), m_lengthPenalty);
-    row(tr("&Top-k:"), m_topK);
+    row(tr("Top-k:"), m_topK);
     row(tr("Te&mperature:"), m_temperature);
-    row(tr("See&d:"), m_seed);
+    row(tr("Seed:"), m_seed);
     const auto changed = [this] {
         updateEnabled();
         if (!m_updating) Q_EMIT optionsChanged();

@@ -10,8 +10,8 @@
 namespace snaption::widgets {
 
 HeatmapControls::HeatmapControls(QWidget *parent)
-    : QWidget(parent), m_visible(new QCheckBox(tr("Show &heatmap"), this)), m_opacity(new QSlider(Qt::Horizontal, this)),
-      m_colormap(new QComboBox(this)), m_smooth(new QCheckBox(tr("&Smooth"), this)), m_layer(new QComboBox(this)), m_head(new QComboBox(this))
+    : QWidget(parent), m_visible(new QCheckBox(tr("Sho&w heatmap"), this)), m_opacity(new QSlider(Qt::Horizontal, this)),
+      m_colormap(new QComboBox(this)), m_smooth(new QCheckBox(tr("Smooth blend&ing"), this)), m_layer(new QComboBox(this)), m_head(new QComboBox(this))
 {
     qRegisterMetaType<HeatmapSettings>();
     m_visible->setChecked(true);
@@ -38,14 +38,14 @@ HeatmapControls::HeatmapControls(QWidget *parent)
     auto *opacityLabel = new QLabel(tr("&Opacity:"), this);
     opacityLabel->setBuddy(m_opacity);
     form->addRow(opacityLabel, m_opacity);
-    auto *colormapLabel = new QLabel(tr("&Colours:"), this);
+    auto *colormapLabel = new QLabel(tr("Colo&urs:"), this);
     colormapLabel->setBuddy(m_colormap);
     form->addRow(colormapLabel, m_colormap);
     form->addRow(m_smooth);
-    auto *layerLabel = new QLabel(tr("&Layer:"), this);
+    auto *layerLabel = new QLabel(tr("Laye&r:"), this);
     layerLabel->setBuddy(m_layer);
     form->addRow(layerLabel, m_layer);
-    auto *headLabel = new QLabel(tr("H&ead:"), this);
+    auto *headLabel = new QLabel(tr("Hea&d:"), this);
     headLabel->setBuddy(m_head);
     form->addRow(headLabel, m_head);
 
