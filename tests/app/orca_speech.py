@@ -58,6 +58,8 @@ class Orca:
     def __init__(self, work: Path):
         self.work = work
         self.log = work / "orca.debug"
+        self._read = 0
+        self._said = []
         self._configure_speech()
         self.window_manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.process = subprocess.Popen([sys.executable, "-c", LINE_BUFFERED_ORCA, "--debug-file", str(self.log)],
@@ -78,15 +80,19 @@ class Orca:
             'AddVoice "en" "MALE1" "silent"\nGenericLanguage "en" "en" "utf-8"\n')
 
     def utterances(self):
+        """Everything Orca said so far; the log is read on from where the last call stopped."""
         if not self.log.exists():
-            return []
-        out = []
-        with open(self.log, encoding="utf-8", errors="replace") as log:
-            for line in log:
-                match = SPEECH.search(line)
-                if match:
-                    out.append(match.group(1))
-        return out
+            return list(self._said)
+        with open(self.log, "rb") as log:
+            log.seek(self._read)
+            chunk = log.read()
+        complete = chunk.rfind(b"\n") + 1  # a line still being written waits for the next call
+        self._read += complete
+        for line in chunk[:complete].decode("utf-8", errors="replace").splitlines():
+            match = SPEECH.search(line)
+            if match:
+                self._said.append(match.group(1))
+        return list(self._said)
 
     def mark(self):
         return len(self.utterances())
