@@ -734,6 +734,11 @@ Allgemeine Optionen:
     </message>
     <message>
         <location line="+2"/>
+        <source>Caption language: %1 (%2)</source>
+        <translation>Beschreibungssprache: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Provenance:      %1: %2</source>
         <translation>Herkunft:        %1: %2</translation>
     </message>
@@ -759,12 +764,12 @@ Allgemeine Optionen:
         <location line="+2"/>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-15"/>
         <source>Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder.</source>
         <translation>Mit vortrainierten Encoder-Gewichten beginnen (.safetensors, torch.save .pth, TFLite-MobileNetV2); sie bestimmen auch den Encoder.</translation>
     </message>
@@ -819,6 +824,16 @@ Allgemeine Optionen:
         <translation>Eine Vokabulardatei verwenden (eine JSON-Liste von Tokens).</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The captions&apos; language (BCP 47: en, de; default en). With --vocab-from-captions, each word&apos;s written form (&quot;Hund&quot;) is learnt from the captions too.</source>
+        <translation>Die Sprache der Beschreibungen (BCP 47: en, de; Vorgabe en). Mit --vocab-from-captions wird auch die Schreibweise jedes Worts („Hund“) aus den Beschreibungen gelernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tag</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Random seed (default 0).</source>
         <translation>Zufallsstartwert (Standard 0).</translation>
@@ -864,12 +879,17 @@ Allgemeine Optionen:
         <translation>--layers, --dim, --heads, --ff, --context und --seed brauchen ganze Zahlen</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>--language needs a language tag such as en or de, not &quot;%1&quot;</source>
+        <translation>--language braucht ein Sprachkürzel wie en oder de, nicht „%1“</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>--out %1 is one of the inputs; choose another file for the model</source>
         <translation>--out %1 ist eine der Eingaben; bitte eine andere Datei für das Modell wählen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>random initialisation (seed %1)</source>
         <translation>zufällige Initialisierung (Startwert %1)</translation>
     </message>
@@ -943,13 +963,13 @@ Allgemeine Optionen:
     </message>
     <message>
         <location line="+1"/>
-        <source>The captions&apos; language tag (default en).</source>
-        <translation>Sprachkennung der Beschreibungen (Standard en).</translation>
+        <source>tag</source>
+        <translation>Kennung</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>tag</source>
-        <translation>Kennung</translation>
+        <source>The captions&apos; language tag (default: the model&apos;s caption language).</source>
+        <translation>Sprachkürzel der Beschreibungen (Vorgabe: die Beschreibungssprache des Modells).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1504,17 +1524,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+245"/>
+        <location filename="../training/src/trainer.cpp" line="+246"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>resume: %1</source>
         <translation>Fortsetzen: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+11"/>
         <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
         <translation>
             <numerusform>Vokabular: %1 Tokens (Wörter, die mindestens %n-mal vorkommen)</numerusform>
@@ -1668,7 +1688,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>TrainingConfig</name>
     <message>
-        <location filename="../training/src/trainingconfig.cpp" line="+43"/>
+        <location filename="../training/src/trainingconfig.cpp" line="+44"/>
         <source>Synthetic demo — about a minute</source>
         <translation>Synthetische Demo – etwa eine Minute</translation>
     </message>
@@ -1681,6 +1701,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <location line="+1"/>
         <source>Flickr8k, frozen MobileNetV2</source>
         <translation>Flickr8k, eingefrorenes MobileNetV2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flickr8k in German, frozen MobileNetV2</source>
+        <translation>Flickr8k auf Deutsch, eingefrorenes MobileNetV2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1706,6 +1731,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <location line="+2"/>
         <source>Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.</source>
         <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>German captions of the Flickr8k photos (Flickr8k.de.token.txt) with a frozen pretrained MobileNetV2: captions in German; about an hour.</source>
+        <translation>Deutsche Beschreibungen der Flickr8k-Fotos (Flickr8k.de.token.txt) mit einem eingefrorenen vortrainierten MobileNetV2: Beschreibungen auf Deutsch; etwa eine Stunde.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1983,7 +2013,7 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::CaptionTab</name>
     <message>
-        <location filename="../app/gui/captiontab.cpp" line="+38"/>
+        <location filename="../app/gui/captiontab.cpp" line="+58"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -1991,6 +2021,11 @@ Snaption läuft weiter.</translation>
         <location line="+1"/>
         <source>Spea&amp;k</source>
         <translation>&amp;Vorlesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption language:</source>
+        <translation>Beschreibungssprache:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2068,7 +2103,12 @@ Snaption läuft weiter.</translation>
         <translation>Bes&amp;chreibung:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>The language of the captions, from the installed models</source>
+        <translation>Die Sprache der Beschreibungen, aus den installierten Modellen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Heatmap</source>
         <translation>Wärmekarte</translation>
     </message>
@@ -2157,7 +2197,7 @@ Snaption läuft weiter.</translation>
         <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2167,7 +2207,7 @@ Snaption läuft weiter.</translation>
         <translation>Beschreiben abgebrochen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>Caption copied</source>
         <translation>Beschreibung kopiert</translation>
     </message>
@@ -2177,7 +2217,7 @@ Snaption läuft weiter.</translation>
         <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>This build of Snaption cannot speak</source>
         <translation>Diese Snaption-Version kann nicht sprechen</translation>
     </message>
@@ -2185,12 +2225,12 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+93"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+94"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Caption</source>
         <translation>Be&amp;schreiben</translation>
     </message>
@@ -2520,7 +2560,7 @@ Snaption läuft weiter.</translation>
         <translation>Modell geladen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Could not load the model</source>
         <translation>Das Modell konnte nicht geladen werden</translation>
     </message>
@@ -2644,12 +2684,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-369"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+385"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -3934,7 +3974,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+42"/>
+        <location filename="../widgets/src/captionworker.cpp" line="+43"/>
         <source>best epoch (%1)</source>
         <translation>beste Epoche (%1)</translation>
     </message>
@@ -3965,7 +4005,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>

@@ -68,7 +68,7 @@ void ArchiveRun::write(const QString &image, const CaptionResult &result)
 {
     CaptionToWrite caption;
     caption.text = result.caption;
-    caption.language = m_request.language.toStdString();
+    caption.language = m_request.language.isEmpty() ? result.language : m_request.language.toStdString();
     caption.model = m_modelName;
     caption.modelHash = m_modelHash;
     caption.score = result.score;

@@ -23,6 +23,7 @@ QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &r
     return QJsonObject{
         {QStringLiteral("image"), image},
         {QStringLiteral("caption"), QString::fromStdString(result.caption)},
+        {QStringLiteral("language"), QString::fromStdString(result.language)},
         {QStringLiteral("token_ids"), tokenIds},
         {QStringLiteral("words"), words},
         {QStringLiteral("probabilities"), probabilities},

@@ -50,6 +50,10 @@ int InitModelCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("vocab-from-captions"), tr("Build the vocabulary from a text file, one caption per line."), tr("file")});
     parser.addOption({QStringLiteral("min-frequency"), tr("Leave out words seen fewer times (default 1)."), tr("n"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("vocab"), tr("Use a vocabulary file (a JSON list of tokens)."), tr("file")});
+    parser.addOption({QStringLiteral("language"),
+                      tr("The captions' language (BCP 47: en, de; default en). With --vocab-from-captions, each word's "
+                         "written form (\"Hund\") is learnt from the captions too."),
+                      tr("tag"), QStringLiteral("en")});
     parser.addOption({QStringLiteral("seed"), tr("Random seed (default 0)."), tr("seed"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("storage"), tr("Weight storage: f32 (default) or f16 (half the size)."), tr("type"), QStringLiteral("f32")});
     parser.addOption({QStringLiteral("out"), tr("The model file to write."), tr("file")});
@@ -84,6 +88,11 @@ int InitModelCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--layers, --dim, --heads, --ff, --context and --seed need whole numbers"));
         return kUsage;
     }
+    const std::string language = parser.value(QStringLiteral("language")).toStdString();
+    if (!CaptionStyle::isLanguageTag(language)) {
+        CliOutput::error(tr("--language needs a language tag such as en or de, not \"%1\"").arg(QString::fromStdString(language)));
+        return kUsage;
+    }
     const QString out = parser.value(QStringLiteral("out"));
     const QStringList inputs{parser.value(QStringLiteral("vocab")), parser.value(QStringLiteral("vocab-from-captions")),
                              parser.value(QStringLiteral("encoder-weights"))};
@@ -95,9 +104,12 @@ int InitModelCommand::run(const QStringList &arguments)
         Vocabulary vocabulary;
         if (parser.isSet(QStringLiteral("vocab"))) {
             vocabulary = Vocabulary::load(parser.value(QStringLiteral("vocab")).toStdString());
+            options.style = CaptionStyle::fromMetadata(language, std::string());
         } else {
             const int minFrequency = parser.value(QStringLiteral("min-frequency")).toInt();
-            vocabulary = Vocabulary::fromCaptions(readCaptionLines(parser.value(QStringLiteral("vocab-from-captions"))), minFrequency);
+            const std::vector<std::string> captions = readCaptionLines(parser.value(QStringLiteral("vocab-from-captions")));
+            vocabulary = Vocabulary::fromCaptions(captions, minFrequency);
+            options.style = CaptionStyle::learn(language, captions, vocabulary);
         }
         options.provenance = Provenance::describe(QStringLiteral("init-model"),
                                                   tr("random initialisation (seed %1)").arg(options.seed));

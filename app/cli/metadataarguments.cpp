@@ -26,7 +26,7 @@ void MetadataArguments::add(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("overwrite-human"), tr("Replace a person's description too.")});
     parser.addOption({QStringLiteral("journal"), tr("The undo journal (JSON Lines; default: one per command in the data folder)."), tr("file")});
     parser.addOption({QStringLiteral("touch"), tr("Give written photos the current modification time (default: keep theirs).")});
-    parser.addOption({QStringLiteral("language"), tr("The captions' language tag (default en)."), tr("tag"), QStringLiteral("en")});
+    parser.addOption({QStringLiteral("language"), tr("The captions' language tag (default: the model's caption language)."), tr("tag")});
 }
 
 bool MetadataArguments::requested(const QCommandLineParser &parser)
@@ -66,7 +66,7 @@ std::optional<MetadataRequest> MetadataArguments::read(const QCommandLineParser 
     }
     request.language = parser.value(QStringLiteral("language"));
     static const QRegularExpression languageTag(QStringLiteral("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"));
-    if (!languageTag.match(request.language).hasMatch()) {
+    if (!request.language.isEmpty() && !languageTag.match(request.language).hasMatch()) {
         CliOutput::error(tr("--language takes a language tag such as en or de-DE"));
         return std::nullopt;
     }

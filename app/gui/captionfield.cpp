@@ -3,6 +3,7 @@
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QFocusEvent>
+#include <QLocale>
 
 #include <mutex>
 
@@ -75,7 +76,7 @@ public:
     {
         *start = 0;
         *end = characterCount();
-        return {};
+        return QStringLiteral("language:%1;").arg(static_cast<const CaptionField *>(field())->language());
     }
 
     // QAccessibleEditableTextInterface
@@ -101,6 +102,12 @@ CaptionField::CaptionField(QWidget *parent) : QLineEdit(parent)
 {
     static std::once_flag installed;
     std::call_once(installed, [] { QAccessible::installFactory(captionFieldFactory); });
+}
+
+void CaptionField::setLanguage(const QString &language)
+{
+    m_language = language;
+    setLocale(QLocale(language));
 }
 
 QRect CaptionField::characterRect(int offset) const

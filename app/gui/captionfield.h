@@ -17,9 +17,16 @@ public:
     explicit CaptionField(QWidget *parent = nullptr);
     // The character's box in screen coordinates, for screen magnifiers.
     QRect characterRect(int offset) const;
+    // The caption's language (BCP 47), reported as the text's "language" attribute, so that a
+    // screen reader that switches voices by language reads a German caption with a German voice.
+    void setLanguage(const QString &language);
+    QString language() const { return m_language; }
 
 protected:
     void focusInEvent(QFocusEvent *event) override;
+
+private:
+    QString m_language = QStringLiteral("en");
 };
 
 } // namespace snaption::gui

@@ -7,11 +7,13 @@
 #include <snaption/widgets/captionworker.h>
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
+#include <snaption/widgets/installedmodels.h>
 #include <snaption/widgets/wordbar.h>
 
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,6 +27,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 #ifdef SNAPTION_HAVE_SPEECH
 #include <QTextToSpeech>
 #endif
@@ -33,11 +37,28 @@ namespace snaption::gui {
 
 using widgets::ImageListModel;
 
+#ifdef SNAPTION_HAVE_SPEECH
+namespace {
+
+// A voice of the caption's language where the engine has one; otherwise the engine's own choice.
+void useVoiceFor(QTextToSpeech *speech, const QString &language)
+{
+    const QLocale::Language wanted = QLocale(language).language();
+    if (speech->locale().language() == wanted) return;
+    const QList<QLocale> locales = speech->availableLocales();
+    const auto found = std::find_if(locales.begin(), locales.end(), [&](const QLocale &locale) { return locale.language() == wanted; });
+    if (found != locales.end()) speech->setLocale(*found);
+}
+
+} // namespace
+#endif
+
 CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
       m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new CaptionField(this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
       m_speak(new QPushButton(tr("Spea&k"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
-      m_decodingControls(new widgets::DecodingControls(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
+      m_decodingControls(new widgets::DecodingControls(this)), m_languageLabel(new QLabel(tr("Caption language:"), this)),
+      m_language(new QComboBox(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
       m_cancel(new QPushButton(tr("Ca&ncel"), this))
 {
     // Left: the images and the batch progress.
@@ -104,6 +125,16 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_languageLabel->setBuddy(m_language);
+    m_language->setAccessibleDescription(tr("The language of the captions, from the installed models"));
+    m_languageLabel->setVisible(false);
+    m_language->setVisible(false);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_languageLabel);
+    languageRow->addWidget(m_language, 1);
+    rightLayout->addLayout(languageRow);
+    connect(m_language, QOverload<int>::of(&QComboBox::activated), this,
+            [this](int index) { Q_EMIT captionLanguageChosen(m_language->itemData(index).toString()); });
     auto *heatmapBox = new QGroupBox(tr("Heatmap"), this);
     (new QVBoxLayout(heatmapBox))->addWidget(m_heatmapControls);
     auto *decodingBox = new QGroupBox(tr("Decoding"), this);
@@ -391,6 +422,7 @@ void CaptionTab::showCurrent()
         m_view->show(entry->outcome.display, result.attention, result.words.empty() ? -1 : 0);
         m_heatmapControls->setModelShape(result.attention.layers(), result.attention.heads());
         m_words->setWords(result.words, result.probabilities);
+        m_caption->setLanguage(QString::fromStdString(result.language));
         setCaptionText(entry->captionText());
         break;
     }
@@ -440,6 +472,22 @@ void CaptionTab::recaptionAll()
     }
 }
 
+QLineEdit *CaptionTab::captionField() const
+{
+    return m_caption;
+}
+
+void CaptionTab::setCaptionLanguages(const QStringList &languages, const QString &current)
+{
+    const QSignalBlocker quiet(m_language);
+    m_language->clear();
+    for (const QString &language : languages) m_language->addItem(widgets::InstalledModels::displayName(language), language);
+    m_language->setCurrentIndex(m_language->findData(current));
+    m_language->setEnabled(languages.size() > 1);
+    m_languageLabel->setVisible(!languages.isEmpty());
+    m_language->setVisible(!languages.isEmpty());
+}
+
 void CaptionTab::copyCaption()
 {
     const ImageListModel::Entry *entry = currentEntry();
@@ -459,7 +507,10 @@ void CaptionTab::speakCaption()
         }
         m_speech = new QTextToSpeech(this);
     }
-    if (auto *speech = qobject_cast<QTextToSpeech *>(m_speech)) speech->say(m_caption->text());
+    if (auto *speech = qobject_cast<QTextToSpeech *>(m_speech)) {
+        useVoiceFor(speech, m_caption->language());
+        speech->say(m_caption->text());
+    }
 #else
     Q_EMIT statusMessage(tr("This build of Snaption cannot speak"));
 #endif

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QAccessibleInterface;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -25,6 +26,8 @@ class WordBar;
 
 namespace snaption::gui {
 
+class CaptionField;
+
 // The Caption tab: the image list, the image with the selected word's heatmap, the caption as
 // text and as word buttons, and the heatmap and decoding controls. Images go to the inference
 // worker; results come back as queued signals.
@@ -37,10 +40,14 @@ public:
     widgets::ImageListModel *images() const { return m_images; }
     widgets::HeatmapView *view() const { return m_view; }
     widgets::WordBar *wordBar() const { return m_words; }
-    QLineEdit *captionField() const { return m_caption; }
+    QLineEdit *captionField() const;
     QLabel *existingDescriptionLabel() const { return m_existing; }
     widgets::HeatmapControls *heatmapControls() const { return m_heatmapControls; }
     widgets::DecodingControls *decodingControls() const { return m_decodingControls; }
+    QComboBox *captionLanguageBox() const { return m_language; }
+    // The caption languages of the installed models (tags) and the one in use; the choice is
+    // shown only when there is one (enabled with two or more).
+    void setCaptionLanguages(const QStringList &languages, const QString &current);
     // The selected image's entry, or nullptr.
     const widgets::ImageListModel::Entry *currentEntry() const;
 
@@ -65,6 +72,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     void captionReady(int id, const QString &caption);
     void busyChanged(bool busy);
+    void captionLanguageChosen(const QString &language); // by the user
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -89,12 +97,14 @@ private:
     widgets::HeatmapView *m_view;
     widgets::WordBar *m_words;
     QToolButton *m_play;
-    QLineEdit *m_caption;
+    CaptionField *m_caption;
     QLabel *m_existing; // what the photo's metadata already holds
     QPushButton *m_copy;
     QPushButton *m_speak;
     widgets::HeatmapControls *m_heatmapControls;
     widgets::DecodingControls *m_decodingControls;
+    QLabel *m_languageLabel;
+    QComboBox *m_language;
     QProgressBar *m_progress;
     QLabel *m_speed;
     QPushButton *m_cancel;

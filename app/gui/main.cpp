@@ -56,12 +56,11 @@ int main(int argc, char *argv[])
                                   .arg(message));
     });
     window.show();
-    QString model = parser.value(QStringLiteral("model"));
-    if (model.isEmpty()) {
-        const QString last = QSettings().value(QStringLiteral("model/last")).toString();
-        if (QFileInfo::exists(last)) model = last;
-    }
+    // Without --model: the installed model of the caption language last used (at first the
+    // interface language's where one exists), else the model last used.
+    const QString model = parser.value(QStringLiteral("model"));
     if (!model.isEmpty()) window.loadModel(model);
+    else window.loadModelForCaptionLanguage();
     if (!parser.positionalArguments().isEmpty()) window.openImages(parser.positionalArguments());
 
     // For scripts (README screenshots, the responsiveness measurement): when all images are

@@ -5,6 +5,7 @@
 #include "altshortcutguard.h"
 #include "augmenttab.h"
 #include "buildfeatures.h"
+#include "captionlanguages.h"
 #include "captiontab.h"
 #include "imagefiles.h"
 #include "traintab.h"
@@ -99,6 +100,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_inferenceThread.start();
 
     m_captionTab = new CaptionTab(m_worker, this);
+    m_languages = new CaptionLanguages(m_worker, m_captionTab, this);
+    connect(m_languages, &CaptionLanguages::modelWanted, this, &MainWindow::loadModel);
     m_photoWriter = new PhotoWriteController(m_captionTab, [this] { return m_modelPath; }, this);
     m_augmentTab = new AugmentTab(this);
     m_trainTab = new TrainTab([this] { return m_augmentTab->config(); }, this);
@@ -360,14 +363,21 @@ void MainWindow::onModelLoaded(const QString &path, const QString &description)
     updateModelLabel();
     statusBar()->showMessage(tr("Model loaded"), 5000);
     rememberRecent(QStringLiteral("recent/models"), path);
+    m_languages->refresh(path);
     m_stack->setCurrentWidget(m_tabs);
     m_captionTab->setModelReady(true);
     if (!m_captionTab->images()->entries().empty()) m_captionTab->recaptionAll();
     Q_EMIT modelReady(path);
 }
 
+void MainWindow::loadModelForCaptionLanguage()
+{
+    m_languages->chooseDefaultModel();
+}
+
 void MainWindow::onModelFailed(const QString &path, const QString &error)
 {
+    m_languages->refresh(m_modelPath);
     statusBar()->showMessage(tr("Could not load the model"), 8000);
     if (hasModel()) {
         QMessageBox::warning(this, tr("Cannot Load Model"), tr("%1\n\nThe previous model stays in use.").arg(error));

@@ -18,6 +18,7 @@ class StartPage;
 namespace snaption::gui {
 
 class AugmentTab;
+class CaptionLanguages;
 class CaptionTab;
 class PhotoWriteController;
 class TrainTab;
@@ -41,9 +42,12 @@ public:
     QLabel *modelLabel() const { return m_modelLabel; }
     bool hasModel() const { return !m_modelPath.isEmpty(); }
     QString modelPath() const { return m_modelPath; }
+    CaptionLanguages *captionLanguages() const { return m_languages; }
 
 public Q_SLOTS:
     void loadModel(const QString &path);
+    // Loads the installed model of the default caption language (see CaptionLanguages).
+    void loadModelForCaptionLanguage();
     void openImages(const QStringList &paths);
     void pasteImage();
     void captionClipboard();
@@ -89,6 +93,7 @@ private:
     widgets::StartPage *m_startPage;
     QTabWidget *m_tabs;
     CaptionTab *m_captionTab;
+    CaptionLanguages *m_languages;
     TrainTab *m_trainTab;
     AugmentTab *m_augmentTab;
     bool m_loadDemoWhenDone = false;

@@ -96,9 +96,9 @@ void PhotoMetadataTask::preview(const std::vector<PhotoToWrite> &photos, const W
 }
 
 void PhotoMetadataTask::write(const std::vector<PhotoToWrite> &photos, const WriteOptions &options, const QString &modelPath,
-                              const QString &language, const QString &journalPath)
+                              const QString &journalPath)
 {
-    start([this, photos, options, modelPath, language, journalPath, cancel = m_cancel] {
+    start([this, photos, options, modelPath, journalPath, cancel = m_cancel] {
         WriteSummary summary;
         summary.journal = journalPath;
         std::unique_ptr<MetadataJournal> journal;
@@ -113,7 +113,6 @@ void PhotoMetadataTask::write(const std::vector<PhotoToWrite> &photos, const Wri
         CaptionToWrite caption;
         caption.model = QFileInfo(modelPath).completeBaseName().toStdString();
         caption.modelHash = modelFingerprint(modelPath).toStdString();
-        caption.language = language.toStdString();
         int done = 0;
         for (const PhotoToWrite &photo : photos) {
             if (cancel->load()) {
@@ -121,6 +120,7 @@ void PhotoMetadataTask::write(const std::vector<PhotoToWrite> &photos, const Wri
                 break;
             }
             caption.text = photo.caption.toStdString();
+            caption.language = photo.language.toStdString();
             caption.edited = photo.edited;
             caption.score = photo.score;
             const WriteRecord record = writer.write(photo.path.toStdString(), caption);

@@ -21,6 +21,7 @@ struct PhotoToWrite {
     QString caption;
     bool edited = false;
     double score = 0;
+    QString language = QStringLiteral("en"); // the caption's (BCP 47), its model's
 };
 
 // What writing would do, counted before anything changes.
@@ -56,9 +57,9 @@ public:
 
     bool isRunning() const { return m_running; }
     void preview(const std::vector<PhotoToWrite> &photos, const metadata::WriteOptions &options, const QString &modelPath);
-    // Writes through a new journal (its path comes back in the summary).
+    // Writes through a new journal (its path comes back in the summary); each caption in its language.
     void write(const std::vector<PhotoToWrite> &photos, const metadata::WriteOptions &options, const QString &modelPath,
-               const QString &language, const QString &journal);
+               const QString &journal);
     void restore(const QString &journal);
     void cancel() { m_cancel->store(true); }
     // Blocks until the running task ends (the window closing).

@@ -20,7 +20,6 @@ namespace {
 
 const char *const kJournalsKey = "photos/journals";
 // Captions are in English until a model says otherwise (the German captioner, issue 14).
-const char *const kCaptionLanguage = "en";
 
 } // namespace
 
@@ -82,7 +81,8 @@ std::vector<PhotoToWrite> PhotoWriteController::photosToWrite() const
     std::vector<PhotoToWrite> photos;
     for (const ImageListModel::Entry &entry : m_captionTab->images()->entries()) {
         if (entry.state != ImageListModel::State::Done || entry.path.isEmpty()) continue; // pasted images have no file
-        photos.push_back({entry.id, entry.path, entry.captionText(), entry.isEdited(), entry.outcome.result.score});
+        photos.push_back({entry.id, entry.path, entry.captionText(), entry.isEdited(), entry.outcome.result.score,
+                          QString::fromStdString(entry.outcome.result.language)});
     }
     return photos;
 }
@@ -131,7 +131,7 @@ void PhotoWriteController::startWrite(const metadata::WriteOptions &options)
         return;
     }
     showProgress(tr("Writing captions to %n photo(s)…", nullptr, int(m_photos.size())), int(m_photos.size()));
-    m_task->write(m_photos, options, m_modelPath(), QLatin1String(kCaptionLanguage), newJournalPath());
+    m_task->write(m_photos, options, m_modelPath(), newJournalPath());
 }
 
 void PhotoWriteController::onWritten(const WriteSummary &summary)

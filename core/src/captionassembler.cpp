@@ -4,10 +4,11 @@
 
 namespace snaption {
 
-CaptionResult CaptionAssembler::assemble(CaptionModelImpl &model, const Vocabulary &vocabulary, const DecodedSequence &sequence,
+CaptionResult CaptionAssembler::assemble(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const DecodedSequence &sequence,
                                          const torch::Tensor &image)
 {
     CaptionResult result;
+    result.language = style.language();
     std::vector<torch::Tensor> wordAttention;
     for (std::size_t i = 0; i < sequence.tokens.size(); ++i) {
         if (sequence.tokens[i] == Vocabulary::kEnd) break;
@@ -16,7 +17,8 @@ CaptionResult CaptionAssembler::assemble(CaptionModelImpl &model, const Vocabula
         result.probabilities.push_back(sequence.probabilities[i]);
         wordAttention.push_back(sequence.attention[i]);
     }
-    result.caption = Vocabulary::cleanUp(result.words);
+    result.caption = style.caption(result.words);
+    result.words = style.writtenWords(result.words);
     result.score = sequence.score;
     result.timings.generatedTokens = int(sequence.tokens.size());
     const ModelConfig &config = model.config();

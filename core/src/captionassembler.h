@@ -1,6 +1,7 @@
 #pragma once
 
 #include <snaption/captionresult.h>
+#include <snaption/captionstyle.h>
 #include <snaption/vocabulary.h>
 
 #include "captionmodel.h"
@@ -13,7 +14,7 @@ namespace snaption {
 // needs the preprocessed image [1, 3, S, S]).
 class CaptionAssembler {
 public:
-    static CaptionResult assemble(CaptionModelImpl &model, const Vocabulary &vocabulary, const DecodedSequence &sequence,
+    static CaptionResult assemble(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const DecodedSequence &sequence,
                                   const torch::Tensor &image);
 };
 

@@ -54,6 +54,10 @@ ModelInfo ModelInfo::fromFile(const SafetensorsFile &file, const std::string &pa
     try {
         info.config = ModelConfig::fromJson(field("config"));
         info.vocabulary = Vocabulary::fromJson(field("vocabulary"));
+        const auto language = metadata.find("language");
+        const auto writtenForms = metadata.find("written_forms");
+        info.style = CaptionStyle::fromMetadata(language == metadata.end() ? CaptionStyle::kDefaultLanguage : language->second,
+                                                writtenForms == metadata.end() ? std::string() : writtenForms->second);
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());
     }
@@ -93,6 +97,8 @@ std::string ModelInfo::toJson() const
         {"memory_tokens", config.memoryTokens()},
         {"parameters", parameterCount},
         {"vocab_size", vocabulary.size()},
+        {"language", style.language()},
+        {"written_forms", style.writtenForms().size()},
         {"storage_dtype", storageDType},
         {"provenance", provenance},
         {"config", nlohmann::json::parse(config.toJson())},

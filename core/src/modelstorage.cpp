@@ -144,7 +144,7 @@ ModelStorage::Loaded ModelStorage::load(const std::string &path)
     return loaded;
 }
 
-void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, const std::map<std::string, std::string> &provenance,
+void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const std::map<std::string, std::string> &provenance,
                         const std::string &path, TensorDType floatStorage)
 {
     if (std::int64_t(vocabulary.size()) != model.vocabularySize())
@@ -156,6 +156,8 @@ void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, c
     writer.setMetadata("format_version", std::to_string(ModelInfo::kFormatVersion));
     writer.setMetadata("config", model.config().toJson());
     writer.setMetadata("vocabulary", vocabulary.toJson());
+    writer.setMetadata("language", style.language());
+    if (style.isLearnt()) writer.setMetadata("written_forms", style.writtenFormsJson());
     writer.setMetadata("provenance", nlohmann::json(provenance).dump());
     for (const auto &[name, tensor] : stateDict(model)) TensorConversion::add(writer, name, tensor, floatStorage);
     writer.write(path);

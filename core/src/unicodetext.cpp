@@ -102,6 +102,32 @@ char32_t toUpper(char32_t c)
 
 std::vector<std::string> UnicodeText::wordRuns(const std::string &text)
 {
+    return runs(text, false);
+}
+
+std::vector<std::string> UnicodeText::writtenWordRuns(const std::string &text)
+{
+    return runs(text, true);
+}
+
+std::string UnicodeText::lower(const std::string &text)
+{
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = decodeUtf8(text, pos, c);
+        if (length == 0) { // kept as it is: lower-casing must not change bytes it does not understand
+            out += text[pos++];
+            continue;
+        }
+        appendUtf8(out, toLower(c));
+        pos += length;
+    }
+    return out;
+}
+
+std::vector<std::string> UnicodeText::runs(const std::string &text, bool keepCase)
+{
     std::vector<std::string> words;
     std::string current;
     char32_t previous = 0;
@@ -123,7 +149,7 @@ std::vector<std::string> UnicodeText::wordRuns(const std::string &text)
         }
         previous = c;
         if (isWordCharacter(lower)) {
-            appendUtf8(current, lower);
+            appendUtf8(current, keepCase ? c : lower);
         } else if (!current.empty()) {
             words.push_back(std::move(current));
             current.clear();

@@ -118,11 +118,42 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject info = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(info.value(QStringLiteral("vocab_size")).toInt(), 15);
+        QCOMPARE(info.value(QStringLiteral("language")).toString(), QStringLiteral("en"));
         QCOMPARE(info.value(QStringLiteral("encoder")).toString(), QStringLiteral("mobilenet_v2"));
         QCOMPARE(info.value(QStringLiteral("layers")).toInt(), 2);
         QVERIFY(info.value(QStringLiteral("provenance")).toObject().value(QStringLiteral("created_by")).toString().contains(QLatin1String("init-model")));
         const Run text = cli({QStringLiteral("info"), m_model});
         QVERIFY(text.out.contains(QLatin1String("mobilenet_v2")));
+    }
+
+    void germanModelsSayTheirLanguageAndWriteGermanCaptions()
+    {
+        writeBytes(path(QStringLiteral("de.txt")), "Ein Hund rennt über die Wiese.\nZwei Katzen schlafen auf dem roten Sofa.\n");
+        const QString german = path(QStringLiteral("de.safetensors"));
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder"), QStringLiteral("mobilenet_v2"), QStringLiteral("--layers"),
+                              QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--heads"), QStringLiteral("2"),
+                              QStringLiteral("--ff"), QStringLiteral("64"), QStringLiteral("--language"), QStringLiteral("de"),
+                              QStringLiteral("--vocab-from-captions"), path(QStringLiteral("de.txt")), QStringLiteral("--out"), german});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const QJsonObject info = QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), german}).out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+        QVERIFY(cli({QStringLiteral("info"), german}).out.contains(QLatin1String("Caption language: de (Deutsch)")));
+        const Run run = cli({QStringLiteral("caption"), QStringLiteral("--model"), german, QStringLiteral("--json"), m_image});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QString caption = result.value(QStringLiteral("caption")).toString();
+        QCOMPARE(result.value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+        QVERIFY2(caption.endsWith(QLatin1Char('.')) && caption.at(0).isUpper(), qPrintable(caption));
+        // Nouns keep their capital wherever they come: "Hund", "Wiese", "Katzen", "Sofa".
+        for (const QJsonValue &word : result.value(QStringLiteral("words")).toArray()) {
+            const QString w = word.toString();
+            for (const QString &noun : {QStringLiteral("Hund"), QStringLiteral("Wiese"), QStringLiteral("Katzen"), QStringLiteral("Sofa")})
+                if (w.compare(noun, Qt::CaseInsensitive) == 0) QCOMPARE(w, noun);
+        }
+        const Run badTag = cli({QStringLiteral("init-model"), QStringLiteral("--language"), QStringLiteral("Deutsch"), QStringLiteral("--vocab-from-captions"),
+                                path(QStringLiteral("de.txt")), QStringLiteral("--out"), path(QStringLiteral("bad.safetensors"))});
+        QCOMPARE(badTag.exitCode, 2);
+        QVERIFY2(badTag.err.contains(QLatin1String("language tag")), qPrintable(badTag.err));
     }
 
     void plainCaptionsOnePerLine()

@@ -1,6 +1,7 @@
 // The desktop app as a user drives it (offscreen): drop images, read the caption and its
 // accessible text, pick words, survive broken files, export, and keep settings.
 #include "augmenttab.h"
+#include "captionlanguages.h"
 #include "captiontab.h"
 #include "mainwindow.h"
 #include "photowritecontroller.h"
@@ -8,12 +9,16 @@
 #include "translators.h"
 #include "writephotosdialog.h"
 
+#include <snaption/captioner.h>
+#include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
+#include <snaption/vocabulary.h>
 #include <snaption/widgets/announcer.h>
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
 #include <snaption/widgets/heatmapview.h>
+#include <snaption/widgets/modelcatalog.h>
 #include <snaption/widgets/startpage.h>
 #include <snaption/widgets/wordbar.h>
 
@@ -22,6 +27,7 @@
 
 #include <QAccessible>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QMenuBar>
 #include <QTabBar>
@@ -137,6 +143,97 @@ private Q_SLOTS:
         writeImage(image, m_photo2.toStdString());
         m_broken = m_dir.filePath(QStringLiteral("broken.jpg"));
         snaption::test::writeBytes(m_broken, "this is not a JPEG");
+    }
+
+    // With an English and a German model installed and the German interface, the German model
+    // captions a dropped image: in the caption field and its accessible text, which says its
+    // language. Choosing English in the language box captions it again in English.
+    void captionsComeInTheInterfaceLanguageAndSwitchingLanguageRecaptions()
+    {
+        const QString folder = widgets::ModelCatalog::modelFolder();
+        QVERIFY(QDir().mkpath(folder));
+        const std::vector<std::string> english{"A dog runs on the grass.", "Two cats sleep on a red sofa."};
+        const std::vector<std::string> german{"Ein Hund rennt über die Wiese.", "Zwei Katzen schlafen auf dem roten Sofa."};
+        const QString englishModel = QDir(folder).filePath(QStringLiteral("english.safetensors"));
+        const QString germanModel = QDir(folder).filePath(QStringLiteral("deutsch.safetensors"));
+        for (const auto &[path, captions, language] : {std::tuple{englishModel, english, "en"}, std::tuple{germanModel, german, "de"}}) {
+            ModelConfig config;
+            config.encoder.name = EncoderConfig::kMobileNetV2;
+            config.decoder.layers = 1;
+            config.decoder.dim = 32;
+            config.decoder.heads = 2;
+            config.decoder.feedForward = 64;
+            ModelFactory::Options options;
+            const Vocabulary vocabulary = Vocabulary::fromCaptions(captions);
+            options.style = CaptionStyle::learn(language, captions, vocabulary);
+            // Random weights: the first seed whose model says at least two words about the photo.
+            for (options.seed = 1; options.seed < 50; ++options.seed) {
+                ModelFactory::createRandom(config, vocabulary, path.toStdString(), options);
+                if (Captioner(path.toStdString()).caption(ImageLoader().load(m_photo.toStdString()), DecodingOptions()).words.size() >= 2) break;
+            }
+        }
+        QSettings().remove(QStringLiteral("caption/language"));
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QStringLiteral("de")));
+        const Translators translators{QLocale(QStringLiteral("de"))};
+        const auto restore = qScopeGuard([&] {
+            QLocale::setDefault(previous);
+            QFile::remove(englishModel);
+            QFile::remove(germanModel);
+            QSettings().remove(QStringLiteral("caption/language"));
+        });
+
+        MainWindow window;
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.loadModelForCaptionLanguage();
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(ready.last().first().toString(), QFileInfo(germanModel).canonicalFilePath());
+        QComboBox *box = window.captionTab()->captionLanguageBox();
+        QTRY_COMPARE(box->currentData().toString(), QStringLiteral("de"));
+        QVERIFY(box->isVisibleTo(&window) && box->isEnabled());
+        QVERIFY(box->findData(QStringLiteral("en")) >= 0);
+        QCOMPARE(box->currentText(), QStringLiteral("Deutsch"));
+
+        CaptionTab *tab = window.captionTab();
+        dropFiles(&window, {m_photo});
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        const CaptionResult german1 = tab->images()->at(0).outcome.result;
+        QCOMPARE(german1.language, std::string("de"));
+        const QString caption = tab->captionField()->text();
+        QCOMPARE(caption, QString::fromStdString(german1.caption));
+        QVERIFY2(caption.endsWith(QLatin1Char('.')) && caption.at(0).isUpper(), qPrintable(caption));
+        const QStringList germanWords{QStringLiteral("Hund"), QStringLiteral("Wiese"), QStringLiteral("Katzen"), QStringLiteral("Sofa"),
+                                      QStringLiteral("rennt"), QStringLiteral("über"), QStringLiteral("die"), QStringLiteral("ein"),
+                                      QStringLiteral("zwei"), QStringLiteral("schlafen"), QStringLiteral("auf"), QStringLiteral("dem"),
+                                      QStringLiteral("roten")};
+        for (const QString &word : caption.chopped(1).split(QLatin1Char(' ')))
+            QVERIFY2(germanWords.contains(word, Qt::CaseInsensitive), qPrintable(caption));
+        for (const std::string &word : german1.words) {
+            const QString w = QString::fromStdString(word);
+            if (w.compare(QStringLiteral("hund"), Qt::CaseInsensitive) == 0) QCOMPARE(w, QStringLiteral("Hund")); // a noun, anywhere
+        }
+        QAccessibleInterface *field = QAccessible::queryAccessibleInterface(tab->captionField());
+        QVERIFY(field && field->textInterface());
+        QCOMPARE(field->textInterface()->text(0, field->textInterface()->characterCount()), caption);
+        int start = 0, end = 0;
+        QCOMPARE(field->textInterface()->attributes(0, &start, &end), QStringLiteral("language:de;"));
+
+        // English, chosen from the keyboard: the model changes and the image is captioned again.
+        box->setFocus();
+        QTest::keyClick(box, box->findData(QStringLiteral("en")) < box->currentIndex() ? Qt::Key_Up : Qt::Key_Down);
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(ready.last().first().toString(), QFileInfo(englishModel).canonicalFilePath());
+        QTRY_VERIFY_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done) == 1 && tab->images()->at(0).outcome.result.language == "en", 30000);
+        const QString englishCaption = tab->captionField()->text();
+        QCOMPARE(englishCaption, QString::fromStdString(tab->images()->at(0).outcome.result.caption));
+        const QStringList englishWords{QStringLiteral("a"), QStringLiteral("dog"), QStringLiteral("runs"), QStringLiteral("on"), QStringLiteral("the"),
+                                       QStringLiteral("grass"), QStringLiteral("two"), QStringLiteral("cats"), QStringLiteral("sleep"),
+                                       QStringLiteral("red"), QStringLiteral("sofa")};
+        for (const QString &word : englishCaption.chopped(1).split(QLatin1Char(' ')))
+            QVERIFY2(englishWords.contains(word, Qt::CaseInsensitive), qPrintable(englishCaption));
+        QCOMPARE(field->textInterface()->attributes(0, &start, &end), QStringLiteral("language:en;"));
+        QCOMPARE(QSettings().value(QStringLiteral("caption/language")).toString(), QStringLiteral("en"));
     }
 
     // Two controls on one Alt+letter make Qt cycle between them: Alt+T went to a heatmap check

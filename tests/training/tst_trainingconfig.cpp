@@ -20,6 +20,20 @@ private Q_SLOTS:
         }
     }
 
+    void germanPresetIsTheEnglishRecipeInGerman()
+    {
+        const TrainingConfig german = TrainingConfig::preset("flickr8k-de-mobilenet");
+        TrainingConfig english = TrainingConfig::preset("flickr8k-mobilenet");
+        QCOMPARE(german.language, std::string("de"));
+        QCOMPARE(english.language, std::string("en"));
+        QCOMPARE(german.model.encoder.name, std::string(EncoderConfig::kMobileNetV2));
+        english.language = "de";
+        QCOMPARE(german.toJson(), english.toJson());
+        // Checkpoints written before the language existed are English.
+        QCOMPARE(TrainingConfig::fromJson(R"({"epochs": 3})").language, std::string("en"));
+        QCOMPARE(TrainingConfig::fromJson(R"({"language": "pt-BR"})").language, std::string("pt-BR"));
+    }
+
     void overridesMergeIntoTheBase()
     {
         const TrainingConfig base = TrainingConfig::preset("flickr8k-mobilenet");
@@ -54,6 +68,7 @@ private Q_SLOTS:
         QTest::newRow("augmentation key") << QString::fromUtf8(R"({"augmentation": {"horizontal_flip": {"p": 1}}})") << QString::fromUtf8(R"(unknown key "augmentation.horizontal_flip.p")");
         // Found by fuzzing: a number beyond double threw nlohmann's out_of_range, not parse_error.
         QTest::newRow("number beyond double") << QString::fromUtf8(R"({"epochs": 37E777})") << QString::fromUtf8("not valid JSON (number overflow");
+        QTest::newRow("language not a tag") << QString::fromUtf8(R"({"language": "German"})") << QString::fromUtf8(R"(the caption language "German" is not a language tag)");
         QTest::newRow("not an object") << QString::fromUtf8(R"([1, 2])") << QString::fromUtf8(R"(not a JSON object)");
         QTest::newRow("not JSON") << QString::fromUtf8("{\"epochs\": ") /* not raw: moc (Qt 6.4) loses track of braces in raw strings */ << QString::fromUtf8(R"(not valid JSON)");
     }

@@ -13,9 +13,11 @@ using namespace snaption::widgets;
 
 namespace {
 
-ExportedCaption caption(const QString &file, const std::string &text, std::vector<std::string> words, std::vector<float> probabilities)
+ExportedCaption caption(const QString &file, const std::string &text, std::vector<std::string> words, std::vector<float> probabilities,
+                        const std::string &language = "en")
 {
     ExportedCaption c;
+    c.result.language = language;
     c.file = file;
     c.result.caption = text;
     c.result.words = std::move(words);
@@ -62,7 +64,7 @@ private:
     std::vector<ExportedCaption> sample()
     {
         return {caption(QStringLiteral("/photos/dog, \"best\".jpg"), "A dog runs", {"a", "dog", "runs"}, {0.5f, 0.25f, 0.125f}),
-                caption(QStringLiteral("/photos/cat.png"), "Ein Hund läuft", {"ein", "hund", "läuft"}, {1.0f, 0.75f, 0.5f})};
+                caption(QStringLiteral("/photos/cat.png"), "Ein Hund läuft.", {"Ein", "Hund", "läuft"}, {1.0f, 0.75f, 0.5f}, "de")};
     }
 
 private Q_SLOTS:
@@ -70,10 +72,12 @@ private Q_SLOTS:
     {
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(CaptionExporter::toCsv(sample())));
         QCOMPARE(rows.size(), 3);
-        QCOMPARE(rows[0], (QStringList{QStringLiteral("file"), QStringLiteral("caption"), QStringLiteral("words"), QStringLiteral("probabilities")}));
+        QCOMPARE(rows[0], (QStringList{QStringLiteral("file"), QStringLiteral("caption"), QStringLiteral("words"), QStringLiteral("probabilities"),
+                                       QStringLiteral("language")}));
         QCOMPARE(rows[1], (QStringList{QStringLiteral("/photos/dog, \"best\".jpg"), QStringLiteral("A dog runs"), QStringLiteral("a dog runs"),
-                                       QStringLiteral("0.5000 0.2500 0.1250")}));
-        QCOMPARE(rows[2][1], QStringLiteral("Ein Hund läuft"));
+                                       QStringLiteral("0.5000 0.2500 0.1250"), QStringLiteral("en")}));
+        QCOMPARE(rows[2][1], QStringLiteral("Ein Hund läuft."));
+        QCOMPARE(rows[2][4], QStringLiteral("de"));
     }
 
     void jsonRoundTrip()
@@ -85,6 +89,8 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("words")).toArray().size(), 3);
         QCOMPARE(first.value(QStringLiteral("probabilities")).toArray()[1].toDouble(), 0.25);
         QCOMPARE(list[1].toObject().value(QStringLiteral("file")).toString(), QStringLiteral("/photos/cat.png"));
+        QCOMPARE(first.value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+        QCOMPARE(list[1].toObject().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
     }
 
     void sidecarsNeverOverwriteUnlessAsked()

@@ -75,13 +75,14 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
                 continue;
             }
             const CaptionResult &caption = *attempts[i].result;
-            candidates.push_back(caption.words);
+            // Scored lower-case, as coco-caption scores: the written forms are for reading.
+            candidates.push_back(Vocabulary::tokenize(caption.caption));
             std::vector<CaptionMetrics::Tokens> refs;
             for (const std::string &caption : batch[i]->captions) refs.push_back(Vocabulary::tokenize(caption));
             references.push_back(std::move(refs));
             result.captions.push_back(caption.caption);
             if (!batch[i]->objects.empty()) {
-                const auto [nouns, hits] = attentionHits(caption.words, caption.attention, batch[i]->objects, images[i].width, images[i].height);
+                const auto [nouns, hits] = attentionHits(captioner.info().vocabulary.decode(caption.tokenIds), caption.attention, batch[i]->objects, images[i].width, images[i].height);
                 result.attentionNouns += nouns;
                 result.attentionHits += hits;
             }

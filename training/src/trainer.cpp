@@ -162,6 +162,7 @@ struct Trainer::Impl {
     Clock::time_point started;
     std::unique_ptr<RunFolder> folder;
     Vocabulary vocabulary;
+    CaptionStyle style; // learnt from the training captions when the run starts or resumes
     ModelConfig modelConfig;
     CaptionModel model{nullptr};
     std::vector<torch::Tensor> trainable;
@@ -243,8 +244,11 @@ void Trainer::Impl::startRun()
 {
     for (const TrainingText &note : folder->notes()) message(note);
     notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "preparing %1"), {dataset.name}});
+    std::vector<std::string> captions;
+    for (const CaptionedImage &image : dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
     if (resumeFrom) {
         vocabulary = resumeFrom->vocabulary;
+        style = CaptionStyle::learn(config.language, captions, vocabulary); // the same captions: the same forms
         state = resumeFrom->state;
         for (const std::string &change : resumeChanges) message({QT_TRANSLATE_NOOP("Trainer", "resume: %1"), {change}});
         // A changed length or budget is a new plan (the budget planner may shrink it again).
@@ -253,9 +257,8 @@ void Trainer::Impl::startRun()
         restoreBestModel();
         return;
     }
-    std::vector<std::string> captions;
-    for (const CaptionedImage &image : dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
     vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
+    style = CaptionStyle::learn(config.language, captions, vocabulary);
     state.plannedEpochs = config.epochs;
     state.runId = newRunId();
     message({QT_TRANSLATE_N_NOOP("Trainer", "vocabulary: %1 tokens (words seen at least %n time(s))"), {std::to_string(vocabulary.size())}, config.minWordFrequency});
@@ -582,14 +585,14 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
             const auto sequences = BeamSearch(*model, options).run(model->memoryFromEncoderOutput(batch.outputs));
             for (std::size_t i = 0; i < sequences.size(); ++i) {
                 const CaptionedImage &image = dataset.validation[std::size_t(batch.records[i])];
-                const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, sequences[i], torch::Tensor());
+                const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, style, sequences[i], torch::Tensor());
                 if (dataset.isSynthetic()) {
                     const int size = dataset.syntheticImageSize;
-                    const auto [nouns, hits] = Evaluator::attentionHits(result.words, result.attention, image.objects, size, size);
+                    const auto [nouns, hits] = Evaluator::attentionHits(vocabulary.decode(result.tokenIds), result.attention, image.objects, size, size);
                     attentionNouns += nouns;
                     attentionHits += hits;
                 }
-                candidates.push_back(result.words);
+                candidates.push_back(Vocabulary::tokenize(result.caption));
                 std::vector<CaptionMetrics::Tokens> refs;
                 for (const std::string &caption : image.captions) refs.push_back(Vocabulary::tokenize(caption));
                 references.push_back(std::move(refs));
@@ -643,7 +646,7 @@ void Trainer::Impl::saveModel(const fs::path &path, const std::string &role, int
         {"run_id", state.runId},
         {"epoch", std::to_string(epoch)},
     };
-    ModelStorage::save(*model, vocabulary, provenance, path.string());
+    ModelStorage::save(*model, vocabulary, style, provenance, path.string());
 }
 
 void Trainer::Impl::writeHistory()

@@ -1,5 +1,6 @@
 #include <snaption/training/trainingconfig.h>
 
+#include <snaption/captionstyle.h>
 #include <snaption/error.h>
 
 #include "bfloat16autocast.h"
@@ -34,7 +35,7 @@ void require(bool condition, const std::string &what)
 
 const std::vector<std::string> &TrainingConfig::presetNames()
 {
-    static const std::vector<std::string> names{"synthetic-demo", "synthetic-accurate", "flickr8k-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
+    static const std::vector<std::string> names{"synthetic-demo", "synthetic-accurate", "flickr8k-mobilenet", "flickr8k-de-mobilenet", "flickr8k-efficientnet", "flickr8k-seed-arch"};
     return names;
 }
 
@@ -43,6 +44,7 @@ std::string TrainingConfig::presetTitle(const std::string &name)
     if (name == "synthetic-demo") return QT_TRANSLATE_NOOP("TrainingConfig", "Synthetic demo — about a minute");
     if (name == "synthetic-accurate") return QT_TRANSLATE_NOOP("TrainingConfig", "Synthetic scenes — accurate, 5 minutes");
     if (name == "flickr8k-mobilenet") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, frozen MobileNetV2");
+    if (name == "flickr8k-de-mobilenet") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k in German, frozen MobileNetV2");
     if (name == "flickr8k-efficientnet") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, frozen EfficientNet-B0");
     if (name == "flickr8k-seed-arch") return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k, the original project's recipe");
     throw unknownPreset(name);
@@ -56,6 +58,8 @@ std::string TrainingConfig::presetDescription(const std::string &name)
         return QT_TRANSLATE_NOOP("TrainingConfig", "Generated shapes; a small model trained from scratch in up to 5 minutes, with accurate captions and attention.");
     if (name == "flickr8k-mobilenet")
         return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.");
+    if (name == "flickr8k-de-mobilenet")
+        return QT_TRANSLATE_NOOP("TrainingConfig", "German captions of the Flickr8k photos (Flickr8k.de.token.txt) with a frozen pretrained MobileNetV2: captions in German; about an hour.");
     if (name == "flickr8k-efficientnet")
         return QT_TRANSLATE_NOOP("TrainingConfig", "Flickr8k photos with a frozen pretrained EfficientNet-B0 (timm or torchvision weights): 3 decoder layers.");
     if (name == "flickr8k-seed-arch")
@@ -125,7 +129,8 @@ TrainingConfig TrainingConfig::preset(const std::string &name)
     c.augmentation = AugmentationConfig::photometric();
     c.maxMinutes = 60;
     c.epochValidationImages = 200;
-    if (name == "flickr8k-mobilenet") c.model.encoder.name = EncoderConfig::kMobileNetV2;
+    if (name == "flickr8k-mobilenet" || name == "flickr8k-de-mobilenet") c.model.encoder.name = EncoderConfig::kMobileNetV2;
+    if (name == "flickr8k-de-mobilenet") c.language = "de"; // the same recipe: 5,525 photos with German captions
     if (name == "flickr8k-efficientnet") c.model.encoder.name = EncoderConfig::kEfficientNetB0;
     if (name == "flickr8k-seed-arch") {
         c.model = ModelConfig::seedCompatible();
@@ -142,6 +147,7 @@ void TrainingConfig::validate() const
     if (checked.architecture == ModelConfig::kArchitectureSeed && checked.encoder.classifierClasses == 0)
         checked.encoder.classifierClasses = 1000; // taken from the encoder weights when training starts
     checked.validate();
+    require(CaptionStyle::isLanguageTag(language), "the caption language \"" + language + "\" is not a language tag (such as en or de)");
     require(epochs >= 1 && epochs <= 10000, "epochs must be 1 to 10000");
     require(batchSize >= 1 && batchSize <= 4096, "batch size must be 1 to 4096");
     require(learningRate > 0 && learningRate < 1, "learning rate must be between 0 and 1");
@@ -183,6 +189,7 @@ std::string TrainingConfig::toJson() const
 {
     nlohmann::json json = {
         {"model", nlohmann::json::parse(model.toJson())},
+        {"language", language},
         {"encoder_weights", encoderWeights},
         {"freeze_encoder", freezeEncoder},
         {"cache_features", cacheFeatures},
@@ -237,6 +244,7 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
             throw Error(ErrorKind::InvalidArgument, std::string("training configuration: ") + error.what());
         }
     }
+    read(json, "language", c.language);
     read(json, "encoder_weights", c.encoderWeights);
     read(json, "freeze_encoder", c.freezeEncoder);
     read(json, "cache_features", c.cacheFeatures);

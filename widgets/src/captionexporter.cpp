@@ -25,13 +25,14 @@ QString csvField(const QString &text)
 
 QByteArray CaptionExporter::toCsv(const std::vector<ExportedCaption> &captions)
 {
-    QString out = QStringLiteral("file,caption,words,probabilities\n");
+    QString out = QStringLiteral("file,caption,words,probabilities,language\n"); // language last: older readers keep working
     for (const ExportedCaption &c : captions) {
         QStringList words, probabilities;
         for (const std::string &w : c.result.words) words << QString::fromStdString(w);
         for (const float p : c.result.probabilities) probabilities << QString::number(double(p), 'f', 4);
         out += csvField(c.file) + QLatin1Char(',') + csvField(QString::fromStdString(c.result.caption)) + QLatin1Char(',') +
-               csvField(words.join(QLatin1Char(' '))) + QLatin1Char(',') + csvField(probabilities.join(QLatin1Char(' '))) + QLatin1Char('\n');
+               csvField(words.join(QLatin1Char(' '))) + QLatin1Char(',') + csvField(probabilities.join(QLatin1Char(' '))) + QLatin1Char(',') +
+               csvField(QString::fromStdString(c.result.language)) + QLatin1Char('\n');
     }
     return out.toUtf8();
 }
@@ -45,6 +46,7 @@ QByteArray CaptionExporter::toJson(const std::vector<ExportedCaption> &captions)
         for (const float p : c.result.probabilities) probabilities.append(double(p));
         list.append(QJsonObject{{QStringLiteral("file"), c.file},
                                 {QStringLiteral("caption"), QString::fromStdString(c.result.caption)},
+                                {QStringLiteral("language"), QString::fromStdString(c.result.language)},
                                 {QStringLiteral("words"), words},
                                 {QStringLiteral("probabilities"), probabilities}});
     }

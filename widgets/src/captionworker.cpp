@@ -22,6 +22,7 @@ CaptionWorker::CaptionWorker(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<CaptionJob>();
     qRegisterMetaType<CaptionOutcome>();
+    qRegisterMetaType<QList<InstalledModel>>();
 }
 
 CaptionWorker::~CaptionWorker() = default;
@@ -65,6 +66,11 @@ void CaptionWorker::loadModel(const QString &path, int precision)
     } catch (const std::exception &error) {
         Q_EMIT modelFailed(path, QString::fromStdString(Error::describe(error)));
     }
+}
+
+void CaptionWorker::scanModels(const QStringList &candidates)
+{
+    Q_EMIT modelsScanned(InstalledModels::scan(candidates));
 }
 
 void CaptionWorker::enqueue(const CaptionJob &job)

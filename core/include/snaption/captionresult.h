@@ -19,8 +19,9 @@ struct StageTimings {
 };
 
 struct CaptionResult {
-    std::string caption;                // cleaned up: "A dog runs through the grass"
-    std::vector<std::string> words;     // one per generated token before <END>
+    std::string caption;                // as written: "A dog runs through the grass.", "Ein Hund rennt."
+    std::string language = "en";        // the caption's language (BCP 47), the model's
+    std::vector<std::string> words;     // one per generated token before <END>, as written ("Hund")
     std::vector<std::int64_t> tokenIds; // the same, as vocabulary indices
     std::vector<float> probabilities;   // model probability of each word
     double score = 0;                   // length-normalised log probability

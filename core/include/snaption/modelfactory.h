@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/captionstyle.h>
 #include <snaption/modelconfig.h>
 #include <snaption/tensordtype.h>
 #include <snaption/vocabulary.h>
@@ -19,6 +20,7 @@ public:
         std::string encoderWeightsPath;              // pretrained encoder (see EncoderWeights), or empty
         TensorDType storage = TensorDType::F32;      // F32 or F16
         std::map<std::string, std::string> provenance;
+        CaptionStyle style;                          // caption language and written forms
     };
 
     // With encoder weights, the encoder part of the configuration (network, padding, normalisation)

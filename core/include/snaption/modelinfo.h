@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snaption/captionstyle.h>
 #include <snaption/modelconfig.h>
 #include <snaption/vocabulary.h>
 
@@ -20,6 +21,7 @@ struct ModelInfo {
     int formatVersion = kFormatVersion;
     ModelConfig config;
     Vocabulary vocabulary;
+    CaptionStyle style; // caption language and written forms; English for files without them
     std::map<std::string, std::string> provenance; // created_by, created_at, source, ...
     std::int64_t parameterCount = 0;
     std::string storageDType; // "F32" or "F16"

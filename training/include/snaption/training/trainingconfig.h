@@ -15,6 +15,7 @@ namespace snaption::training {
 // one random caption of an image's five per step.
 struct TrainingConfig {
     ModelConfig model;
+    std::string language = "en";     // the captions' language (BCP 47), stored in the model file
     std::string encoderWeights;      // pretrained encoder file (see EncoderWeights), or random init
     bool freezeEncoder = true;       // frozen: features are computed once and cached
     bool cacheFeatures = true;       // frozen only: false re-encodes every batch (slow; for comparison)

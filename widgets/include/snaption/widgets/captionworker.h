@@ -2,6 +2,7 @@
 
 #include <snaption/captioner.h>
 #include <snaption/widgets/captionjob.h>
+#include <snaption/widgets/installedmodels.h>
 
 #include <QObject>
 
@@ -32,6 +33,8 @@ public Q_SLOTS:
     // file, or shrunk from pasted pixels. Any thread; throws Error for unreadable files.
     static RgbImage loadDisplayImage(const QString &path, const QImage &pixels);
     void enqueue(const snaption::widgets::CaptionJob &job);
+    // Reads the candidates' headers (InstalledModels::scan) between caption jobs.
+    void scanModels(const QStringList &candidates);
 
 Q_SIGNALS:
     void modelLoaded(const QString &path, const QString &description);
@@ -39,6 +42,7 @@ Q_SIGNALS:
     void started(int id);
     void finished(const snaption::widgets::CaptionOutcome &outcome);
     void idle(); // the queue ran empty
+    void modelsScanned(const QList<snaption::widgets::InstalledModel> &models);
 
 private:
     void processNext();
