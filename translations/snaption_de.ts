@@ -316,7 +316,7 @@
 <context>
     <name>CaptionExporter</name>
     <message>
-        <location filename="../widgets/src/captionexporter.cpp" line="+87"/>
+        <location filename="../widgets/src/captionexporter.cpp" line="+89"/>
         <source>%1: not written, because %2 would share it</source>
         <translation>%1: nicht geschrieben, da %2 sich diese Datei teilen würden</translation>
     </message>
@@ -733,9 +733,9 @@ Allgemeine Optionen:
         <translation>Vokabular:       %1 Tokens</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Caption language: %1 (%2)</source>
-        <translation>Beschreibungssprache: %1 (%2)</translation>
+        <location line="+1"/>
+        <source>Captions in:     %1</source>
+        <translation>Sprache:         %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2967,30 +2967,50 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A Flickr8k folder, a COCO or Karpathy JSON file, a folder of images with .txt captions, or &quot;synthetic&quot;</source>
-        <translation>Ein Flickr8k-Ordner, eine COCO- oder Karpathy-JSON-Datei, ein Ordner mit Bildern und .txt-Beschreibungen, oder „synthetic“</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>&amp;Dataset:</source>
         <translation>Date&amp;nsatz:</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+30"/>
+        <location line="-12"/>
+        <location line="+39"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-54"/>
+        <source>A Flickr8k folder or captions file (Flickr8k.de.token.txt: German), a COCO or Karpathy JSON file, a folder of images with .txt captions, or &quot;synthetic&quot;</source>
+        <translation>Ein Flickr8k-Ordner oder eine Beschreibungsdatei (Flickr8k.de.token.txt: Deutsch), eine COCO- oder Karpathy-JSON-Datei, ein Ordner mit Bildern und .txt-Beschreibungen oder „synthetic“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dataset Folder</source>
         <translation>Datensatzordner</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a dataset file: Flickr8k captions, COCO or Karpathy JSON</source>
+        <translation>Eine Datensatzdatei wählen: Flickr8k-Beschreibungen, COCO- oder Karpathy-JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dataset File</source>
+        <translation>Datensatzdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captions and datasets (*.txt *.json);;All files (*)</source>
+        <translation>Beschreibungen und Datensätze (*.txt *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Dataset format</source>
         <translation>Datensatzformat</translation>
     </message>
@@ -3328,7 +3348,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
     <message numerus="yes">
-        <location line="+169"/>
+        <location line="+182"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
@@ -3354,24 +3374,24 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-408"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-171"/>
         <source>Sta&amp;rt</source>
         <translation>Sta&amp;rten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+446"/>
+        <location line="+469"/>
         <location line="+140"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-609"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -3381,7 +3401,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Logarithmische S&amp;kala</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Chec&amp;k</source>
         <translation>Prü&amp;fen</translation>
     </message>
@@ -3508,7 +3528,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+95"/>
         <source>Cannot resume from %1: %2</source>
         <translation>Fortsetzen von %1 nicht möglich: %2</translation>
     </message>

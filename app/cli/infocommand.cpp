@@ -48,8 +48,7 @@ int InfoCommand::run(const QStringList &arguments)
         out << tr("Parameters:      %1 (%2 storage)").arg(locale.toString(qlonglong(info.parameterCount)), QString::fromStdString(info.storageDType))
             << Qt::endl;
         out << tr("Vocabulary:      %1 tokens").arg(locale.toString(qulonglong(info.vocabulary.size()))) << Qt::endl;
-        const QString language = QString::fromStdString(info.style.language());
-        out << tr("Caption language: %1 (%2)").arg(language, QLocale(language).nativeLanguageName()) << Qt::endl;
+        out << tr("Captions in:     %1").arg(QString::fromStdString(info.style.language())) << Qt::endl;
         for (const auto &[key, value] : info.provenance)
             out << tr("Provenance:      %1: %2").arg(QString::fromStdString(key), QString::fromStdString(value)) << Qt::endl;
     } catch (const Error &error) {

@@ -111,11 +111,21 @@ QGroupBox *TrainTab::createDataBox()
     };
     m_dataset->setPlaceholderText(tr("a dataset folder or file, or \"synthetic\""));
     m_dataset->setAccessibleName(tr("Dataset"));
-    m_dataset->setToolTip(tr("A Flickr8k folder, a COCO or Karpathy JSON file, a folder of images with .txt captions, or \"synthetic\""));
-    dataForm->addRow(tr("&Dataset:"), browseRow(m_dataset, tr("Browse…"), [this] {
+    m_dataset->setToolTip(tr("A Flickr8k folder or captions file (Flickr8k.de.token.txt: German), a COCO or Karpathy JSON file, a folder "
+                             "of images with .txt captions, or \"synthetic\""));
+    QHBoxLayout *datasetRow = browseRow(m_dataset, tr("Browse…"), [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Dataset Folder"));
         if (!folder.isEmpty()) setDataset(folder);
-    }));
+    });
+    auto *datasetFile = new QPushButton(tr("File…"), this);
+    datasetFile->setAccessibleDescription(tr("Choose a dataset file: Flickr8k captions, COCO or Karpathy JSON"));
+    connect(datasetFile, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Dataset File"), QString(),
+                                                          tr("Captions and datasets (*.txt *.json);;All files (*)"));
+        if (!file.isEmpty()) setDataset(file);
+    });
+    datasetRow->addWidget(datasetFile);
+    dataForm->addRow(tr("&Dataset:"), datasetRow);
     for (const char *format : {"auto", "flickr8k", "coco", "karpathy", "folder", "synthetic"}) m_format->addItem(QString::fromLatin1(format));
     m_format->setAccessibleName(tr("Dataset format"));
     m_format->setToolTip(tr("\"auto\" recognises the format from the files"));
@@ -361,6 +371,19 @@ void TrainTab::applyPreset(const QString &requested)
         m_dataset->setText(QStringLiteral("synthetic"));
         m_format->setCurrentText(QStringLiteral("auto"));
     }
+    useCaptionsOfLanguage(QString::fromStdString(m_base.language));
+}
+
+// A Flickr8k folder holds the English captions and may hold the German ones beside them: a German
+// preset takes the German file, an English one the folder.
+void TrainTab::useCaptionsOfLanguage(const QString &language)
+{
+    const QFileInfo dataset(m_dataset->text().trimmed());
+    static const QString german = QStringLiteral("Flickr8k.de.token.txt");
+    if (language == QLatin1String("de") && dataset.isDir() && QFileInfo::exists(QDir(dataset.filePath()).filePath(german)))
+        m_dataset->setText(QDir(dataset.filePath()).filePath(german));
+    else if (language != QLatin1String("de") && dataset.fileName() == german && QFileInfo::exists(dataset.dir().filePath(QStringLiteral("Flickr8k.token.txt"))))
+        m_dataset->setText(dataset.path());
 }
 
 void TrainTab::loadConfig(const training::TrainingConfig &c)

@@ -75,6 +75,7 @@ private:
     void connectControls();
     void connectController();
     void loadConfig(const training::TrainingConfig &config);
+    void useCaptionsOfLanguage(const QString &language);
     void inspectCheckpoint();
     void onStep(const training::StepRecord &record);
     void showStepStatus(); // the status line for m_lastStep, with the best epoch so far

@@ -229,6 +229,37 @@ private Q_SLOTS:
         QVERIFY(exiftoolTag(folder + QStringLiteral("/photo000.jpg"), QStringLiteral("XMP-dc:Description")).isEmpty());
     }
 
+    // A German model's caption goes into the photo in German, tagged as German: exiftool reads it
+    // as the description's "de" entry (xml:lang="de") beside x-default, with no English entry.
+    void aGermanModelsCaptionIsTaggedGerman()
+    {
+        writeBytes(m_dir.filePath(QStringLiteral("de.txt")), "Ein Hund rennt über die Wiese.\nZwei Katzen schlafen auf dem roten Sofa.\n");
+        const QString german = m_dir.filePath(QStringLiteral("german.safetensors"));
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder"), QStringLiteral("mobilenet_v2"), QStringLiteral("--layers"),
+                              QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--heads"), QStringLiteral("2"),
+                              QStringLiteral("--ff"), QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--language"),
+                              QStringLiteral("de"), QStringLiteral("--vocab-from-captions"), m_dir.filePath(QStringLiteral("de.txt")),
+                              QStringLiteral("--out"), german});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const QString folder = photoFolder(1);
+        const QString photo = folder + QStringLiteral("/photo000.jpg");
+        const Run run = cli({QStringLiteral("caption"), QStringLiteral("--model"), german, QStringLiteral("--write-metadata"), QStringLiteral("description"),
+                             QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("german.jsonl")), photo});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString caption = run.out.section(QLatin1Char('\t'), -1).trimmed();
+        QVERIFY2(caption.endsWith(QLatin1Char('.')), qPrintable(run.out));
+        QCOMPARE(exiftoolTag(photo, QStringLiteral("XMP-dc:Description-de")), caption);
+        QCOMPARE(exiftoolTag(photo, QStringLiteral("XMP-dc:Description")), caption);
+        QVERIFY(exiftoolTag(photo, QStringLiteral("XMP-dc:Description-en")).isEmpty());
+        // --language still decides when given.
+        const QString other = photoFolder(1) + QStringLiteral("/photo000.jpg");
+        const Run tagged = cli({QStringLiteral("caption"), QStringLiteral("--model"), german, QStringLiteral("--write-metadata"), QStringLiteral("description"),
+                                QStringLiteral("--language"), QStringLiteral("de-AT"), QStringLiteral("--journal"),
+                                m_dir.filePath(QStringLiteral("german2.jsonl")), other});
+        QVERIFY2(tagged.exitCode == 0, qPrintable(tagged.err));
+        QCOMPARE(exiftoolTag(other, QStringLiteral("XMP-dc:Description-de-AT")), caption);
+    }
+
     void usageErrorsAndASecondRunAreRefused()
     {
         const QString folder = photoFolder(1);

@@ -139,6 +139,29 @@ private Q_SLOTS:
         QCOMPARE(next.augmentation.colorJitter.hue, 0.33);
     }
 
+    // The German preset trains German captions: its language goes into the run's settings, and a
+    // Flickr8k folder with German captions beside the English ones is replaced by the German file.
+    void theGermanPresetTakesTheGermanCaptions()
+    {
+        QTemporaryDir data;
+        writeBytes(data.filePath(QStringLiteral("Flickr8k.token.txt")), "a.jpg#0\tA dog.\n");
+        writeBytes(data.filePath(QStringLiteral("Flickr8k.de.token.txt")), "a.jpg#0\tEin Hund.\n");
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        QLineEdit *dataset = nullptr;
+        for (QLineEdit *edit : tab->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QLatin1String("Dataset")) dataset = edit;
+        }
+        QVERIFY(dataset);
+        tab->setDataset(data.path());
+        tab->applyPreset(QStringLiteral("flickr8k-de-mobilenet"));
+        QCOMPARE(tab->currentConfig().language, std::string("de"));
+        QCOMPARE(dataset->text(), data.filePath(QStringLiteral("Flickr8k.de.token.txt")));
+        tab->applyPreset(QStringLiteral("flickr8k-mobilenet"));
+        QCOMPARE(tab->currentConfig().language, std::string("en"));
+        QCOMPARE(dataset->text(), data.path());
+    }
+
     void matrixPrecisionIsAnEditedSetting()
     {
         MainWindow window;

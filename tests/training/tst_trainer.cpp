@@ -146,6 +146,32 @@ private Q_SLOTS:
                  best.c_str());
     }
 
+    // The model file says its captions' language and writes each word as the training captions
+    // mostly do: here "Star" (a noun in German), and a full stop at the end.
+    void modelsRecordTheCaptionLanguageAndWrittenForms()
+    {
+        TrainingConfig config = tinyConfig(true);
+        config.language = "de";
+        config.epochs = 1;
+        Dataset data = tinyData();
+        for (CaptionedImage &image : data.train) {
+            for (std::string &caption : image.captions) {
+                for (std::size_t at = caption.find(" star"); at != std::string::npos; at = caption.find(" star", at + 1)) caption[at + 1] = 'S';
+            }
+        }
+        Trainer trainer(config, data);
+        const TrainingResult result = trainer.run(folder(QStringLiteral("german")).toStdString());
+        QVERIFY(result.completed);
+        const Captioner captioner(result.finalModel);
+        QCOMPARE(captioner.info().style.language(), std::string("de"));
+        QCOMPARE(captioner.info().style.writtenForm("star"), std::string("Star"));
+        QCOMPARE(captioner.info().style.writtenForm("there"), std::string("there")); // only ever first: lower-case
+        const CaptionResult caption = captioner.caption(SyntheticScenes::generate(3, 0, 64).image, DecodingOptions::greedy());
+        QCOMPARE(caption.language, std::string("de"));
+        if (!caption.words.empty()) QVERIFY2(QString::fromStdString(caption.caption).endsWith(QLatin1Char('.')), caption.caption.c_str());
+        for (std::size_t i = 1; i < caption.words.size(); ++i) QVERIFY(caption.words[i] != "star");
+    }
+
     void resumeContinuesExactly_data()
     {
         QTest::addColumn<bool>("freeze");
