@@ -12,6 +12,8 @@ packages=(
   xvfb xauth libgif-dev
   # Captions into photos' XMP/IPTC/Exif (metadata/).
   libexiv2-dev
+  # Subword vocabularies for languages with long compounds (German): SentencePiece.
+  libsentencepiece-dev
   # Speaking captions: Qt TextToSpeech's CMake package needs Qt6QmlIntegration (qt6-declarative-dev);
   # at run time it needs an engine plugin and the speech-dispatcher service with a voice.
   qt6-speech-dev qt6-declarative-dev qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng

@@ -728,12 +728,17 @@ Allgemeine Optionen:
         <translation>Parameter:       %1 (gespeichert als %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Vocabulary:      %1 tokens</source>
         <translation>Vokabular:       %1 Tokens</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Vocabulary:      %1 subword pieces (SentencePiece)</source>
+        <translation>Vokabular:       %1 Wortteile (SentencePiece)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Captions in:     %1</source>
         <translation>Sprache:         %1</translation>
     </message>
@@ -763,13 +768,13 @@ Allgemeine Optionen:
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <location line="+7"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>Start from pretrained encoder weights (.safetensors, torch.save .pth, TFLite MobileNetV2); they also choose the encoder.</source>
         <translation>Mit vortrainierten Encoder-Gewichten beginnen (.safetensors, torch.save .pth, TFLite-MobileNetV2); sie bestimmen auch den Encoder.</translation>
     </message>
@@ -785,11 +790,12 @@ Allgemeine Optionen:
         <location line="+1"/>
         <location line="+1"/>
         <location line="+2"/>
+        <location line="+2"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7"/>
         <source>Decoder width (default 512).</source>
         <translation>Decoder-Breite (Standard 512).</translation>
     </message>
@@ -817,6 +823,11 @@ Allgemeine Optionen:
         <location line="+1"/>
         <source>Leave out words seen fewer times (default 1).</source>
         <translation>Seltener gesehene Wörter auslassen (Standard 1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --vocab-from-captions: learn a subword vocabulary of this many pieces (SentencePiece) instead of words.</source>
+        <translation>Mit --vocab-from-captions: ein Wortteil-Vokabular mit so vielen Teilen lernen (SentencePiece) statt Wörtern.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -869,6 +880,11 @@ Allgemeine Optionen:
         <translation>genau eines von --vocab und --vocab-from-captions angeben</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>--subword-pieces needs --vocab-from-captions and a number of at least 32</source>
+        <translation>--subword-pieces braucht --vocab-from-captions und eine Zahl von mindestens 32</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>--storage must be f32 or f16</source>
         <translation>--storage muss f32 oder f16 sein</translation>
@@ -889,12 +905,17 @@ Allgemeine Optionen:
         <translation>--out %1 ist eine der Eingaben; bitte eine andere Datei für das Modell wählen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>random initialisation (seed %1)</source>
         <translation>zufällige Initialisierung (Startwert %1)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 subword pieces.</source>
+        <translation>%1 geschrieben: %2 + %3 Decoder-Schichten, %4 Parameter, %5 Wortteile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words.</source>
         <translation>%1 geschrieben: %2 + %3 Decoder-Schichten, %4 Parameter, %5 Wörter.</translation>
     </message>
@@ -1524,17 +1545,27 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+246"/>
+        <location filename="../training/src/trainer.cpp" line="+248"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>resume: %1</source>
         <translation>Fortsetzen: %1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>learning a subword vocabulary of %1 pieces</source>
+        <translation>lerne ein Wortteil-Vokabular mit %1 Teilen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vocabulary: %1 subword pieces</source>
+        <translation>Vokabular: %1 Wortteile</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+3"/>
         <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
         <translation>
             <numerusform>Vokabular: %1 Tokens (Wörter, die mindestens %n-mal vorkommen)</numerusform>
@@ -1542,7 +1573,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>copied the best model so far (epoch %1) from %2</source>
         <translation>bisher bestes Modell (Epoche %1) aus %2 kopiert</translation>
     </message>
@@ -1613,7 +1644,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Checkpoint %1 wird geschrieben</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+94"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>Zeitbudget: Training von %1 der %n Epoche (%2 ms je Schritt)</numerusform>
@@ -3167,6 +3198,31 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Matrixgenauigkeit:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subword pieces (SentencePiece)</source>
+        <translation>Wortteile (SentencePiece)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the decoder writes: whole words of the training captions, or pieces of words learnt from them (for languages with long compounds, such as German)</source>
+        <translation>Was der Decoder schreibt: ganze Wörter der Trainingsbeschreibungen oder aus ihnen gelernte Wortteile (für Sprachen mit langen Komposita wie Deutsch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary</source>
+        <translation>Vokabular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vocabulary:</source>
+        <translation>Vokabular:</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Decoder layers:</source>
         <translation>Decoder-Schichten:</translation>
@@ -3228,12 +3284,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>Passes over the training images (one random caption each)</source>
         <translation>Durchgänge über die Trainingsbilder (je eine zufällige Beschreibung)</translation>
     </message>
@@ -3309,6 +3365,16 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Subword pieces:</source>
+        <translation>Wortteile:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size of a subword vocabulary, learnt from the training captions when training starts</source>
+        <translation>Größe eines Wortteil-Vokabulars, das beim Start des Trainings aus den Trainingsbeschreibungen gelernt wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Feature views:</source>
         <translation>Merkmalsansichten:</translation>
     </message>
@@ -3348,7 +3414,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
     <message numerus="yes">
-        <location line="+182"/>
+        <location line="+184"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
@@ -3374,24 +3440,24 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-410"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-181"/>
         <source>Sta&amp;rt</source>
         <translation>Sta&amp;rten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+469"/>
+        <location line="+481"/>
         <location line="+140"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="-621"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -3431,7 +3497,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Encoder einfrieren (Merkmale &amp;zwischenspeichern)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Random seed: the same seed gives the same run</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
@@ -3528,7 +3594,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Cannot resume from %1: %2</source>
         <translation>Fortsetzen von %1 nicht möglich: %2</translation>
     </message>
@@ -4018,6 +4084,14 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
+        <source>%1, %2 + %n decoder layer(s), %3 subword pieces%4</source>
+        <translation>
+            <numerusform>%1, %2 + %n Decoder-Schicht, %3 Wortteile%4</numerusform>
+            <numerusform>%1, %2 + %n Decoder-Schichten, %3 Wortteile%4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%1, %2 + %n decoder layer(s), %3 words%4</source>
         <translation>
             <numerusform>%1, %2 + %n Decoder-Schicht, %3 Wörter%4</numerusform>

@@ -134,6 +134,13 @@
             <numerusform>%1, %2 + %n decoder layers, %3 words%4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %2 + %n decoder layer(s), %3 subword pieces%4</source>
+        <translation>
+            <numerusform>%1, %2 + %n decoder layer, %3 subword pieces%4</numerusform>
+            <numerusform>%1, %2 + %n decoder layers, %3 subword pieces%4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchiveRun</name>

@@ -6,9 +6,10 @@ namespace snaption::cli {
 
 QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &result, double decodeMs)
 {
-    QJsonArray tokenIds, words, probabilities, maps;
+    QJsonArray tokenIds, tokensPerWord, words, probabilities, maps;
+    for (const std::int64_t id : result.tokenIds) tokenIds.append(qint64(id));
+    for (const int count : result.tokensPerWord) tokensPerWord.append(count);
     for (std::size_t i = 0; i < result.words.size(); ++i) {
-        tokenIds.append(qint64(result.tokenIds[i]));
         words.append(QString::fromStdString(result.words[i]));
         probabilities.append(double(result.probabilities[i]));
         QJsonArray grid;
@@ -25,6 +26,7 @@ QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &r
         {QStringLiteral("caption"), QString::fromStdString(result.caption)},
         {QStringLiteral("language"), QString::fromStdString(result.language)},
         {QStringLiteral("token_ids"), tokenIds},
+        {QStringLiteral("tokens_per_word"), tokensPerWord},
         {QStringLiteral("words"), words},
         {QStringLiteral("probabilities"), probabilities},
         {QStringLiteral("score"), result.score},

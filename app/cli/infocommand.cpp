@@ -47,7 +47,9 @@ int InfoCommand::run(const QStringList &arguments)
             << Qt::endl;
         out << tr("Parameters:      %1 (%2 storage)").arg(locale.toString(qlonglong(info.parameterCount)), QString::fromStdString(info.storageDType))
             << Qt::endl;
-        out << tr("Vocabulary:      %1 tokens").arg(locale.toString(qulonglong(info.vocabulary.size()))) << Qt::endl;
+        const QString vocabularySize = locale.toString(qulonglong(info.vocabulary.size()));
+        out << (info.subwords ? tr("Vocabulary:      %1 subword pieces (SentencePiece)").arg(vocabularySize) : tr("Vocabulary:      %1 tokens").arg(vocabularySize))
+            << Qt::endl;
         out << tr("Captions in:     %1").arg(QString::fromStdString(info.style.language())) << Qt::endl;
         for (const auto &[key, value] : info.provenance)
             out << tr("Provenance:      %1: %2").arg(QString::fromStdString(key), QString::fromStdString(value)) << Qt::endl;

@@ -49,6 +49,8 @@ int InitModelCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("context"), tr("Context length in tokens, <START> included (default 20)."), tr("n"), QStringLiteral("20")});
     parser.addOption({QStringLiteral("vocab-from-captions"), tr("Build the vocabulary from a text file, one caption per line."), tr("file")});
     parser.addOption({QStringLiteral("min-frequency"), tr("Leave out words seen fewer times (default 1)."), tr("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("subword-pieces"),
+                      tr("With --vocab-from-captions: learn a subword vocabulary of this many pieces (SentencePiece) instead of words."), tr("n")});
     parser.addOption({QStringLiteral("vocab"), tr("Use a vocabulary file (a JSON list of tokens)."), tr("file")});
     parser.addOption({QStringLiteral("language"),
                       tr("The captions' language (BCP 47: en, de; default en). With --vocab-from-captions, each word's "
@@ -65,6 +67,12 @@ int InitModelCommand::run(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("vocab")) == parser.isSet(QStringLiteral("vocab-from-captions"))) {
         CliOutput::error(tr("give exactly one of --vocab and --vocab-from-captions"));
+        return kUsage;
+    }
+    const bool subwords = parser.isSet(QStringLiteral("subword-pieces"));
+    const int subwordPieces = parser.value(QStringLiteral("subword-pieces")).toInt();
+    if (subwords && (!parser.isSet(QStringLiteral("vocab-from-captions")) || subwordPieces < 32)) {
+        CliOutput::error(tr("--subword-pieces needs --vocab-from-captions and a number of at least 32"));
         return kUsage;
     }
     const QString storage = parser.value(QStringLiteral("storage")).toLower();
@@ -108,14 +116,21 @@ int InitModelCommand::run(const QStringList &arguments)
         } else {
             const int minFrequency = parser.value(QStringLiteral("min-frequency")).toInt();
             const std::vector<std::string> captions = readCaptionLines(parser.value(QStringLiteral("vocab-from-captions")));
-            vocabulary = Vocabulary::fromCaptions(captions, minFrequency);
-            options.style = CaptionStyle::learn(language, captions, vocabulary);
+            if (subwords) {
+                options.subwords = SubwordModel::train(captions, subwordPieces);
+                vocabulary = options.subwords->vocabulary();
+                options.style = CaptionStyle::learn(language, captions);
+            } else {
+                vocabulary = Vocabulary::fromCaptions(captions, minFrequency);
+                options.style = CaptionStyle::learn(language, captions, vocabulary);
+            }
         }
         options.provenance = Provenance::describe(QStringLiteral("init-model"),
                                                   tr("random initialisation (seed %1)").arg(options.seed));
         ModelFactory::createRandom(config, vocabulary, out.toStdString(), options);
         const ModelInfo info = ModelInfo::read(out.toStdString());
-        CliOutput::out() << tr("Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words.")
+        CliOutput::out() << (subwords ? tr("Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 subword pieces.")
+                                      : tr("Wrote %1: %2 + %3 decoder layers, %4 parameters, %5 words."))
                                 .arg(out, QString::fromStdString(info.config.encoder.name)) // as written: weights choose the encoder
                                 .arg(config.decoder.layers)
                                 .arg(info.parameterCount)

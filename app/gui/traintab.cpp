@@ -204,6 +204,14 @@ QGroupBox *TrainTab::createModelBox()
     m_precision->setAccessibleName(tr("Matrix precision"));
     m_precision->setAccessibleDescription(m_precision->toolTip());
     form->addRow(tr("Matrix precision:"), m_precision);
+    m_vocabulary = new QComboBox(this);
+    m_vocabulary->addItem(tr("Words"), QStringLiteral("words"));
+    m_vocabulary->addItem(tr("Subword pieces (SentencePiece)"), QStringLiteral("subwords"));
+    m_vocabulary->setToolTip(tr("What the decoder writes: whole words of the training captions, or pieces of words learnt from them "
+                                "(for languages with long compounds, such as German)"));
+    m_vocabulary->setAccessibleName(tr("Vocabulary"));
+    m_vocabulary->setAccessibleDescription(m_vocabulary->toolTip());
+    form->addRow(tr("Vocabulary:"), m_vocabulary);
     using Config = training::TrainingConfig;
     m_budgetNote = new QLabel(this);
     m_numberFields = {
@@ -223,6 +231,8 @@ QGroupBox *TrainTab::createModelBox()
         {this, {tr("Gradient clip:"), 0, 100, 0.5, 1, tr("Largest gradient norm (0 = no clipping)")}, [](Config &c) -> double & { return c.gradientClip; }},
         {this, {tr("Min. word count:"), 1, 1000, 1, 0, tr("Words seen fewer times in training captions become <UNKNOWN>")},
          [](Config &c) -> int & { return c.minWordFrequency; }},
+        {this, {tr("Subword pieces:"), 32, 100000, 100, 0, tr("Size of a subword vocabulary, learnt from the training captions when training starts")},
+         [](Config &c) -> int & { return c.subwordPieces; }},
         {this, {tr("Feature views:"), 1, 32, 1, 0, tr("Cached versions of each image: the original plus augmented ones")}, [](Config &c) -> int & { return c.featureViews; }},
         {this, {tr("Time budget (min):"), 0, 100000, 1, 1, tr("Stop after this many minutes; the plan is revised to fit as the speed changes (0 = none)")},
          [](Config &c) -> double & { return c.maxMinutes; }},
@@ -392,6 +402,7 @@ void TrainTab::loadConfig(const training::TrainingConfig &c)
     m_encoder->setCurrentText(QString::fromStdString(c.model.encoder.name));
     m_freeze->setChecked(c.freezeEncoder);
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(QString::fromStdString(c.mixedPrecision))));
+    m_vocabulary->setCurrentIndex(std::max(0, m_vocabulary->findData(QString::fromStdString(c.vocabulary))));
     for (const NumberField &field : m_numberFields) field.load(c);
 }
 
@@ -401,6 +412,7 @@ training::TrainingConfig TrainTab::currentConfig() const
     c.model.encoder.name = m_encoder->currentText().toStdString();
     c.freezeEncoder = m_freeze->isChecked();
     c.mixedPrecision = m_precision->currentData().toString().toStdString();
+    c.vocabulary = m_vocabulary->currentData().toString().toStdString();
     for (const NumberField &field : m_numberFields) field.store(c);
     c.encoderWeights = m_encoderWeights->text().trimmed().toStdString();
     // One source of truth: the pipeline edited in the Augment tab.

@@ -98,7 +98,7 @@ private:
     // Settings.
     std::vector<NumberField> m_numberFields; // the numeric settings, in form order
     QLabel *m_budgetNote = nullptr;           // under Epochs: what the time budget fits
-    QComboBox *m_encoder, *m_precision;
+    QComboBox *m_encoder, *m_precision, *m_vocabulary;
     QCheckBox *m_freeze;
     training::TrainingConfig m_base; // the preset, for what the editors do not show
     // Run control and status.

@@ -129,7 +129,7 @@ std::vector<CaptionResult> Captioner::captionValidBatch(const std::vector<RgbIma
     const double count = double(images.size());
     for (std::size_t i = 0; i < sequences.size(); ++i) {
         CaptionResult result =
-            CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, m_impl->info.style, sequences[i],
+            CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, m_impl->info.style, m_impl->info.subwords, sequences[i],
                                       options.gradCamMaps ? pixels.narrow(0, std::int64_t(i), 1) : torch::Tensor());
         result.timings.preprocessMs = preprocessMs / count;
         result.timings.encoderMs = encoderMs / count;

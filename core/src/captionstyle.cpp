@@ -57,6 +57,11 @@ bool CaptionStyle::isLanguageTag(const std::string &tag)
     return true;
 }
 
+CaptionStyle CaptionStyle::learn(const std::string &language, const std::vector<std::string> &captions)
+{
+    return learn(language, captions, Vocabulary::fromCaptions(captions));
+}
+
 CaptionStyle CaptionStyle::learn(const std::string &language, const std::vector<std::string> &captions, const Vocabulary &vocabulary)
 {
     FormCounts inside, first;

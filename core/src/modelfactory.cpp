@@ -32,7 +32,7 @@ void ModelFactory::createRandom(const ModelConfig &requested, const Vocabulary &
     torch::manual_seed(options.seed);
     CaptionModel model(config, std::int64_t(vocabulary.size()));
     if (weights) model->encoder().loadWeights(EncoderWeightsTensors::of(*weights), options.encoderWeightsPath);
-    ModelStorage::save(*model, vocabulary, options.style, options.provenance, path, options.storage);
+    ModelStorage::save(*model, vocabulary, options.style, options.subwords, options.provenance, path, options.storage);
 }
 
 } // namespace snaption

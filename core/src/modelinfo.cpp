@@ -3,6 +3,7 @@
 #include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
 
+#include "base64.h"
 #include "modelstorage.h"
 
 #include <nlohmann/json.hpp>
@@ -58,6 +59,11 @@ ModelInfo ModelInfo::fromFile(const SafetensorsFile &file, const std::string &pa
         const auto writtenForms = metadata.find("written_forms");
         info.style = CaptionStyle::fromMetadata(language == metadata.end() ? CaptionStyle::kDefaultLanguage : language->second,
                                                 writtenForms == metadata.end() ? std::string() : writtenForms->second);
+        if (const auto subwords = metadata.find("subword_model"); subwords != metadata.end()) {
+            info.subwords = SubwordModel::fromSerialized(Base64::decode(subwords->second));
+            if (!(info.subwords->vocabulary() == info.vocabulary))
+                throw Error(ErrorKind::BadModel, "the subword model's pieces are not the vocabulary's tokens");
+        }
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());
     }
@@ -97,6 +103,7 @@ std::string ModelInfo::toJson() const
         {"memory_tokens", config.memoryTokens()},
         {"parameters", parameterCount},
         {"vocab_size", vocabulary.size()},
+        {"vocabulary_kind", subwords ? "subwords" : "words"},
         {"language", style.language()},
         {"written_forms", style.writtenForms().size()},
         {"storage_dtype", storageDType},

@@ -4,6 +4,8 @@
 #include <snaption/safetensorsfile.h>
 #include <snaption/safetensorswriter.h>
 
+#include "base64.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -144,11 +146,13 @@ ModelStorage::Loaded ModelStorage::load(const std::string &path)
     return loaded;
 }
 
-void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const std::map<std::string, std::string> &provenance,
-                        const std::string &path, TensorDType floatStorage)
+void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const std::optional<SubwordModel> &subwords,
+                        const std::map<std::string, std::string> &provenance, const std::string &path, TensorDType floatStorage)
 {
     if (std::int64_t(vocabulary.size()) != model.vocabularySize())
         throw Error(ErrorKind::InvalidArgument, "the vocabulary does not match the model's output size");
+    if (subwords && !(subwords->vocabulary() == vocabulary))
+        throw Error(ErrorKind::InvalidArgument, "the vocabulary is not the subword model's pieces");
     if (floatStorage != TensorDType::F32 && floatStorage != TensorDType::F16 && floatStorage != TensorDType::BF16)
         throw Error(ErrorKind::InvalidArgument, "model weights are stored as F32, F16 or BF16");
     SafetensorsWriter writer;
@@ -158,6 +162,7 @@ void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, c
     writer.setMetadata("vocabulary", vocabulary.toJson());
     writer.setMetadata("language", style.language());
     if (style.isLearnt()) writer.setMetadata("written_forms", style.writtenFormsJson());
+    if (subwords) writer.setMetadata("subword_model", Base64::encode(subwords->serialized()));
     writer.setMetadata("provenance", nlohmann::json(provenance).dump());
     for (const auto &[name, tensor] : stateDict(model)) TensorConversion::add(writer, name, tensor, floatStorage);
     writer.write(path);

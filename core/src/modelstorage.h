@@ -21,7 +21,8 @@ public:
 
     // Throws Error(Io) or Error(BadModel); the model is in eval mode (prepareForInference is next).
     static Loaded load(const std::string &path);
-    static void save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style,
+    // `subwords`, when given, must be the model whose pieces `vocabulary` lists.
+    static void save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const std::optional<SubwordModel> &subwords,
                      const std::map<std::string, std::string> &provenance, const std::string &path,
                      TensorDType floatStorage = TensorDType::F32);
 

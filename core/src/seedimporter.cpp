@@ -76,7 +76,7 @@ ModelInfo SeedImporter::import(const std::string &weightsPath, const std::string
         config.decoder.contextLength = int(positions->second.size(0));
     CaptionModel model(config, std::int64_t(vocabulary.size()));
     ModelStorage::loadStateDict(*model, tensors, weightsPath);
-    ModelStorage::save(*model, vocabulary, CaptionStyle(), provenance, outPath);
+    ModelStorage::save(*model, vocabulary, CaptionStyle(), std::nullopt, provenance, outPath);
     return ModelInfo::read(outPath);
 }
 

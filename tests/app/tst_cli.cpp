@@ -3,6 +3,7 @@
 #include <snaption/safetensorsfile.h>
 #include <snaption/safetensorswriter.h>
 
+#include "germancaptions.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -154,6 +155,40 @@ private Q_SLOTS:
                                 path(QStringLiteral("de.txt")), QStringLiteral("--out"), path(QStringLiteral("bad.safetensors"))});
         QCOMPARE(badTag.exitCode, 2);
         QVERIFY2(badTag.err.contains(QLatin1String("language tag")), qPrintable(badTag.err));
+    }
+
+    void subwordModelsLearnPiecesAndCaptionInWords()
+    {
+        QByteArray captions;
+        for (const std::string &caption : repeatedGermanCaptions()) captions += QByteArray::fromStdString(caption) + '\n';
+        writeBytes(path(QStringLiteral("de-pieces.txt")), captions);
+        const QString model = path(QStringLiteral("de-pieces.safetensors"));
+        const Run init = cli({QStringLiteral("init-model"), QStringLiteral("--encoder"), QStringLiteral("mobilenet_v2"), QStringLiteral("--layers"),
+                              QStringLiteral("1"), QStringLiteral("--dim"), QStringLiteral("32"), QStringLiteral("--heads"), QStringLiteral("2"),
+                              QStringLiteral("--ff"), QStringLiteral("64"), QStringLiteral("--language"), QStringLiteral("de"), QStringLiteral("--subword-pieces"),
+                              QStringLiteral("60"), QStringLiteral("--vocab-from-captions"), path(QStringLiteral("de-pieces.txt")), QStringLiteral("--out"), model});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        QVERIFY2(init.out.contains(QLatin1String("60 subword pieces")), qPrintable(init.out));
+        QVERIFY(cli({QStringLiteral("info"), model}).out.contains(QLatin1String("Vocabulary:      60 subword pieces (SentencePiece)\n")));
+        const QJsonObject info = QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), model}).out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("vocabulary_kind")).toString(), QStringLiteral("subwords"));
+        QCOMPARE(info.value(QStringLiteral("vocab_size")).toInt(), 60);
+        const Run run = cli({QStringLiteral("caption"), QStringLiteral("--model"), model, QStringLiteral("--json"), QStringLiteral("--greedy"), m_image});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonArray words = result.value(QStringLiteral("words")).toArray();
+        const QJsonArray counts = result.value(QStringLiteral("tokens_per_word")).toArray();
+        QCOMPARE(counts.size(), words.size());
+        int tokens = 0;
+        for (const QJsonValue &count : counts) tokens += count.toInt();
+        QCOMPARE(tokens, result.value(QStringLiteral("token_ids")).toArray().size());
+        QCOMPARE(result.value(QStringLiteral("attention")).toObject().value(QStringLiteral("maps")).toArray().size(), words.size());
+        for (const QJsonValue &word : words) QVERIFY2(!word.toString().contains(QChar(0x2581)), qPrintable(word.toString()));
+
+        const Run refused = cli({QStringLiteral("init-model"), QStringLiteral("--subword-pieces"), QStringLiteral("50"), QStringLiteral("--vocab"),
+                                 path(QStringLiteral("vocab.json")), QStringLiteral("--out"), path(QStringLiteral("bad.safetensors"))});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("--subword-pieces needs --vocab-from-captions")), qPrintable(refused.err));
     }
 
     void plainCaptionsOnePerLine()

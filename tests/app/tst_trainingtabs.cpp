@@ -179,6 +179,25 @@ private Q_SLOTS:
         QCOMPARE(precision->currentData().toString(), QStringLiteral("auto"));
     }
 
+    void theVocabularyKindIsAnEditedSetting()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->applyPreset(QStringLiteral("flickr8k-de-mobilenet"));
+        QComboBox *vocabulary = nullptr;
+        for (QComboBox *box : tab->findChildren<QComboBox *>()) {
+            if (box->accessibleName() == QLatin1String("Vocabulary")) vocabulary = box;
+        }
+        QVERIFY(vocabulary);
+        QCOMPARE(tab->currentConfig().vocabulary, training::TrainingConfig::preset("flickr8k-de-mobilenet").vocabulary);
+        vocabulary->setCurrentIndex(vocabulary->findData(QStringLiteral("subwords")));
+        QCOMPARE(tab->currentConfig().vocabulary, std::string("subwords"));
+        vocabulary->setCurrentIndex(vocabulary->findData(QStringLiteral("words")));
+        QCOMPARE(tab->currentConfig().vocabulary, std::string("words"));
+        tab->applyPreset(QStringLiteral("synthetic-accurate")); // a preset sets it back
+        QCOMPARE(vocabulary->currentData().toString(), QStringLiteral("words"));
+    }
+
     void shortRunWithPauseStopAndUse()
     {
         MainWindow window;

@@ -4,7 +4,9 @@
 #include <snaption/modelfactory.h>
 #include <snaption/safetensorsfile.h>
 #include <snaption/safetensorswriter.h>
+#include <snaption/subwordmodel.h>
 
+#include "germancaptions.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -26,6 +28,11 @@ ModelConfig smallConfig()
     config.decoder.feedForward = 128;
     config.decoder.contextLength = 10;
     return config;
+}
+
+SubwordModel smallSubwordModel()
+{
+    return SubwordModel::train(repeatedGermanCaptions(), 60);
 }
 
 RgbImage gradient(int w, int h, int seed)
@@ -112,6 +119,64 @@ private Q_SLOTS:
         }
     }
 
+    // A subword model's pieces are joined into words: the same weights read as a word model (its
+    // vocabulary the pieces) give the pieces one by one, and the subword model's words are them
+    // joined, with the product of their probabilities and the mean of their maps.
+    void subwordModelsJoinPiecesIntoWords()
+    {
+        const SubwordModel subwords = smallSubwordModel();
+        const std::string joined = m_dir.filePath(QStringLiteral("subwords.safetensors")).toStdString();
+        const std::string pieces = m_dir.filePath(QStringLiteral("pieces.safetensors")).toStdString();
+        ModelFactory::Options options;
+        options.seed = 11;
+        ModelFactory::createRandom(smallConfig(), subwords.vocabulary(), pieces, options);
+        options.subwords = subwords;
+        ModelFactory::createRandom(smallConfig(), subwords.vocabulary(), joined, options);
+        const ModelInfo info = ModelInfo::read(joined);
+        QVERIFY(info.subwords && *info.subwords == subwords);
+        QVERIFY(!ModelInfo::read(pieces).subwords);
+        QVERIFY(QString::fromStdString(info.toJson()).contains(QLatin1String("\"vocabulary_kind\":\"subwords\"")));
+
+        const std::string mark = SubwordModel::kWordStart;
+        int joinedWords = 0;
+        for (int seed = 0; seed < 4; ++seed) {
+            const RgbImage image = gradient(240, 180, seed);
+            const CaptionResult one = Captioner(pieces).caption(image, DecodingOptions::greedy());
+            const CaptionResult result = Captioner(joined).caption(image, DecodingOptions::greedy());
+            QCOMPARE(result.tokenIds, one.tokenIds); // the same search over the same weights
+            std::vector<std::string> words;
+            std::vector<int> counts;
+            std::vector<float> probabilities;
+            std::vector<std::vector<float>> maps;
+            for (std::size_t i = 0; i < one.words.size(); ++i) {
+                const std::string &piece = one.words[i];
+                const bool starts = piece.rfind(mark, 0) == 0 || piece.rfind('<', 0) == 0 || words.empty() || words.back().rfind('<', 0) == 0;
+                std::vector<float> grid = one.attention.grid(int(i), LayerChoice::meanOfAll(), HeadChoice::meanOfAll());
+                if (starts) {
+                    words.push_back(piece.rfind(mark, 0) == 0 ? piece.substr(mark.size()) : piece);
+                    counts.push_back(1);
+                    probabilities.push_back(one.probabilities[i]);
+                    maps.push_back(grid);
+                } else {
+                    words.back() += piece;
+                    ++counts.back();
+                    probabilities.back() *= one.probabilities[i];
+                    for (std::size_t c = 0; c < grid.size(); ++c) maps.back()[c] += grid[c];
+                }
+            }
+            QCOMPARE(result.words, words);
+            QCOMPARE(result.tokensPerWord, counts);
+            QCOMPARE(result.attention.steps(), int(words.size()));
+            for (std::size_t w = 0; w < words.size(); ++w) {
+                QVERIFY(std::abs(result.probabilities[w] - probabilities[w]) < 1e-5f * std::max(1.0f, probabilities[w]));
+                const std::vector<float> grid = result.attention.grid(int(w), LayerChoice::meanOfAll(), HeadChoice::meanOfAll());
+                for (std::size_t c = 0; c < grid.size(); ++c) QVERIFY(std::abs(grid[c] - maps[w][c] / float(counts[w])) < 1e-5f);
+                if (counts[w] > 1) ++joinedWords;
+            }
+        }
+        QVERIFY2(joinedWords > 0, "no caption had a word of several pieces: the test shows nothing");
+    }
+
     void defaultDecodingIsDeterministic()
     {
         const Captioner captioner(m_model);
@@ -174,6 +239,9 @@ private Q_SLOTS:
         QTest::newRow("nan") << QStringLiteral("nan") << QStringLiteral("NaN");
         // A few bytes of JSON describing 100 billion parameters are refused before anything is built.
         QTest::newRow("huge architecture") << QStringLiteral("huge") << QStringLiteral("the configuration describes");
+        QTest::newRow("subword model not base64") << QStringLiteral("subwordtext") << QStringLiteral("invalid base64");
+        QTest::newRow("subword model not SentencePiece") << QStringLiteral("subwordbytes") << QStringLiteral("not a SentencePiece model");
+        QTest::newRow("subword model of other pieces") << QStringLiteral("subwordforeign") << QStringLiteral("pieces are not the vocabulary's tokens");
     }
 
     void wrongModelFilesAreRejected()
@@ -195,6 +263,11 @@ private Q_SLOTS:
             }
             writer.setMetadata(key, text);
         }
+        // Base64 by Qt's encoder, not the one under test.
+        if (what == QLatin1String("subwordtext")) writer.setMetadata("subword_model", "not base64!");
+        if (what == QLatin1String("subwordbytes")) writer.setMetadata("subword_model", QByteArray("\x0a\xff\x01garbage").toBase64().toStdString());
+        if (what == QLatin1String("subwordforeign"))
+            writer.setMetadata("subword_model", QByteArray::fromStdString(smallSubwordModel().serialized()).toBase64().toStdString());
         for (const auto &entry : good.entries()) {
             if (what == QLatin1String("dropped") && entry.name == "vocab_projection.bias") continue;
             std::vector<std::int64_t> shape = entry.shape;

@@ -68,6 +68,12 @@ private Q_SLOTS:
         // Only forms that differ are stored.
         QVERIFY(!style.writtenForms().count("über"));
         QVERIFY(!style.writtenForms().count("ein"));
+        // For a subword vocabulary every caption word gets its form, also one a word vocabulary of
+        // frequent words leaves out.
+        const Vocabulary frequent = Vocabulary::fromCaptions(kGermanCaptions, 3);
+        QVERIFY(!frequent.contains("mädchen"));
+        QCOMPARE(CaptionStyle::learn("de", kGermanCaptions, frequent).writtenForm("mädchen"), std::string("mädchen"));
+        QCOMPARE(CaptionStyle::learn("de", kGermanCaptions), style);
     }
 
     void tiesGoToTheFormThatSortsFirst()

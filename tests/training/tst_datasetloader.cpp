@@ -56,6 +56,10 @@ private Q_SLOTS:
         QCOMPARE(r.malformedLines, 1);
         QCOMPARE(r.images, 3);
         QVERIFY(QString::fromStdString(r.summary()).contains(QLatin1String("1 missing images")));
+        QCOMPARE(dataset.name, "Flickr8k (" + path + ")");
+        // A captions file given by name (the German Flickr8k.de.token.txt) is what the name says.
+        const std::string file = m_dir.filePath(QStringLiteral("flickr/Flickr8k.token.txt")).toStdString();
+        QCOMPARE(DatasetLoader::load(file, {}).name, "Flickr8k (" + file + ")");
     }
 
     void kaggleCaptionsWithAndWithoutHeader_data()

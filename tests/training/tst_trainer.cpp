@@ -3,6 +3,7 @@
 #include <snaption/captioner.h>
 #include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
+#include <snaption/subwordmodel.h>
 #include <snaption/training/datasetloader.h>
 #include <snaption/training/evaluator.h>
 #include <snaption/training/syntheticscenes.h>
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
+#include <numeric>
 #include <thread>
 
 using namespace snaption;
@@ -26,6 +28,9 @@ using namespace snaption::training;
 using namespace snaption::test;
 
 namespace {
+
+// Enough for the synthetic captions' letters and a few whole words.
+constexpr int kTinySubwordPieces = 60;
 
 TrainingConfig tinyConfig(bool freeze, const std::string &precision = "auto")
 {
@@ -172,16 +177,47 @@ private Q_SLOTS:
         for (std::size_t i = 1; i < caption.words.size(); ++i) QVERIFY(caption.words[i] != "star");
     }
 
+    // A subword vocabulary is learnt from the training captions when the run starts and stored in
+    // the model file; captions come out as whole words.
+    void subwordVocabulariesAreLearntAndStored()
+    {
+        TrainingConfig config = tinyConfig(true);
+        config.epochs = 1;
+        config.vocabulary = "subwords";
+        config.subwordPieces = kTinySubwordPieces;
+        Trainer trainer(config, tinyData());
+        Stopper observer;
+        trainer.setObserver(&observer);
+        const TrainingResult result = trainer.run(folder(QStringLiteral("subwords")).toStdString());
+        QVERIFY(result.completed);
+        QVERIFY(observer.said("vocabulary: " + std::to_string(kTinySubwordPieces) + " subword pieces"));
+        const ModelInfo info = ModelInfo::read(result.finalModel);
+        QVERIFY(info.subwords);
+        QCOMPARE(info.vocabulary.size(), std::size_t(kTinySubwordPieces));
+        QCOMPARE(info.subwords->vocabulary(), info.vocabulary);
+        std::vector<std::string> captions;
+        for (const CaptionedImage &image : tinyData().train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
+        QCOMPARE(info.subwords->serialized(), SubwordModel::train(captions, kTinySubwordPieces).serialized()); // learnt from these captions
+        const Captioner captioner(result.finalModel);
+        const CaptionResult caption = captioner.caption(SyntheticScenes::generate(3, 0, 64).image, DecodingOptions::greedy());
+        QCOMPARE(caption.tokensPerWord.size(), caption.words.size());
+        QCOMPARE(std::size_t(std::accumulate(caption.tokensPerWord.begin(), caption.tokensPerWord.end(), 0)), caption.tokenIds.size());
+        for (const std::string &word : caption.words) QVERIFY2(word.find(SubwordModel::kWordStart) == std::string::npos, word.c_str());
+    }
+
     void resumeContinuesExactly_data()
     {
         QTest::addColumn<bool>("freeze");
         QTest::addColumn<QString>("precision");
         QTest::addColumn<int>("stopStep");
         QTest::addColumn<int>("stopEpoch");
-        QTest::newRow("frozen, between epochs") << true << QStringLiteral("fp32") << -1 << 1;
-        QTest::newRow("frozen, mid-epoch") << true << QStringLiteral("fp32") << 4 << -1;
-        QTest::newRow("frozen, bfloat16, mid-epoch") << true << QStringLiteral("bf16") << 4 << -1;
-        QTest::newRow("trained encoder, mid-epoch") << false << QStringLiteral("auto") << 2 << -1;
+        QTest::addColumn<bool>("subwords");
+        QTest::newRow("frozen, between epochs") << true << QStringLiteral("fp32") << -1 << 1 << false;
+        QTest::newRow("frozen, mid-epoch") << true << QStringLiteral("fp32") << 4 << -1 << false;
+        QTest::newRow("frozen, bfloat16, mid-epoch") << true << QStringLiteral("bf16") << 4 << -1 << false;
+        QTest::newRow("trained encoder, mid-epoch") << false << QStringLiteral("auto") << 2 << -1 << false;
+        // The checkpoint carries the subword model: the resumed run encodes captions as the first did.
+        QTest::newRow("frozen, subwords, mid-epoch") << true << QStringLiteral("fp32") << 4 << -1 << true;
     }
 
     void resumeContinuesExactly()
@@ -190,8 +226,13 @@ private Q_SLOTS:
         QFETCH(QString, precision);
         QFETCH(int, stopStep);
         QFETCH(int, stopEpoch);
+        QFETCH(bool, subwords);
         const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(','));
-        const TrainingConfig config = tinyConfig(freeze, precision.toStdString());
+        TrainingConfig config = tinyConfig(freeze, precision.toStdString());
+        if (subwords) {
+            config.vocabulary = "subwords";
+            config.subwordPieces = kTinySubwordPieces;
+        }
         Trainer uninterrupted(config, tinyData());
         Stopper all;
         all.trainer = &uninterrupted;
@@ -223,6 +264,7 @@ private Q_SLOTS:
         const double difference = largestDifference(straight.finalModel, resumed.finalModel);
         QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
         QCOMPARE(historyEpochs(folder(tag + QStringLiteral("-parts"))), (std::vector<int>{1, 2}));
+        QCOMPARE(bool(ModelInfo::read(resumed.finalModel).subwords), subwords);
     }
 
     // An epoch's checkpoint holds that epoch's record (resuming from epoch 3 once gave a history of
@@ -280,6 +322,13 @@ private Q_SLOTS:
         } catch (const Error &error) {
             QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("keeps the checkpoint's \"batch_size\" (16, not 8)")), error.what());
         }
+        // The captions' language and the vocabulary are the model's: a new run changes them.
+        TrainingConfig subwords = longer;
+        subwords.vocabulary = "subwords";
+        QVERIFY_THROWS_EXCEPTION(Error, Trainer::resume(checkpoint.toStdString(), tinyData(), &subwords));
+        TrainingConfig german = longer;
+        german.language = "de";
+        QVERIFY_THROWS_EXCEPTION(Error, Trainer::resume(checkpoint.toStdString(), tinyData(), &german));
     }
 
     // Two runs on one folder mixed their checkpoints and histories; the second is now refused,

@@ -69,6 +69,8 @@ private Q_SLOTS:
         // Found by fuzzing: a number beyond double threw nlohmann's out_of_range, not parse_error.
         QTest::newRow("number beyond double") << QString::fromUtf8(R"({"epochs": 37E777})") << QString::fromUtf8("not valid JSON (number overflow");
         QTest::newRow("language not a tag") << QString::fromUtf8(R"({"language": "German"})") << QString::fromUtf8(R"(the caption language "German" is not a language tag)");
+        QTest::newRow("vocabulary kind") << QString::fromUtf8(R"({"vocabulary": "pieces"})") << QString::fromUtf8(R"(the vocabulary must be "words" or "subwords")");
+        QTest::newRow("too few pieces") << QString::fromUtf8(R"({"subword_pieces": 10})") << QString::fromUtf8("a subword vocabulary has 32 to 100000 pieces");
         QTest::newRow("not an object") << QString::fromUtf8(R"([1, 2])") << QString::fromUtf8(R"(not a JSON object)");
         QTest::newRow("not JSON") << QString::fromUtf8("{\"epochs\": ") /* not raw: moc (Qt 6.4) loses track of braces in raw strings */ << QString::fromUtf8(R"(not valid JSON)");
     }

@@ -246,7 +246,8 @@ Dataset loadFlickr8k(const fs::path &path, const DatasetLoader::Options &options
     fs::path captions = fs::is_directory(path) ? root / "Flickr8k.token.txt" : path;
     if (!fs::exists(captions)) captions = root / "captions.txt";
     if (!fs::exists(captions)) throw Error(ErrorKind::BadDataset, root.string() + ": no Flickr8k.token.txt or captions.txt");
-    Builder builder("Flickr8k (" + root.string() + ")", "flickr8k", options);
+    // A captions file given by name (Flickr8k.de.token.txt) is named: it says which captions.
+    Builder builder("Flickr8k (" + (fs::is_directory(path) ? root.string() : path.string()) + ")", "flickr8k", options);
     const fs::path images = findImageFolder(root);
     bool first = true;
     for (const std::string &line : readLines(captions)) {

@@ -9,6 +9,17 @@
 
 namespace snaption::training {
 
+std::vector<std::string> Evaluator::lowerCaseWords(const CaptionResult &caption)
+{
+    std::vector<std::string> words;
+    for (const std::string &word : caption.words) {
+        std::string lower;
+        for (const std::string &run : Vocabulary::tokenize(word)) lower += run;
+        words.push_back(lower);
+    }
+    return words;
+}
+
 std::pair<int, int> Evaluator::attentionHits(const std::vector<std::string> &words, const AttentionMaps &attention,
                                              const std::vector<SceneObject> &objects, int imageWidth, int imageHeight)
 {
@@ -82,7 +93,7 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
             references.push_back(std::move(refs));
             result.captions.push_back(caption.caption);
             if (!batch[i]->objects.empty()) {
-                const auto [nouns, hits] = attentionHits(captioner.info().vocabulary.decode(caption.tokenIds), caption.attention, batch[i]->objects, images[i].width, images[i].height);
+                const auto [nouns, hits] = attentionHits(lowerCaseWords(caption), caption.attention, batch[i]->objects, images[i].width, images[i].height);
                 result.attentionNouns += nouns;
                 result.attentionHits += hits;
             }

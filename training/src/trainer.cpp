@@ -162,6 +162,7 @@ struct Trainer::Impl {
     Clock::time_point started;
     std::unique_ptr<RunFolder> folder;
     Vocabulary vocabulary;
+    std::optional<SubwordModel> subwords; // for a subword vocabulary: what makes and joins its pieces
     CaptionStyle style; // learnt from the training captions when the run starts or resumes
     ModelConfig modelConfig;
     CaptionModel model{nullptr};
@@ -222,6 +223,7 @@ struct Trainer::Impl {
     void restoreOptimizer(const TensorMap &tensors);
     TensorMap optimizerTensors();
     std::vector<std::int64_t> encodeCaption(const std::string &caption) const;
+    void learnStyle(const std::vector<std::string> &captions);
     std::pair<torch::Tensor, torch::Tensor> captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const;
     EncodedBatch loadAndEncode(const std::vector<std::int64_t> &records, int epoch, bool training);
     EncodedBatch encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training);
@@ -248,7 +250,8 @@ void Trainer::Impl::startRun()
     for (const CaptionedImage &image : dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
     if (resumeFrom) {
         vocabulary = resumeFrom->vocabulary;
-        style = CaptionStyle::learn(config.language, captions, vocabulary); // the same captions: the same forms
+        subwords = resumeFrom->subwords;
+        learnStyle(captions); // the same captions: the same forms
         state = resumeFrom->state;
         for (const std::string &change : resumeChanges) message({QT_TRANSLATE_NOOP("Trainer", "resume: %1"), {change}});
         // A changed length or budget is a new plan (the budget planner may shrink it again).
@@ -257,11 +260,24 @@ void Trainer::Impl::startRun()
         restoreBestModel();
         return;
     }
-    vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
-    style = CaptionStyle::learn(config.language, captions, vocabulary);
+    if (config.vocabulary == "subwords") {
+        message({QT_TRANSLATE_NOOP("Trainer", "learning a subword vocabulary of %1 pieces"), {std::to_string(config.subwordPieces)}});
+        subwords = SubwordModel::train(captions, config.subwordPieces);
+        vocabulary = subwords->vocabulary();
+        message({QT_TRANSLATE_NOOP("Trainer", "vocabulary: %1 subword pieces"), {std::to_string(vocabulary.size())}});
+    } else {
+        vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
+        message({QT_TRANSLATE_N_NOOP("Trainer", "vocabulary: %1 tokens (words seen at least %n time(s))"), {std::to_string(vocabulary.size())}, config.minWordFrequency});
+    }
+    learnStyle(captions);
     state.plannedEpochs = config.epochs;
     state.runId = newRunId();
-    message({QT_TRANSLATE_N_NOOP("Trainer", "vocabulary: %1 tokens (words seen at least %n time(s))"), {std::to_string(vocabulary.size())}, config.minWordFrequency});
+}
+
+void Trainer::Impl::learnStyle(const std::vector<std::string> &captions)
+{
+    // A subword model can write any word of the captions, so every one gets its written form.
+    style = subwords ? CaptionStyle::learn(config.language, captions) : CaptionStyle::learn(config.language, captions, vocabulary);
 }
 
 bool Trainer::Impl::isThisRunsBestModel(const fs::path &path) const
@@ -381,7 +397,7 @@ void Trainer::Impl::restoreOptimizer(const TensorMap &tensors)
 std::vector<std::int64_t> Trainer::Impl::encodeCaption(const std::string &caption) const
 {
     // <START> words <END>, cut to the context: the decoder sees at most contextLength tokens.
-    std::vector<std::int64_t> ids = vocabulary.encode(caption);
+    std::vector<std::int64_t> ids = subwords ? subwords->encode(caption) : vocabulary.encode(caption);
     if (ids.size() > std::size_t(modelConfig.decoder.contextLength) + 1) ids.resize(std::size_t(modelConfig.decoder.contextLength) + 1);
     return ids;
 }
@@ -585,10 +601,10 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
             const auto sequences = BeamSearch(*model, options).run(model->memoryFromEncoderOutput(batch.outputs));
             for (std::size_t i = 0; i < sequences.size(); ++i) {
                 const CaptionedImage &image = dataset.validation[std::size_t(batch.records[i])];
-                const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, style, sequences[i], torch::Tensor());
+                const CaptionResult result = CaptionAssembler::assemble(*model, vocabulary, style, subwords, sequences[i], torch::Tensor());
                 if (dataset.isSynthetic()) {
                     const int size = dataset.syntheticImageSize;
-                    const auto [nouns, hits] = Evaluator::attentionHits(vocabulary.decode(result.tokenIds), result.attention, image.objects, size, size);
+                    const auto [nouns, hits] = Evaluator::attentionHits(Evaluator::lowerCaseWords(result), result.attention, image.objects, size, size);
                     attentionNouns += nouns;
                     attentionHits += hits;
                 }
@@ -618,6 +634,7 @@ void Trainer::Impl::saveCheckpoint(const fs::path &path)
     contents.config = config;
     contents.model = modelConfig;
     contents.vocabulary = vocabulary;
+    contents.subwords = subwords;
     contents.state = state;
     contents.state.elapsedSeconds = elapsed();
     contents.modelTensors = ModelStorage::stateDict(*model);
@@ -646,7 +663,7 @@ void Trainer::Impl::saveModel(const fs::path &path, const std::string &role, int
         {"run_id", state.runId},
         {"epoch", std::to_string(epoch)},
     };
-    ModelStorage::save(*model, vocabulary, style, provenance, path.string());
+    ModelStorage::save(*model, vocabulary, style, subwords, provenance, path.string());
 }
 
 void Trainer::Impl::writeHistory()

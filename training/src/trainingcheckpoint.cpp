@@ -4,6 +4,8 @@
 #include <snaption/safetensorsfile.h>
 #include <snaption/safetensorswriter.h>
 
+#include "base64.h"
+
 #include <nlohmann/json.hpp>
 
 namespace snaption::training {
@@ -16,6 +18,7 @@ void TrainingCheckpoint::save(const std::string &path, const Contents &contents)
     writer.setMetadata("training_config", contents.config.toJson());
     writer.setMetadata("model_config", contents.model.toJson());
     writer.setMetadata("vocabulary", contents.vocabulary.toJson());
+    if (contents.subwords) writer.setMetadata("subword_model", Base64::encode(contents.subwords->serialized()));
     writer.setMetadata("state", contents.state.toJson());
     writer.setMetadata("dataset", contents.datasetFingerprint);
     writer.setMetadata("run", nlohmann::json{{"data", contents.dataSource}, {"format", contents.dataFormat}, {"output", contents.outputFolder}}.dump());
@@ -41,6 +44,11 @@ TrainingCheckpoint::Contents readMetadata(const SafetensorsFile &file, const std
         contents.config = TrainingConfig::fromJson(field("training_config"));
         contents.model = ModelConfig::fromJson(field("model_config"));
         contents.vocabulary = Vocabulary::fromJson(field("vocabulary"));
+        if (const auto subwords = metadata.find("subword_model"); subwords != metadata.end()) {
+            contents.subwords = SubwordModel::fromSerialized(Base64::decode(subwords->second));
+            if (!(contents.subwords->vocabulary() == contents.vocabulary))
+                throw Error(ErrorKind::BadModel, "the subword model's pieces are not the vocabulary's tokens");
+        }
         contents.state = TrainingState::fromJson(field("state"));
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());

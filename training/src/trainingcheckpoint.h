@@ -1,7 +1,10 @@
 #pragma once
 
+#include <snaption/subwordmodel.h>
 #include <snaption/training/trainingconfig.h>
 #include <snaption/vocabulary.h>
+
+#include <optional>
 
 #include "tensorconversion.h"
 #include "trainingstate.h"
@@ -19,6 +22,7 @@ public:
         TrainingConfig config;
         ModelConfig model;  // as built (encoder settings taken from pretrained weights)
         Vocabulary vocabulary;
+        std::optional<SubwordModel> subwords; // for subword vocabularies
         TrainingState state;
         TensorMap modelTensors;
         TensorMap optimizerTensors;

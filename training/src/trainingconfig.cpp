@@ -157,6 +157,8 @@ void TrainingConfig::validate() const
     require(labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in [0, 1)");
     require(gradientClip >= 0, "gradient clipping must not be negative");
     require(minWordFrequency >= 1, "minimum word frequency must be at least 1");
+    require(vocabulary == "words" || vocabulary == "subwords", "the vocabulary must be \"words\" or \"subwords\"");
+    require(subwordPieces >= 32 && subwordPieces <= 100000, "a subword vocabulary has 32 to 100000 pieces");
     require(featureViews >= 1 && featureViews <= 32, "feature views must be 1 to 32");
     require(checkpointEvery >= 0 && earlyStoppingPatience >= 0, "checkpoint interval and patience must not be negative");
     require(bestMetric == "cider" || bestMetric == "bleu4" || bestMetric == "loss", "best metric must be cider, bleu4 or loss");
@@ -203,6 +205,8 @@ std::string TrainingConfig::toJson() const
         {"label_smoothing", labelSmoothing},
         {"gradient_clip", gradientClip},
         {"min_word_frequency", minWordFrequency},
+        {"vocabulary", vocabulary},
+        {"subword_pieces", subwordPieces},
         {"feature_views", featureViews},
         {"augment", augment},
         {"augmentation", nlohmann::json::parse(augmentation.toJson())},
@@ -261,6 +265,8 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
     read(json, "label_smoothing", c.labelSmoothing);
     read(json, "gradient_clip", c.gradientClip);
     read(json, "min_word_frequency", c.minWordFrequency);
+    read(json, "vocabulary", c.vocabulary);
+    read(json, "subword_pieces", c.subwordPieces);
     read(json, "feature_views", c.featureViews);
     read(json, "augment", c.augment);
     if (const auto augmentation = json.find("augmentation"); augmentation != json.end()) {

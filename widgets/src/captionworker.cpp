@@ -57,7 +57,8 @@ void CaptionWorker::loadModel(const QString &path, int precision)
         auto captioner = std::make_unique<Captioner>(path.toStdString(), static_cast<WeightPrecision>(precision));
         const ModelInfo &info = captioner->info();
         const QString source = describeSource(info.provenance);
-        const QString description = tr("%1, %2 + %n decoder layer(s), %3 words%4", nullptr, info.config.decoder.layers)
+        const QString description = (info.subwords ? tr("%1, %2 + %n decoder layer(s), %3 subword pieces%4", nullptr, info.config.decoder.layers)
+                                                   : tr("%1, %2 + %n decoder layer(s), %3 words%4", nullptr, info.config.decoder.layers))
                                         .arg(QFileInfo(path).fileName(), QString::fromStdString(info.config.encoder.name))
                                         .arg(info.vocabulary.size())
                                         .arg(source.isEmpty() ? QString() : QStringLiteral(" — ") + source);

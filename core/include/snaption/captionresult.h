@@ -21,9 +21,11 @@ struct StageTimings {
 struct CaptionResult {
     std::string caption;                // as written: "A dog runs through the grass.", "Ein Hund rennt."
     std::string language = "en";        // the caption's language (BCP 47), the model's
-    std::vector<std::string> words;     // one per generated token before <END>, as written ("Hund")
-    std::vector<std::int64_t> tokenIds; // the same, as vocabulary indices
-    std::vector<float> probabilities;   // model probability of each word
+    std::vector<std::string> words;     // as written ("Hund"); one per generated token before <END>, or for
+                                        // subword models one per word of generated pieces
+    std::vector<std::int64_t> tokenIds; // the generated tokens before <END>, as vocabulary indices
+    std::vector<int> tokensPerWord;     // how many of tokenIds make each word (1 each for word vocabularies)
+    std::vector<float> probabilities;   // model probability of each word (of all its pieces)
     double score = 0;                   // length-normalised log probability
     AttentionMaps attention;            // one step per word
     StageTimings timings;

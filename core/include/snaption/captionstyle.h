@@ -26,6 +26,8 @@ public:
     // is not counted unless the word never appears elsewhere (its capital is the sentence's), and
     // then it is kept lower-case. Only words whose form differs from the vocabulary's are stored.
     static CaptionStyle learn(const std::string &language, const std::vector<std::string> &captions, const Vocabulary &vocabulary);
+    // The same for every word of the captions: for subword vocabularies, which can write any.
+    static CaptionStyle learn(const std::string &language, const std::vector<std::string> &captions);
 
     const std::string &language() const { return m_language; }
     const std::map<std::string, std::string> &writtenForms() const { return m_writtenForms; }

@@ -2,11 +2,13 @@
 
 #include <snaption/captionstyle.h>
 #include <snaption/modelconfig.h>
+#include <snaption/subwordmodel.h>
 #include <snaption/tensordtype.h>
 #include <snaption/vocabulary.h>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace snaption {
@@ -21,6 +23,7 @@ public:
         TensorDType storage = TensorDType::F32;      // F32 or F16
         std::map<std::string, std::string> provenance;
         CaptionStyle style;                          // caption language and written forms
+        std::optional<SubwordModel> subwords;        // for a vocabulary of its pieces
     };
 
     // With encoder weights, the encoder part of the configuration (network, padding, normalisation)

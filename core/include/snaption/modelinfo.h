@@ -2,10 +2,12 @@
 
 #include <snaption/captionstyle.h>
 #include <snaption/modelconfig.h>
+#include <snaption/subwordmodel.h>
 #include <snaption/vocabulary.h>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace snaption {
@@ -22,6 +24,9 @@ struct ModelInfo {
     ModelConfig config;
     Vocabulary vocabulary;
     CaptionStyle style; // caption language and written forms; English for files without them
+    // For a subword vocabulary: the SentencePiece model whose pieces the vocabulary lists, which
+    // joins generated pieces into words. Empty for word vocabularies.
+    std::optional<SubwordModel> subwords;
     std::map<std::string, std::string> provenance; // created_by, created_at, source, ...
     std::int64_t parameterCount = 0;
     std::string storageDType; // "F32" or "F16"

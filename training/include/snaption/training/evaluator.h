@@ -37,6 +37,8 @@ public:
     // of them have their attention peak inside the object's box.
     static std::pair<int, int> attentionHits(const std::vector<std::string> &words, const AttentionMaps &attention,
                                              const std::vector<SceneObject> &objects, int imageWidth, int imageHeight);
+    // The caption's words lower-case, one per attention step, as attentionHits compares them.
+    static std::vector<std::string> lowerCaseWords(const CaptionResult &caption);
 };
 
 } // namespace snaption::training

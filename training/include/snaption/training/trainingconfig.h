@@ -31,7 +31,11 @@ struct TrainingConfig {
     double warmupFraction = 0.1;
     double labelSmoothing = 0.1;
     double gradientClip = 2.0;
-    int minWordFrequency = 5;        // rarer training words become <UNKNOWN>
+    int minWordFrequency = 5;        // rarer training words become <UNKNOWN> (word vocabularies)
+    // "words", or "subwords": SentencePiece pieces learnt from the training captions when the run
+    // starts, for languages whose compounds make words sparse (stored in the model file).
+    std::string vocabulary = "words";
+    int subwordPieces = 4000;        // the subword vocabulary's size, special tokens included
     int featureViews = 1;            // cached views per training image: the original + augmented ones
     AugmentationConfig augmentation; // used for views beyond the first, and for unfrozen training
     bool augment = true;
