@@ -243,6 +243,14 @@ QGroupBox *TrainTab::createModelBox()
         // While a time budget cuts the run, say so under the epochs the form asks for.
         if (field.label() == tr("Epochs:")) form->addRow(QString(), m_budgetNote);
     }
+    // The pieces' count means something only for a subword vocabulary.
+    for (const NumberField &field : m_numberFields) {
+        if (field.label() != tr("Subword pieces:")) continue;
+        QAbstractSpinBox *pieces = field.editor();
+        const auto follow = [this, pieces] { pieces->setEnabled(m_vocabulary->currentData().toString() == QLatin1String("subwords")); };
+        connect(m_vocabulary, &QComboBox::currentIndexChanged, pieces, follow);
+        follow();
+    }
     m_budgetNote->setObjectName(QStringLiteral("budgetNote"));
     m_budgetNote->setWordWrap(true);
     m_budgetNote->setVisible(false);

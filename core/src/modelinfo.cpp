@@ -3,7 +3,6 @@
 #include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
 
-#include "base64.h"
 #include "modelstorage.h"
 
 #include <nlohmann/json.hpp>
@@ -59,11 +58,7 @@ ModelInfo ModelInfo::fromFile(const SafetensorsFile &file, const std::string &pa
         const auto writtenForms = metadata.find("written_forms");
         info.style = CaptionStyle::fromMetadata(language == metadata.end() ? CaptionStyle::kDefaultLanguage : language->second,
                                                 writtenForms == metadata.end() ? std::string() : writtenForms->second);
-        if (const auto subwords = metadata.find("subword_model"); subwords != metadata.end()) {
-            info.subwords = SubwordModel::fromSerialized(Base64::decode(subwords->second));
-            if (!(info.subwords->vocabulary() == info.vocabulary))
-                throw Error(ErrorKind::BadModel, "the subword model's pieces are not the vocabulary's tokens");
-        }
+        info.subwords = ModelStorage::readSubwords(metadata, info.vocabulary);
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());
     }

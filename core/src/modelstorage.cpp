@@ -146,6 +146,20 @@ ModelStorage::Loaded ModelStorage::load(const std::string &path)
     return loaded;
 }
 
+std::string ModelStorage::subwordMetadata(const SubwordModel &subwords)
+{
+    return Base64::encode(subwords.serialized());
+}
+
+std::optional<SubwordModel> ModelStorage::readSubwords(const std::map<std::string, std::string> &metadata, const Vocabulary &vocabulary)
+{
+    const auto stored = metadata.find(kSubwordModelKey);
+    if (stored == metadata.end()) return std::nullopt;
+    SubwordModel subwords = SubwordModel::fromSerialized(Base64::decode(stored->second));
+    if (!(subwords.vocabulary() == vocabulary)) throw Error(ErrorKind::BadModel, "the subword model's pieces are not the vocabulary's tokens");
+    return subwords;
+}
+
 void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, const CaptionStyle &style, const std::optional<SubwordModel> &subwords,
                         const std::map<std::string, std::string> &provenance, const std::string &path, TensorDType floatStorage)
 {
@@ -162,7 +176,7 @@ void ModelStorage::save(CaptionModelImpl &model, const Vocabulary &vocabulary, c
     writer.setMetadata("vocabulary", vocabulary.toJson());
     writer.setMetadata("language", style.language());
     if (style.isLearnt()) writer.setMetadata("written_forms", style.writtenFormsJson());
-    if (subwords) writer.setMetadata("subword_model", Base64::encode(subwords->serialized()));
+    if (subwords) writer.setMetadata(kSubwordModelKey, subwordMetadata(*subwords));
     writer.setMetadata("provenance", nlohmann::json(provenance).dump());
     for (const auto &[name, tensor] : stateDict(model)) TensorConversion::add(writer, name, tensor, floatStorage);
     writer.write(path);

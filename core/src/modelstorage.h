@@ -26,6 +26,12 @@ public:
                      const std::map<std::string, std::string> &provenance, const std::string &path,
                      TensorDType floatStorage = TensorDType::F32);
 
+    // The "subword_model" metadata of model files and checkpoints: base64 of the SentencePiece
+    // model. Reading checks it against the file's vocabulary; absent key -> no subword model.
+    static constexpr const char *kSubwordModelKey = "subword_model";
+    static std::string subwordMetadata(const SubwordModel &subwords);
+    static std::optional<SubwordModel> readSubwords(const std::map<std::string, std::string> &metadata, const Vocabulary &vocabulary);
+
     // The module's parameters and buffers by their dotted names, like PyTorch's state_dict().
     static TensorMap stateDict(torch::nn::Module &module);
 

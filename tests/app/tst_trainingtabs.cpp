@@ -190,8 +190,15 @@ private Q_SLOTS:
         }
         QVERIFY(vocabulary);
         QCOMPARE(tab->currentConfig().vocabulary, training::TrainingConfig::preset("flickr8k-de-mobilenet").vocabulary);
+        QAbstractSpinBox *pieces = nullptr;
+        for (QAbstractSpinBox *box : tab->findChildren<QAbstractSpinBox *>()) {
+            if (box->accessibleName() == QLatin1String("Subword pieces")) pieces = box;
+        }
+        QVERIFY(pieces);
+        QVERIFY(!pieces->isEnabled()); // words: the pieces' count does not apply
         vocabulary->setCurrentIndex(vocabulary->findData(QStringLiteral("subwords")));
         QCOMPARE(tab->currentConfig().vocabulary, std::string("subwords"));
+        QVERIFY(pieces->isEnabled());
         vocabulary->setCurrentIndex(vocabulary->findData(QStringLiteral("words")));
         QCOMPARE(tab->currentConfig().vocabulary, std::string("words"));
         tab->applyPreset(QStringLiteral("synthetic-accurate")); // a preset sets it back

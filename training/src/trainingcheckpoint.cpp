@@ -4,7 +4,7 @@
 #include <snaption/safetensorsfile.h>
 #include <snaption/safetensorswriter.h>
 
-#include "base64.h"
+#include "modelstorage.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +18,7 @@ void TrainingCheckpoint::save(const std::string &path, const Contents &contents)
     writer.setMetadata("training_config", contents.config.toJson());
     writer.setMetadata("model_config", contents.model.toJson());
     writer.setMetadata("vocabulary", contents.vocabulary.toJson());
-    if (contents.subwords) writer.setMetadata("subword_model", Base64::encode(contents.subwords->serialized()));
+    if (contents.subwords) writer.setMetadata(ModelStorage::kSubwordModelKey, ModelStorage::subwordMetadata(*contents.subwords));
     writer.setMetadata("state", contents.state.toJson());
     writer.setMetadata("dataset", contents.datasetFingerprint);
     writer.setMetadata("run", nlohmann::json{{"data", contents.dataSource}, {"format", contents.dataFormat}, {"output", contents.outputFolder}}.dump());
@@ -44,11 +44,7 @@ TrainingCheckpoint::Contents readMetadata(const SafetensorsFile &file, const std
         contents.config = TrainingConfig::fromJson(field("training_config"));
         contents.model = ModelConfig::fromJson(field("model_config"));
         contents.vocabulary = Vocabulary::fromJson(field("vocabulary"));
-        if (const auto subwords = metadata.find("subword_model"); subwords != metadata.end()) {
-            contents.subwords = SubwordModel::fromSerialized(Base64::decode(subwords->second));
-            if (!(contents.subwords->vocabulary() == contents.vocabulary))
-                throw Error(ErrorKind::BadModel, "the subword model's pieces are not the vocabulary's tokens");
-        }
+        contents.subwords = ModelStorage::readSubwords(metadata, contents.vocabulary);
         contents.state = TrainingState::fromJson(field("state"));
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());
