@@ -21,8 +21,10 @@ packages=(
 if [[ "${1:-}" == "--tests" ]]; then
   # exiftool reads back what the metadata tests write: the independent reader.
   # orca, xdotool and openbox: the screen-reader test runs Orca against the app and types into it.
+  # xclip and python3-dbus: the clipboard-watch test copies an image from another process and
+  # records the desktop notifications on a D-Bus service of its own.
   packages+=(python3 python3-torch python3-torchvision python3-pil at-spi2-core python3-pyatspi dbus-x11 dbus libimage-exiftool-perl
-             orca xdotool openbox)
+             orca xdotool openbox xclip python3-dbus)
 fi
 
 missing=()

@@ -1782,7 +1782,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+34"/>
+        <location filename="../app/gui/main.cpp" line="+29"/>
+        <source>Snaption is running but did not take the images (%1); opening another window.</source>
+        <translation>Snaption läuft, hat die Bilder aber nicht übernommen (%1); ein weiteres Fenster wird geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another launch cannot hand images to this window: %1</source>
+        <translation>Ein weiterer Start kann diesem Fenster keine Bilder übergeben: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Describes images in words and shows where it looked for each word.</source>
         <translation>Beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat.</translation>
     </message>
@@ -1802,7 +1812,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Opens a window of its own even when Snaption is running.</source>
+        <translation>Öffnet ein eigenes Fenster, auch wenn Snaption schon läuft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Captions every image copied in any application (Settings › Watch the Clipboard).</source>
+        <translation>Beschreibt jedes Bild, das in einem beliebigen Programm kopiert wird (Einstellungen › Zwischenablage beobachten).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Images or folders to caption.</source>
         <translation>Zu beschreibende Bilder oder Ordner.</translation>
     </message>
@@ -1812,7 +1832,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>[BILD|ORDNER...]</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Unexpected Error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -2167,7 +2187,7 @@ Snaption läuft weiter.</translation>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Cannot show %1 again: %2</source>
         <translation>%1 kann nicht erneut gezeigt werden: %2</translation>
     </message>
@@ -2254,9 +2274,65 @@ Snaption läuft weiter.</translation>
     </message>
 </context>
 <context>
+    <name>snaption::gui::DesktopNotifier</name>
+    <message>
+        <location filename="../app/gui/desktopnotifier.cpp" line="+19"/>
+        <source>Desktop notifications need a D-Bus session: %1</source>
+        <translation>Desktop-Benachrichtigungen brauchen eine D-Bus-Sitzung: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not post a desktop notification: %1</source>
+        <translation>Die Desktop-Benachrichtigung konnte nicht gesendet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::HistoryTab</name>
+    <message>
+        <location filename="../app/gui/historytab.cpp" line="+18"/>
+        <source>C&amp;opy Caption</source>
+        <translation>Beschreibung k&amp;opieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clea&amp;r History</source>
+        <translation>Verlauf &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Descr&amp;ibed images:</source>
+        <translation>Beschriebene B&amp;ilder:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captions of copied images, newest first</source>
+        <translation>Beschreibungen kopierter Bilder, die neueste zuerst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies the selected caption to the clipboard</source>
+        <translation>Kopiert die ausgewählte Beschreibung in die Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes every entry from the history</source>
+        <translation>Entfernt alle Einträge aus dem Verlauf</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Caption copied to the clipboard</source>
+        <translation>Beschreibung in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+94"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+99"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
@@ -2276,12 +2352,23 @@ Snaption läuft weiter.</translation>
         <translation>A&amp;ugmentieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Model in use</source>
         <translation>Verwendetes Modell</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+17"/>
+        <location line="+522"/>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <location line="-482"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2522,6 +2609,16 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
@@ -2547,6 +2644,26 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;Watch the Clipboard</source>
+        <translation>Zwischenablage &amp;beobachten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captions every image copied in any application; the result goes to the History tab and, while this window is not in front, to a desktop notification</source>
+        <translation>Beschreibt jedes Bild, das in einem beliebigen Programm kopiert wird; das Ergebnis kommt in den Verlauf und, solange dieses Fenster nicht im Vordergrund ist, in eine Desktop-Benachrichtigung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Watching the clipboard: every image copied is captioned</source>
+        <translation>Die Zwischenablage wird beobachtet: jedes kopierte Bild wird beschrieben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No longer watching the clipboard</source>
+        <translation>Die Zwischenablage wird nicht mehr beobachtet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -2621,6 +2738,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
+        <location line="+238"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n Bild wartet auf ein Modell.</numerusform>
@@ -2628,7 +2746,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-222"/>
         <source>Open Images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -2704,23 +2822,38 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+134"/>
+        <source>Copied image %1</source>
+        <translation>Kopiertes Bild %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not caption the image: %1</source>
+        <translation>Das Bild konnte nicht beschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snaption · %1</source>
+        <translation>Snaption · %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-219"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-399"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+415"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -2837,7 +2970,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Wird beschrieben, bitte warten</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+44"/>
         <source>About Snaption</source>
         <translation>Über Snaption</translation>
     </message>
@@ -2973,6 +3106,59 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <location line="+2"/>
         <source>Some Photos Were Not Restored</source>
         <translation>Einige Fotos wurden nicht wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::SingleInstance</name>
+    <message>
+        <location filename="../app/gui/singleinstance.cpp" line="+28"/>
+        <source>The answer is too long.</source>
+        <translation>Die Antwort ist zu lang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer within %1 s.</source>
+        <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It closed the connection.</source>
+        <translation>Es hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The request is not a JSON object.</source>
+        <translation>Die Anfrage ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The request needs an &quot;images&quot; list and at most a &quot;model&quot; text.</source>
+        <translation>Die Anfrage braucht eine Liste &quot;images&quot; und höchstens einen Text &quot;model&quot;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every image must be an absolute path.</source>
+        <translation>Jedes Bild muss ein absoluter Pfad sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The model must be an absolute path.</source>
+        <translation>Das Modell muss ein absoluter Pfad sein.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The answer is not one Snaption gives.</source>
+        <translation>Diese Antwort stammt nicht von Snaption.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Another Snaption is already running.</source>
+        <translation>Ein anderes Snaption läuft bereits.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The request is too long.</source>
+        <translation>Die Anfrage ist zu lang.</translation>
     </message>
 </context>
 <context>
@@ -3365,11 +3551,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+14"/>
         <source>Subword pieces:</source>
         <translation>Wortteile:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-14"/>
         <source>Size of a subword vocabulary, learnt from the training captions when training starts</source>
         <translation>Größe eines Wortteil-Vokabulars, das beim Start des Trainings aus den Trainingsbeschreibungen gelernt wird</translation>
     </message>
@@ -3394,7 +3581,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Smooth&amp;ing:</source>
         <translation>G&amp;lättung:</translation>
     </message>
@@ -3440,7 +3627,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-418"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
@@ -3451,13 +3638,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+481"/>
+        <location line="+489"/>
         <location line="+140"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-629"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -3502,7 +3689,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
@@ -4356,6 +4543,14 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <location line="+1"/>
         <source>Shows the image; the coloured overlay marks where the model looked for the selected word. Ctrl+wheel or Ctrl+plus/minus zooms.</source>
         <translation>Zeigt das Bild; die farbige Überlagerung markiert, wohin das Modell für das gewählte Wort geschaut hat. Strg+Mausrad oder Strg+Plus/Minus zoomt.</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::HistoryModel</name>
+    <message>
+        <location filename="../widgets/src/historymodel.cpp" line="+22"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

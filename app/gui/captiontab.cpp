@@ -282,6 +282,7 @@ void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
         if (outcome.ok) Q_EMIT captionReady(outcome.id, QString::fromStdString(outcome.result.caption));
     }
     if (!outcome.ok) Q_EMIT statusMessage(failure);
+    if (const ImageListModel::Entry *entry = m_images->entry(outcome.id)) Q_EMIT imageFinished(outcome.id, outcome.ok, outcome.ok ? entry->captionText() : outcome.error);
 }
 
 // Not part of the batch and not announced again: the caption is the one already shown.

@@ -70,7 +70,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
-    void captionReady(int id, const QString &caption);
+    void captionReady(int id, const QString &caption); // the current image's
+    // Every image's, current or not: its caption, or the reason it failed.
+    void imageFinished(int id, bool ok, const QString &captionOrError);
     void busyChanged(bool busy);
     void captionLanguageChosen(const QString &language); // by the user
 

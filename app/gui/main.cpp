@@ -2,6 +2,7 @@
 #include "captiontab.h"
 #include "guardedapplication.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "translators.h"
 
 #include <snaption/threading.h>
@@ -14,6 +15,29 @@
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
+
+namespace {
+
+// True when a Snaption already running on this display took the images: this one is done.
+bool handedToRunningInstance(snaption::gui::SingleInstance &instance, const QStringList &images, const QString &model)
+{
+    using snaption::gui::SingleInstance;
+    QString error;
+    switch (instance.handOff(images, model, &error)) {
+    case SingleInstance::HandOff::Delivered: return true;
+    case SingleInstance::HandOff::Failed:
+        QTextStream(stderr) << QApplication::translate("main", "Snaption is running but did not take the images (%1); opening another window.")
+                                   .arg(error)
+                            << '\n';
+        return false;
+    case SingleInstance::HandOff::NoneRunning: break;
+    }
+    if (!instance.listen(&error))
+        QTextStream(stderr) << QApplication::translate("main", "Another launch cannot hand images to this window: %1").arg(error) << '\n';
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -38,6 +62,12 @@ int main(int argc, char *argv[])
                                            QApplication::translate("main", "Displays version information and the optional features built in."));
     parser.addOption(versionOption);
     parser.addOption({QStringLiteral("model"), QApplication::translate("main", "The model file to use."), QApplication::translate("main", "file")});
+    const QCommandLineOption newInstanceOption(QStringLiteral("new-instance"),
+                                               QApplication::translate("main", "Opens a window of its own even when Snaption is running."));
+    parser.addOption(newInstanceOption);
+    const QCommandLineOption watchClipboardOption(QStringLiteral("watch-clipboard"),
+                                                  QApplication::translate("main", "Captions every image copied in any application (Settings › Watch the Clipboard)."));
+    parser.addOption(watchClipboardOption);
     parser.addPositionalArgument(QStringLiteral("images"), QApplication::translate("main", "Images or folders to caption."),
                                  QApplication::translate("main", "[IMAGE|FOLDER...]"));
     parser.process(app);
@@ -48,8 +78,17 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // For scripts (README screenshots, the responsiveness measurement): when all images are
+    // captioned, optionally save a screenshot of the window, report, and quit. A window of its own.
+    const QString screenshot = qEnvironmentVariable("SNAPTION_SCREENSHOT");
+    const bool scripted = !screenshot.isEmpty() || qEnvironmentVariableIsSet("SNAPTION_QUIT_WHEN_IDLE");
+    const QString model = parser.value(QStringLiteral("model"));
+    snaption::gui::SingleInstance instance;
+    if (!scripted && !parser.isSet(newInstanceOption) && handedToRunningInstance(instance, parser.positionalArguments(), model)) return 0;
+
     snaption::configureThreads();
     snaption::gui::MainWindow window;
+    QObject::connect(&instance, &snaption::gui::SingleInstance::requested, &window, &snaption::gui::MainWindow::openFromAnotherLaunch);
     QObject::connect(&app, &snaption::gui::GuardedApplication::unexpectedFailure, &window, [&window](const QString &message) {
         QMessageBox::critical(&window, QApplication::translate("main", "Unexpected Error"),
                               QApplication::translate("main", "Something failed unexpectedly: %1\n\nSnaption keeps running.")
@@ -58,15 +97,12 @@ int main(int argc, char *argv[])
     window.show();
     // Without --model: the installed model of the caption language last used (at first the
     // interface language's where one exists), else the model last used.
-    const QString model = parser.value(QStringLiteral("model"));
     if (!model.isEmpty()) window.loadModel(model);
     else window.loadModelForCaptionLanguage();
     if (!parser.positionalArguments().isEmpty()) window.openImages(parser.positionalArguments());
+    if (parser.isSet(watchClipboardOption)) window.setWatchClipboard(true);
 
-    // For scripts (README screenshots, the responsiveness measurement): when all images are
-    // captioned, optionally save a screenshot of the window, report, and quit.
-    const QString screenshot = qEnvironmentVariable("SNAPTION_SCREENSHOT");
-    if (!screenshot.isEmpty() || qEnvironmentVariableIsSet("SNAPTION_QUIT_WHEN_IDLE")) {
+    if (scripted) {
         QObject::connect(window.captionTab(), &snaption::gui::CaptionTab::busyChanged, &window, [&window, screenshot](bool busy) {
             if (busy) return;
             QTimer::singleShot(1500, &window, [&window, screenshot] {

@@ -2,11 +2,15 @@
 
 #include "photowritecontroller.h"
 
+#include "activewindowkeeper.h"
 #include "altshortcutguard.h"
 #include "augmenttab.h"
 #include "buildfeatures.h"
 #include "captionlanguages.h"
 #include "captiontab.h"
+#include "clipboardwatcher.h"
+#include "desktopnotifier.h"
+#include "historytab.h"
 #include "imagefiles.h"
 #include "traintab.h"
 
@@ -19,6 +23,7 @@
 #include <snaption/widgets/captionworker.h>
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
+#include <snaption/widgets/historymodel.h>
 #include <snaption/widgets/modelcatalog.h>
 #include <snaption/widgets/modeldownloader.h>
 #include <snaption/widgets/stallmonitor.h>
@@ -40,6 +45,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -108,6 +114,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_captionTab, tr("&Caption"));
     m_tabs->addTab(m_trainTab, tr("&Train"));
     m_tabs->addTab(m_augmentTab, tr("&Augment"));
+    m_history = new widgets::HistoryModel(this);
+    m_historyTab = new HistoryTab(m_history, this);
+    // No Alt letter is left on every page for it: View › History (Ctrl+H) goes there.
+    m_tabs->addTab(m_historyTab, tr("History"));
+    m_clipboardWatcher = new ClipboardWatcher(this);
+    m_notifier = new DesktopNotifier(this);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_tabs);
     m_startPage->setDemoAvailable(true);
@@ -116,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_modelLabel);
     new widgets::Announcer(statusBar());
     new AltShortcutGuard(this);
+    new ActiveWindowKeeper(this);
 
     connect(m_worker, &widgets::CaptionWorker::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_worker, &widgets::CaptionWorker::modelFailed, this, &MainWindow::onModelFailed);
@@ -128,6 +141,10 @@ MainWindow::MainWindow(QWidget *parent)
             widgets::Announcer::announce(this, tr("Caption copied to the clipboard"));
         }
     });
+    connect(m_captionTab, &CaptionTab::imageFinished, this, &MainWindow::onImageFinished);
+    connect(m_clipboardWatcher, &ClipboardWatcher::imageCopied, this, [this](const QImage &image) { captionCopiedImage(image, tr("Clipboard")); });
+    connect(m_notifier, &DesktopNotifier::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_historyTab, &HistoryTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_startPage, &widgets::StartPage::openModelRequested, this, &MainWindow::chooseModel);
     connect(m_startPage, &widgets::StartPage::importRequested, this, &MainWindow::importSeedModel);
     connect(m_startPage, &widgets::StartPage::downloadRequested, this, &MainWindow::downloadModel);
@@ -214,6 +231,11 @@ void MainWindow::createMenus()
     // For screen-reader users: what the screen shows, said on request.
     view->addAction(tr("Say Word &Confidence"), QKeySequence(tr("Ctrl+I")), m_captionTab->wordBar(), &widgets::WordBar::announceConfidence);
     view->addAction(tr("Say &Training Progress"), QKeySequence(tr("Ctrl+T")), m_trainTab, &TrainTab::announceProgress);
+    view->addSeparator();
+    view->addAction(tr("&History"), QKeySequence(tr("Ctrl+H")), this, [this] {
+        m_tabs->setCurrentWidget(m_historyTab);
+        m_historyTab->list()->setFocus();
+    });
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     m_int8 = settings->addAction(tr("&Fast Decoder (int8 weights)"));
@@ -233,6 +255,17 @@ void MainWindow::createMenus()
         m_captionTab->setSpeakWhenReady(on);
     });
 #endif
+    m_watchClipboard = settings->addAction(tr("&Watch the Clipboard"));
+    m_watchClipboard->setCheckable(true);
+    m_watchClipboard->setToolTip(tr("Captions every image copied in any application; the result goes to the History tab and, "
+                                    "while this window is not in front, to a desktop notification"));
+    m_watchClipboard->setChecked(QSettings().value(QStringLiteral("background/watchClipboard"), false).toBool());
+    m_clipboardWatcher->setWatching(m_watchClipboard->isChecked());
+    connect(m_watchClipboard, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("background/watchClipboard"), on);
+        m_clipboardWatcher->setWatching(on);
+        statusBar()->showMessage(on ? tr("Watching the clipboard: every image copied is captioned") : tr("No longer watching the clipboard"), 5000);
+    });
     QMenu *language = settings->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{QString(), tr("System Default")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
@@ -403,6 +436,16 @@ void MainWindow::openImages(const QStringList &paths)
     const int added = m_captionTab->addPaths(images);
     if (added == 0) statusBar()->showMessage(tr("No images found"), 5000);
     else if (!hasModel()) showStartPage(tr("%n image(s) are waiting for a model.", nullptr, added));
+}
+
+void MainWindow::openFromAnotherLaunch(const QStringList &images, const QString &model)
+{
+    if (!model.isEmpty()) loadModel(model);
+    openImages(images);
+    if (isMinimized()) showNormal();
+    else show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::chooseImages()
@@ -621,7 +664,31 @@ void MainWindow::captionClipboard()
     }
     m_captionClipboardPending = true;
     widgets::Announcer::announce(this, tr("Captioning, please wait"));
-    pasteImage();
+    captionCopiedImage(QApplication::clipboard()->image(), tr("Clipboard"));
+}
+
+void MainWindow::setWatchClipboard(bool on) { m_watchClipboard->setChecked(on); }
+
+void MainWindow::captionCopiedImage(const QImage &image, const QString &source)
+{
+    const int id = m_captionTab->addImage(image, tr("Copied image %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_outsideImages.insert(id, {source, widgets::HistoryModel::thumbnailOf(image)});
+    if (!hasModel()) showStartPage(tr("%n image(s) are waiting for a model.", nullptr, 1));
+}
+
+// Copied images go into the history; while the window is not in front, the result also goes
+// out as a desktop notification (the Caption tab's announcement reaches only this window).
+void MainWindow::onImageFinished(int id, bool ok, const QString &captionOrError)
+{
+    const auto found = m_outsideImages.constFind(id);
+    if (found == m_outsideImages.cend()) return;
+    const OutsideImage image = *found;
+    m_outsideImages.erase(found);
+    const QString text = ok ? captionOrError : tr("Could not caption the image: %1").arg(captionOrError);
+    m_history->add(image.image, text, image.source, !ok);
+    // Minimised, Qt may still count the window active (openbox leaves it the focus).
+    const bool inFront = isVisible() && !isMinimized() && isActiveWindow();
+    if (!inFront) m_notifier->notify(tr("Snaption · %1").arg(image.source), text);
 }
 
 void MainWindow::createDemoModel()

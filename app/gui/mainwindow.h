@@ -3,6 +3,9 @@
 #include <QMainWindow>
 #include <QThread>
 
+#include <QHash>
+#include <QImage>
+
 class QAction;
 class QLabel;
 class QMenu;
@@ -11,6 +14,7 @@ class QTabWidget;
 
 namespace snaption::widgets {
 class CaptionWorker;
+class HistoryModel;
 class StallMonitor;
 class StartPage;
 } // namespace snaption::widgets
@@ -20,6 +24,9 @@ namespace snaption::gui {
 class AugmentTab;
 class CaptionLanguages;
 class CaptionTab;
+class ClipboardWatcher;
+class DesktopNotifier;
+class HistoryTab;
 class PhotoWriteController;
 class TrainTab;
 
@@ -37,6 +44,10 @@ public:
     PhotoWriteController *photoWriter() const { return m_photoWriter; }
     TrainTab *trainTab() const { return m_trainTab; }
     AugmentTab *augmentTab() const { return m_augmentTab; }
+    HistoryTab *historyTab() const { return m_historyTab; }
+    widgets::HistoryModel *history() const { return m_history; }
+    ClipboardWatcher *clipboardWatcher() const { return m_clipboardWatcher; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::StartPage *startPage() const { return m_startPage; }
     QLabel *modelLabel() const { return m_modelLabel; }
@@ -49,8 +60,13 @@ public Q_SLOTS:
     // Loads the installed model of the default caption language (see CaptionLanguages).
     void loadModelForCaptionLanguage();
     void openImages(const QStringList &paths);
+    // What a second `snaption [--model M] IMAGE...` asked for: opened here, and the window brought
+    // to the front.
+    void openFromAnotherLaunch(const QStringList &images, const QString &model);
     void pasteImage();
     void captionClipboard();
+    // Settings › Watch the Clipboard (remembered; --watch-clipboard turns it on for one run).
+    void setWatchClipboard(bool on);
     // Trains the synthetic-scene preset in the Train tab and loads the result.
     void createDemoModel();
 
@@ -75,6 +91,8 @@ private:
     void onModelLoaded(const QString &path, const QString &description);
     void onModelFailed(const QString &path, const QString &error);
     void chooseImages();
+    void captionCopiedImage(const QImage &image, const QString &source);
+    void onImageFinished(int id, bool ok, const QString &captionOrError);
     void chooseFolder();
     void chooseModel();
     void importSeedModel();
@@ -106,6 +124,18 @@ private:
     QString m_modelPath;
     QString m_pendingModel;
     bool m_captionClipboardPending = false;
+    // Images from outside the list (copied ones), by id: where they came from and a thumbnail,
+    // until their caption goes into the history.
+    struct OutsideImage {
+        QString source;
+        QImage image;
+    };
+    QHash<int, OutsideImage> m_outsideImages;
+    widgets::HistoryModel *m_history = nullptr;
+    HistoryTab *m_historyTab = nullptr;
+    ClipboardWatcher *m_clipboardWatcher = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QAction *m_watchClipboard = nullptr;
 };
 
 } // namespace snaption::gui

@@ -188,6 +188,21 @@ def prepare(cli_binary, work: Path):
     return model, first, second, bad
 
 
+def check_said_once_after_the_dialog(said, caption):
+    """The caption must be announced once. When the dialog closes Orca reads the window and its
+    focused widget ("Snaption frame. Images. … 00003.png: caption"); on a busy machine it does
+    so after the caption has arrived, and then that read holds the caption as well. The app
+    cannot know what Orca read (README, "Accessibility"), so one occurrence inside that read is
+    allowed; any other repetition fails."""
+    where = [i for i, line in enumerate(said) if caption in line]
+    frame = next((i for i, line in enumerate(said) if line.startswith("Snaption frame")), None)
+    earlier = where[:-1]
+    if not where or len(earlier) > 1 or (earlier and (frame is None or earlier[0] < frame)):
+        raise Failure(f"the second caption was said {len(where)} times: {said}")
+    if earlier:
+        print(f"(Orca read the focused widget after the caption had come: {said[frame:where[-1]]})")
+
+
 def check_caption_session(orca, binary, model, first, second, work):
     (image, caption), (image2, caption2) = first, second
     since = orca.mark()
@@ -228,8 +243,7 @@ def check_caption_session(orca, binary, model, first, second, work):
         orca.wait_for(lambda line: caption2 in line, 60, since, f"the second image's caption {caption2!r}")
         time.sleep(3)
         said = orca.said_since(since)
-        if count(said, caption2) != 1:
-            raise Failure(f"the second caption was said {count(said, caption2)} times: {said}")
+        check_said_once_after_the_dialog(said, caption2)
         print(f"second image: {[line for line in said if caption2 in line]}")
         activate_main_window()
 

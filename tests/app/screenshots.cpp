@@ -1,10 +1,12 @@
 // Takes the README's screenshots of the real application window: the Caption tab with a model
-// and images, the Train tab after the one-minute synthetic demo run, and the Augment tab; and
+// and images, the History tab after images were copied by xclip with Watch the Clipboard on, the
+// Train tab after the one-minute synthetic demo run, and the Augment tab; and
 // reports the longest event-loop stall while captioning and while training. Run it through
 // scripts/screenshots.sh (under xvfb-run, with a throwaway settings folder).
 //   snaption-screenshots MODEL OUT_DIR IMAGE...
 #include "augmenttab.h"
 #include "captiontab.h"
+#include "historytab.h"
 #include "mainwindow.h"
 #include "photowritecontroller.h"
 #include "writephotosdialog.h"
@@ -13,6 +15,7 @@
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/threading.h>
+#include <snaption/widgets/historymodel.h>
 #include <snaption/widgets/stallmonitor.h>
 #include <snaption/widgets/trainingcontroller.h>
 #include <snaption/widgets/wordbar.h>
@@ -21,6 +24,7 @@
 #include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QProcess>
 #include <QPushButton>
 #include <QElapsedTimer>
 #include <QTabWidget>
@@ -30,6 +34,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <utility>
 #include <vector>
 
 using namespace snaption;
@@ -43,11 +48,30 @@ bool waitFor(const std::function<bool()> &done, int seconds)
     return done();
 }
 
+
 void save(gui::MainWindow &window, const QString &path)
 {
     QTest::qWait(800); // let queued repaints and the plot's coalesced replot land
     if (!window.grab().save(path)) std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
     std::printf("%s\n", qPrintable(path));
+}
+
+// The real path: another process (xclip) copies each image while the clipboard is watched.
+void saveHistoryTab(gui::MainWindow &window, const QStringList &images, const QString &path)
+{
+    window.setWatchClipboard(true);
+    for (const QString &image : images) {
+        const int before = window.history()->rowCount();
+        if (QProcess::execute(QStringLiteral("xclip"), {QStringLiteral("-selection"), QStringLiteral("clipboard"), QStringLiteral("-t"),
+                                                        QStringLiteral("image/png"), QStringLiteral("-i"), image}) != 0) {
+            std::fprintf(stderr, "xclip could not copy %s: no History screenshot\n", qPrintable(image));
+            return;
+        }
+        if (!waitFor([&] { return window.history()->rowCount() > before; }, 60)) std::fprintf(stderr, "%s was not captioned from the clipboard\n", qPrintable(image));
+    }
+    window.setWatchClipboard(false);
+    window.tabs()->setCurrentWidget(window.historyTab());
+    save(window, path);
 }
 
 // File › Write to Photos… with its preview of what will change.
@@ -91,6 +115,11 @@ int main(int argc, char **argv)
     window.captionTab()->wordBar()->next(); // the second word: usually the subject, e.g. "people"
     save(window, out.filePath(QStringLiteral("caption-tab.png")));
     saveWritePhotosDialog(window, out.filePath(QStringLiteral("write-photos-dialog.png")));
+    QStringList pngs;
+    for (const QString &image : args.mid(2)) {
+        if (image.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) && pngs.size() < 3) pngs << image;
+    }
+    saveHistoryTab(window, pngs, out.filePath(QStringLiteral("history-tab.png")));
 
     window.tabs()->setCurrentWidget(window.augmentTab());
     std::vector<RgbImage> images;
@@ -132,9 +161,12 @@ int main(int argc, char **argv)
 
     // Every tab on a 1024 x 768 screen.
     window.resize(1024, 768);
-    for (QWidget *tab : {static_cast<QWidget *>(window.captionTab()), static_cast<QWidget *>(window.augmentTab()), static_cast<QWidget *>(window.trainTab())}) {
+    const std::vector<std::pair<QWidget *, QString>> tabs{{window.captionTab(), QStringLiteral("caption")},
+                                                          {window.augmentTab(), QStringLiteral("augment")},
+                                                          {window.trainTab(), QStringLiteral("train")},
+                                                          {window.historyTab(), QStringLiteral("history")}};
+    for (const auto &[tab, name] : tabs) {
         window.tabs()->setCurrentWidget(tab);
-        const QString name = tab == window.captionTab() ? QStringLiteral("caption") : tab == window.augmentTab() ? QStringLiteral("augment") : QStringLiteral("train");
         save(window, out.filePath(name + QStringLiteral("-tab-1024x768.png")));
         if (window.width() > 1024 || window.height() > 768)
             std::fprintf(stderr, "the %s tab does not fit 1024 x 768: %d x %d\n", qPrintable(name), window.width(), window.height());

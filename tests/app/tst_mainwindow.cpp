@@ -3,6 +3,8 @@
 #include "augmenttab.h"
 #include "captionlanguages.h"
 #include "captiontab.h"
+#include "clipboardwatcher.h"
+#include "historytab.h"
 #include "mainwindow.h"
 #include "photowritecontroller.h"
 #include "traintab.h"
@@ -18,6 +20,7 @@
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
 #include <snaption/widgets/heatmapview.h>
+#include <snaption/widgets/historymodel.h>
 #include <snaption/widgets/modelcatalog.h>
 #include <snaption/widgets/startpage.h>
 #include <snaption/widgets/wordbar.h>
@@ -42,6 +45,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QClipboard>
 #include <QtTest>
 
 using namespace snaption;
@@ -427,6 +431,46 @@ private Q_SLOTS:
         // Editable once captioned: a person may correct it before it is copied or written.
         QVERIFY(!accessible->state().readOnly);
         QVERIFY(accessible->state().focusable);
+    }
+
+    // Watch the Clipboard: an image copied elsewhere is captioned and lands in the History tab
+    // (the desktop notification is tested with a real X clipboard and D-Bus, run_clipboard_test.sh);
+    // text and the same image again do not; off, nothing is watched; the setting is remembered.
+    void copiedImagesAreCaptionedIntoTheHistoryWhileWatching()
+    {
+        QSettings().remove(QStringLiteral("background/watchClipboard"));
+        QImage first(m_photo), second(m_photo2);
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(waitForModel(window));
+            QVERIFY(!window.clipboardWatcher()->isWatching());
+            QGuiApplication::clipboard()->setImage(first);
+            QTest::qWait(300);
+            QCOMPARE(window.captionTab()->images()->rowCount(), 0); // not watching yet
+
+            window.setWatchClipboard(true);
+            QGuiApplication::clipboard()->setImage(second);
+            QTRY_COMPARE_WITH_TIMEOUT(window.history()->rowCount(), 1, 30000);
+            const QString caption = window.captionTab()->images()->at(0).captionText();
+            QVERIFY(!caption.isEmpty());
+            QCOMPARE(window.history()->at(0).caption, caption);
+            QCOMPARE(window.history()->at(0).source, QStringLiteral("Clipboard"));
+            QCOMPARE(window.history()->at(0).thumbnail.size(), QSize(96, 72));
+            QGuiApplication::clipboard()->setText(QStringLiteral("only words"));
+            QGuiApplication::clipboard()->setImage(second); // the same image again
+            QTest::qWait(500);
+            QCOMPARE(window.captionTab()->images()->rowCount(), 1);
+
+            // The History tab copies the selected entry's caption.
+            QGuiApplication::clipboard()->clear();
+            window.historyTab()->copySelected();
+            QCOMPARE(QGuiApplication::clipboard()->text(), caption);
+        }
+        MainWindow again;
+        QVERIFY(again.clipboardWatcher()->isWatching()); // remembered
+        again.setWatchClipboard(false);
+        QVERIFY(!QSettings().value(QStringLiteral("background/watchClipboard")).toBool());
     }
 
     void writeToPhotosWritesTheCorrectedCaptionAndUndoPutsBackWhatWasThere()

@@ -2,6 +2,7 @@
 // stop with a checkpoint, "Use this model"; the augmentation preview and its link to training.
 #include "augmenttab.h"
 #include "captiontab.h"
+#include "historytab.h"
 #include "mainwindow.h"
 #include "traintab.h"
 
@@ -77,12 +78,13 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("tst_trainingtabs"));
     }
 
-    void hasCaptionTrainAndAugmentTabs()
+    void hasCaptionTrainAugmentAndHistoryTabs()
     {
         MainWindow window;
-        QCOMPARE(window.tabs()->count(), 3);
+        QCOMPARE(window.tabs()->count(), 4);
         QCOMPARE(window.tabs()->widget(1), static_cast<QWidget *>(window.trainTab()));
         QCOMPARE(window.tabs()->widget(2), static_cast<QWidget *>(window.augmentTab()));
+        QCOMPARE(window.tabs()->widget(3), static_cast<QWidget *>(window.historyTab()));
     }
 
     void previewIsSeededAndReseedChangesIt()
