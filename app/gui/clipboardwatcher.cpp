@@ -34,9 +34,9 @@ void ClipboardWatcher::setWatching(bool on)
 {
     if (on == m_watching) return;
     m_watching = on;
-    // What is on the clipboard already is not new: only what is copied from now on counts.
-    const QImage current = on ? QGuiApplication::clipboard()->image() : QImage();
-    m_lastImage = current.isNull() ? QByteArray() : digestOf(current);
+    // Only what is copied from now on counts: Qt reports changes, not what is already there (and
+    // fetching another application's image here would block the GUI thread).
+    m_lastImage.clear();
     Q_EMIT watchingChanged(on);
 }
 

@@ -685,7 +685,7 @@ void MainWindow::onImageFinished(int id, bool ok, const QString &captionOrError)
     const OutsideImage image = *found;
     m_outsideImages.erase(found);
     const QString text = ok ? captionOrError : tr("Could not caption the image: %1").arg(captionOrError);
-    m_history->add(image.image, text, image.source, !ok);
+    m_history->add(image.thumbnail, text, image.source, !ok);
     // Minimised, Qt may still count the window active (openbox leaves it the focus).
     const bool inFront = isVisible() && !isMinimized() && isActiveWindow();
     if (!inFront) m_notifier->notify(tr("Snaption · %1").arg(image.source), text);

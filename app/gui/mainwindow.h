@@ -128,7 +128,7 @@ private:
     // until their caption goes into the history.
     struct OutsideImage {
         QString source;
-        QImage image;
+        QImage thumbnail;
     };
     QHash<int, OutsideImage> m_outsideImages;
     widgets::HistoryModel *m_history = nullptr;
