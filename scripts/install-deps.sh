@@ -17,6 +17,8 @@ packages=(
   # Speaking captions: Qt TextToSpeech's CMake package needs Qt6QmlIntegration (qt6-declarative-dev);
   # at run time it needs an engine plugin and the speech-dispatcher service with a voice.
   qt6-speech-dev qt6-declarative-dev qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
+  # Global shortcuts and the active window on X11: key grabs and window properties through xcb.
+  libxcb1-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
   # exiftool reads back what the metadata tests write: the independent reader.

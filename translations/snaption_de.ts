@@ -1822,6 +1822,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Beschreibt jedes Bild, das in einem beliebigen Programm kopiert wird (Einstellungen › Zwischenablage beobachten).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Starts in the system tray without a window (minimised where there is no tray).</source>
+        <translation>Startet im Infobereich ohne Fenster (minimiert, wo es keinen Infobereich gibt).</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Images or folders to caption.</source>
         <translation>Zu beschreibende Bilder oder Ordner.</translation>
@@ -2062,9 +2067,22 @@ Snaption läuft weiter.</translation>
     </message>
 </context>
 <context>
+    <name>snaption::gui::CaptionSpeaker</name>
+    <message>
+        <location filename="../app/gui/captionspeaker.cpp" line="+46"/>
+        <source>Text-to-speech is not available on this system</source>
+        <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This build of Snaption cannot speak</source>
+        <translation>Diese Snaption-Version kann nicht sprechen</translation>
+    </message>
+</context>
+<context>
     <name>snaption::gui::CaptionTab</name>
     <message>
-        <location filename="../app/gui/captiontab.cpp" line="+58"/>
+        <location filename="../app/gui/captiontab.cpp" line="+41"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -2149,7 +2167,7 @@ Snaption läuft weiter.</translation>
         <translation>Geht die Wörter durch und zeigt zu jedem die Wärmekarte</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Ca&amp;ption:</source>
         <translation>Bes&amp;chreibung:</translation>
     </message>
@@ -2262,16 +2280,6 @@ Snaption läuft weiter.</translation>
         <source>Caption copied</source>
         <translation>Beschreibung kopiert</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Text-to-speech is not available on this system</source>
-        <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>This build of Snaption cannot speak</source>
-        <translation>Diese Snaption-Version kann nicht sprechen</translation>
-    </message>
 </context>
 <context>
     <name>snaption::gui::DesktopNotifier</name>
@@ -2284,6 +2292,77 @@ Snaption läuft weiter.</translation>
         <location line="+14"/>
         <source>Could not post a desktop notification: %1</source>
         <translation>Die Desktop-Benachrichtigung konnte nicht gesendet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::GlobalShortcuts</name>
+    <message>
+        <location filename="../app/gui/globalshortcuts.cpp" line="+46"/>
+        <source>Caption the clipboard image</source>
+        <translation>Bild aus der Zwischenablage beschreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caption the active window</source>
+        <translation>Aktives Fenster beschreiben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>waiting for the desktop to confirm</source>
+        <translation>wartet auf die Bestätigung der Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the desktop did not bind it</source>
+        <translation>die Arbeitsumgebung hat es nicht vergeben</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Global shortcuts: %1</source>
+        <translation>Globale Tastenkürzel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::GlobalShortcutsDialog</name>
+    <message>
+        <location filename="../app/gui/globalshortcutsdialog.cpp" line="+15"/>
+        <source>Global Shortcuts</source>
+        <translation>Globale Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These keys reach Snaption from every application. Press the new combination in a field; Clear turns one off.</source>
+        <translation>Diese Tasten erreichen Snaption aus jeder Anwendung. Drücken Sie die neue Kombination in einem Feld; Leeren schaltet eine ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the shortcut: %1</source>
+        <translation>Tastenkürzel leeren: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Off.</source>
+        <translation>Aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works in every application: %1.</source>
+        <translation>Wirkt in jeder Anwendung: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Does not work: %1.</source>
+        <translation>Wirkt nicht: %1.</translation>
     </message>
 </context>
 <context>
@@ -2332,12 +2411,13 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+106"/>
+        <location line="+53"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-39"/>
         <source>&amp;Caption</source>
         <translation>Be&amp;schreiben</translation>
     </message>
@@ -2357,18 +2437,18 @@ Snaption läuft weiter.</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Model in use</source>
         <translation>Verwendetes Modell</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+522"/>
+        <location line="+561"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-508"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2469,11 +2549,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+543"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-541"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2499,8 +2580,29 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+519"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location line="-518"/>
+        <source>Caption Active &amp;Window</source>
+        <translation>Aktives &amp;Fenster beschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captions the window in front; with its global shortcut, from any application</source>
+        <translation>Beschreibt das Fenster im Vordergrund; mit seinem globalen Tastenkürzel aus jeder Anwendung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption the &amp;Screen</source>
+        <translation>Bild&amp;schirm beschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption Screen &amp;Region…</source>
+        <translation>Bildschirmbe&amp;reich beschreiben…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2523,7 +2625,7 @@ Snaption läuft weiter.</translation>
         <translation>Bilder &amp;leeren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2663,7 +2765,32 @@ Snaption läuft weiter.</translation>
         <translation>Die Zwischenablage wird nicht mehr beobachtet</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Speak Results in the &amp;Background</source>
+        <translation>Ergebnisse im &amp;Hintergrund vorlesen</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Reads aloud the captions of copied images and screenshots while this window is not in front</source>
+        <translation>Liest die Beschreibungen kopierter Bilder und Bildschirmfotos vor, solange dieses Fenster nicht im Vordergrund ist</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Keep Running in the Tray</source>
+        <translation>Im Infobereich &amp;weiterlaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the window leaves Snaption in the system tray, watching the clipboard and answering its global shortcuts</source>
+        <translation>Nach dem Schließen des Fensters bleibt Snaption im Infobereich, beobachtet die Zwischenablage und reagiert auf seine globalen Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Global Short&amp;cuts…</source>
+        <translation>Globale &amp;Tastenkürzel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -2738,7 +2865,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+237"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n Bild wartet auf ein Modell.</numerusform>
@@ -2746,7 +2873,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         </translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-221"/>
         <source>Open Images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -2822,38 +2949,23 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+134"/>
-        <source>Copied image %1</source>
-        <translation>Kopiertes Bild %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Could not caption the image: %1</source>
-        <translation>Das Bild konnte nicht beschrieben werden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Snaption · %1</source>
-        <translation>Snaption · %1</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+216"/>
         <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-264"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-437"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+415"/>
+        <location line="+453"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -2970,7 +3082,41 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Wird beschrieben, bitte warten</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+16"/>
+        <source>Taking a screenshot…</source>
+        <translation>Bildschirmfoto wird aufgenommen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Global shortcuts: %1</source>
+        <translation>Globale Tastenkürzel: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Keep Running?</source>
+        <translation>Weiterlaufen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Snaption running in the system tray when its window closes? It goes on watching the clipboard and answering its global shortcuts.
+
+Settings › Keep Running in the Tray changes this later.</source>
+        <translation>Soll Snaption im Infobereich weiterlaufen, wenn sein Fenster geschlossen wird? Es beobachtet dann weiter die Zwischenablage und reagiert auf seine globalen Tastenkürzel.
+
+Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep Running</source>
+        <translation>&amp;Weiterlaufen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This desktop has no system tray: Snaption runs minimised</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich: Snaption läuft minimiert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About Snaption</source>
         <translation>Über Snaption</translation>
     </message>
@@ -2990,9 +3136,27 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Snaption.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>Dropped image</source>
         <translation>Abgelegtes Bild</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::OutsideImages</name>
+    <message>
+        <location filename="../app/gui/outsideimages.cpp" line="+24"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not caption the image: %1</source>
+        <translation>Das Bild konnte nicht beschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snaption · %1</source>
+        <translation>Snaption · %1</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3270,146 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <location line="+2"/>
         <source>Some Photos Were Not Restored</source>
         <translation>Einige Fotos wurden nicht wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PortalGlobalShortcuts</name>
+    <message>
+        <location filename="../app/gui/portalglobalshortcuts.cpp" line="+92"/>
+        <source>this desktop offers no global shortcuts to applications (no GlobalShortcuts portal)</source>
+        <translation>diese Arbeitsumgebung bietet Anwendungen keine globalen Tastenkürzel an (kein GlobalShortcuts-Portal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the desktop portal refused (%1)</source>
+        <translation>das Desktop-Portal hat abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the desktop did not open a shortcuts session</source>
+        <translation>die Arbeitsumgebung hat keine Tastenkürzel-Sitzung geöffnet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the desktop portal refused the shortcuts (%1)</source>
+        <translation>das Desktop-Portal hat die Tastenkürzel abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the shortcuts were not confirmed</source>
+        <translation>die Tastenkürzel wurden nicht bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the desktop refused the shortcuts</source>
+        <translation>die Arbeitsumgebung hat die Tastenkürzel abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PortalRequest</name>
+    <message>
+        <location filename="../app/gui/portalrequest.cpp" line="+40"/>
+        <source>there is no D-Bus session to ask the desktop portal</source>
+        <translation>es gibt keine D-Bus-Sitzung, um das Desktop-Portal zu fragen</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::PortalScreenshot</name>
+    <message>
+        <location filename="../app/gui/portalscreenshot.cpp" line="+19"/>
+        <source>A screenshot is already being taken</source>
+        <translation>Es wird bereits ein Bildschirmfoto aufgenommen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No screenshot: this desktop has no screenshot portal (xdg-desktop-portal)</source>
+        <translation>Kein Bildschirmfoto: diese Arbeitsumgebung hat kein Bildschirmfoto-Portal (xdg-desktop-portal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No screenshot: the desktop portal refused (%1)</source>
+        <translation>Kein Bildschirmfoto: das Desktop-Portal hat abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The screenshot was cancelled</source>
+        <translation>Das Bildschirmfoto wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No screenshot: the desktop refused to take one</source>
+        <translation>Kein Bildschirmfoto: die Arbeitsumgebung hat es abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No screenshot: the desktop portal gave no file (%1)</source>
+        <translation>Kein Bildschirmfoto: das Desktop-Portal hat keine Datei geliefert (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read the screenshot %1: %2</source>
+        <translation>Das Bildschirmfoto %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::RegionSelector</name>
+    <message>
+        <location filename="../app/gui/regionselector.cpp" line="+23"/>
+        <source>Select a Screen Region</source>
+        <translation>Bildschirmbereich auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a screen region</source>
+        <translation>Bildschirmbereich auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag with the mouse, or move the rectangle with the arrow keys and resize it with Shift and the arrow keys. Enter captions the region, Escape cancels.</source>
+        <translation>Ziehen Sie mit der Maus, oder verschieben Sie das Rechteck mit den Pfeiltasten und ändern Sie seine Größe mit Umschalt und den Pfeiltasten. Eingabe beschreibt den Bereich, Escape bricht ab.</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::ScreenCapture</name>
+    <message>
+        <location filename="../app/gui/screencapture.cpp" line="+27"/>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active window</source>
+        <translation>Aktives Fenster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screen region</source>
+        <translation>Bildschirmbereich</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No screenshot: this session does not let applications read the screen</source>
+        <translation>Kein Bildschirmfoto: diese Sitzung lässt Anwendungen den Bildschirm nicht lesen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No screenshot of the active window: only X11 sessions tell applications which window is active</source>
+        <translation>Kein Bildschirmfoto des aktiven Fensters: nur X11-Sitzungen sagen Anwendungen, welches Fenster aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No screenshot of the active window: the window manager does not say which window is active</source>
+        <translation>Kein Bildschirmfoto des aktiven Fensters: die Fensterverwaltung sagt nicht, welches Fenster aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No screenshot of the active window: the X server gave no pixels of it</source>
+        <translation>Kein Bildschirmfoto des aktiven Fensters: der X-Server hat keine Pixel davon geliefert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No region chosen</source>
+        <translation>Kein Bereich ausgewählt</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +4169,25 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
 </context>
 <context>
+    <name>snaption::gui::TrayIcon</name>
+    <message>
+        <location filename="../app/gui/trayicon.cpp" line="+11"/>
+        <location line="+10"/>
+        <source>&amp;Show Snaption</source>
+        <translation>Snaption &amp;zeigen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Hide Snaption</source>
+        <translation>Snaption &amp;verbergen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snaption: describes images</source>
+        <translation>Snaption: beschreibt Bilder</translation>
+    </message>
+</context>
+<context>
     <name>snaption::gui::WritePhotosDialog</name>
     <message>
         <location filename="../app/gui/writephotosdialog.cpp" line="+28"/>
@@ -4032,6 +4355,49 @@ Befehlszeile: snaption-cli train --preset %2</translation>
             <numerusform>%n Foto enthält eine von einem Menschen geschriebene Beschreibung. Durch Snaptions Beschreibung ersetzen?</numerusform>
             <numerusform>%n Fotos enthalten eine von einem Menschen geschriebene Beschreibung. Durch Snaptions Beschreibung ersetzen?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>snaption::gui::X11KeyGrabber</name>
+    <message>
+        <location filename="../app/gui/x11keygrabber.cpp" line="+100"/>
+        <source>global shortcuts need an X11 session here</source>
+        <translation>globale Tastenkürzel brauchen hier eine X11-Sitzung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a global shortcut is one key combination</source>
+        <translation>ein globales Tastenkürzel ist eine einzige Tastenkombination</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be a global shortcut: use a letter, a digit or a function key</source>
+        <translation>%1 kann kein globales Tastenkürzel sein: nehmen Sie einen Buchstaben, eine Ziffer oder eine Funktionstaste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 would be taken from every application: add Ctrl, Alt or Meta</source>
+        <translation>%1 würde allen Anwendungen genommen: nehmen Sie Strg, Alt oder Meta hinzu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no key on this keyboard makes %1</source>
+        <translation>keine Taste dieser Tastatur ergibt %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is already the shortcut of another Snaption action</source>
+        <translation>%1 ist schon das Tastenkürzel einer anderen Snaption-Aktion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is taken by another application</source>
+        <translation>%1 ist von einer anderen Anwendung belegt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the X server refused the key grab (error %1)</source>
+        <translation>der X-Server hat die Tastenbelegung abgelehnt (Fehler %1)</translation>
     </message>
 </context>
 <context>
@@ -4548,7 +4914,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::HistoryModel</name>
     <message>
-        <location filename="../widgets/src/historymodel.cpp" line="+22"/>
+        <location filename="../widgets/src/historymodel.cpp" line="+16"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>

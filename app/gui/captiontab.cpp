@@ -1,6 +1,7 @@
 #include "captiontab.h"
 
 #include "captionfield.h"
+#include "captionspeaker.h"
 #include "imagefiles.h"
 
 #include <snaption/widgets/announcer.h>
@@ -29,29 +30,11 @@
 
 #include <algorithm>
 
-#ifdef SNAPTION_HAVE_SPEECH
-#include <QTextToSpeech>
-#endif
 
 namespace snaption::gui {
 
 using widgets::ImageListModel;
 
-#ifdef SNAPTION_HAVE_SPEECH
-namespace {
-
-// A voice of the caption's language where the engine has one; otherwise the engine's own choice.
-void useVoiceFor(QTextToSpeech *speech, const QString &language)
-{
-    const QLocale::Language wanted = QLocale(language).language();
-    if (speech->locale().language() == wanted) return;
-    const QList<QLocale> locales = speech->availableLocales();
-    const auto found = std::find_if(locales.begin(), locales.end(), [&](const QLocale &locale) { return locale.language() == wanted; });
-    if (found != locales.end()) speech->setLocale(*found);
-}
-
-} // namespace
-#endif
 
 CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
@@ -100,9 +83,8 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     m_play->setCheckable(true);
     m_play->setAccessibleName(tr("Play words"));
     m_play->setAccessibleDescription(tr("Steps through the words, showing each one's heatmap"));
-#ifndef SNAPTION_HAVE_SPEECH
-    m_speak->setVisible(false);
-#endif
+    m_speaker = new CaptionSpeaker(this);
+    m_speak->setVisible(CaptionSpeaker::isBuiltIn());
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
@@ -499,22 +481,8 @@ void CaptionTab::copyCaption()
 
 void CaptionTab::speakCaption()
 {
-#ifdef SNAPTION_HAVE_SPEECH
-    // Created on first use: looking for speech engines is slow and noisy where there are none.
-    if (!m_speech) {
-        if (QTextToSpeech::availableEngines().isEmpty()) {
-            Q_EMIT statusMessage(tr("Text-to-speech is not available on this system"));
-            return;
-        }
-        m_speech = new QTextToSpeech(this);
-    }
-    if (auto *speech = qobject_cast<QTextToSpeech *>(m_speech)) {
-        useVoiceFor(speech, m_caption->language());
-        speech->say(m_caption->text());
-    }
-#else
-    Q_EMIT statusMessage(tr("This build of Snaption cannot speak"));
-#endif
+    QString error;
+    if (!m_speaker->say(m_caption->text(), m_caption->language(), &error)) Q_EMIT statusMessage(error);
 }
 
 void CaptionTab::clear()

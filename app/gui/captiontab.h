@@ -27,6 +27,7 @@ class WordBar;
 namespace snaption::gui {
 
 class CaptionField;
+class CaptionSpeaker;
 
 // The Caption tab: the image list, the image with the selected word's heatmap, the caption as
 // text and as word buttons, and the heatmap and decoding controls. Images go to the inference
@@ -60,6 +61,7 @@ public:
     void setModelReady(bool ready) { m_modelReady = ready; }
     // Reads each new caption aloud as it is shown (besides announcing it to screen readers).
     void setSpeakWhenReady(bool speak) { m_speakWhenReady = speak; }
+    CaptionSpeaker *speaker() const { return m_speaker; }
 
 public Q_SLOTS:
     void cancelAll();
@@ -116,7 +118,7 @@ private:
     QSet<int> m_refreshing; // finished images being captioned again for their display
     bool m_modelReady = false;
     bool m_speakWhenReady = false;
-    QObject *m_speech = nullptr;
+    CaptionSpeaker *m_speaker = nullptr;
 };
 
 } // namespace snaption::gui

@@ -68,6 +68,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption watchClipboardOption(QStringLiteral("watch-clipboard"),
                                                   QApplication::translate("main", "Captions every image copied in any application (Settings › Watch the Clipboard)."));
     parser.addOption(watchClipboardOption);
+    const QCommandLineOption backgroundOption(QStringLiteral("background"),
+                                              QApplication::translate("main", "Starts in the system tray without a window (minimised where there is no tray)."));
+    parser.addOption(backgroundOption);
     parser.addPositionalArgument(QStringLiteral("images"), QApplication::translate("main", "Images or folders to caption."),
                                  QApplication::translate("main", "[IMAGE|FOLDER...]"));
     parser.process(app);
@@ -94,7 +97,8 @@ int main(int argc, char *argv[])
                               QApplication::translate("main", "Something failed unexpectedly: %1\n\nSnaption keeps running.")
                                   .arg(message));
     });
-    window.show();
+    if (parser.isSet(backgroundOption)) window.startInBackground();
+    else window.show();
     // Without --model: the installed model of the caption language last used (at first the
     // interface language's where one exists), else the model last used.
     if (!model.isEmpty()) window.loadModel(model);

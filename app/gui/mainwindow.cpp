@@ -7,12 +7,17 @@
 #include "augmenttab.h"
 #include "buildfeatures.h"
 #include "captionlanguages.h"
+#include "captionspeaker.h"
 #include "captiontab.h"
 #include "clipboardwatcher.h"
 #include "desktopnotifier.h"
+#include "globalshortcuts.h"
+#include "globalshortcutsdialog.h"
 #include "historytab.h"
 #include "imagefiles.h"
+#include "outsideimages.h"
 #include "traintab.h"
+#include "trayicon.h"
 
 #include <snaption/error.h>
 #include <snaption/imagewriter.h>
@@ -50,6 +55,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
@@ -119,7 +125,9 @@ MainWindow::MainWindow(QWidget *parent)
     // No Alt letter is left on every page for it: View › History (Ctrl+H) goes there.
     m_tabs->addTab(m_historyTab, tr("History"));
     m_clipboardWatcher = new ClipboardWatcher(this);
-    m_notifier = new DesktopNotifier(this);
+    m_outside = new OutsideImages(this, m_captionTab, m_history, this);
+    m_screenCapture = new ScreenCapture(this);
+    m_globalShortcuts = new GlobalShortcuts(this);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_tabs);
     m_startPage->setDemoAvailable(true);
@@ -141,9 +149,20 @@ MainWindow::MainWindow(QWidget *parent)
             widgets::Announcer::announce(this, tr("Caption copied to the clipboard"));
         }
     });
-    connect(m_captionTab, &CaptionTab::imageFinished, this, &MainWindow::onImageFinished);
     connect(m_clipboardWatcher, &ClipboardWatcher::imageCopied, this, [this](const QImage &image) { captionCopiedImage(image, tr("Clipboard")); });
-    connect(m_notifier, &DesktopNotifier::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_outside, &OutsideImages::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_screenCapture, &ScreenCapture::captured, this, &MainWindow::captionCopiedImage);
+    connect(m_screenCapture, &ScreenCapture::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        widgets::Announcer::announce(this, message);
+        // Out of sight the status bar reaches no one.
+        if (!isVisible() || isMinimized() || !isActiveWindow()) notifier()->notify(tr("Snaption"), message);
+    });
+    connect(m_globalShortcuts, &GlobalShortcuts::activated, this, [this](GlobalShortcuts::Action action) {
+        (action == GlobalShortcuts::Action::CaptionClipboard ? m_captionClipboard : m_captionActiveWindow)->trigger();
+    });
+    connect(m_globalShortcuts, &GlobalShortcuts::changed, this, &MainWindow::showGlobalShortcuts);
+    connect(m_globalShortcuts, &GlobalShortcuts::problemFound, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_historyTab, &HistoryTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_startPage, &widgets::StartPage::openModelRequested, this, &MainWindow::chooseModel);
     connect(m_startPage, &widgets::StartPage::importRequested, this, &MainWindow::importSeedModel);
@@ -166,6 +185,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     readSettings();
+    createBackgroundMode();
     showStartPage(QString());
     if (qEnvironmentVariableIsSet("SNAPTION_REPORT_STALLS")) m_stalls->start();
 }
@@ -203,19 +223,26 @@ void MainWindow::createMenus()
     connect(m_photoWriter, &PhotoWriteController::undoAvailableChanged, undoWrite, &QAction::setEnabled);
     connect(m_photoWriter, &PhotoWriteController::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy Caption"), QKeySequence(tr("Ctrl+Alt+C")), m_captionTab, &CaptionTab::copyCaption);
     edit->addAction(tr("&Paste Image"), QKeySequence::Paste, this, &MainWindow::pasteImage);
-    edit->addAction(tr("Caption &Clipboard Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::captionClipboard);
+    m_captionClipboard = edit->addAction(tr("Caption &Clipboard Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::captionClipboard);
+    m_captionActiveWindow = edit->addAction(tr("Caption Active &Window"), this, [this] { captionScreenshot(ScreenCapture::Target::ActiveWindow); });
+    m_captionActiveWindow->setToolTip(tr("Captions the window in front; with its global shortcut, from any application"));
+    m_captionScreen = edit->addAction(tr("Caption the &Screen"), this, [this] { captionScreenshot(ScreenCapture::Target::Screen); });
+    m_captionRegion = edit->addAction(tr("Caption Screen &Region…"), this, [this] { captionScreenshot(ScreenCapture::Target::Region); });
     edit->addSeparator();
     edit->addAction(tr("C&aption All Again"), QKeySequence(tr("F5")), m_captionTab, &CaptionTab::recaptionAll);
     // Only while captioning runs: otherwise Esc belongs to whatever has the focus.
     QAction *cancel = edit->addAction(tr("Ca&ncel Captioning"), QKeySequence(Qt::Key_Escape), m_captionTab, &CaptionTab::cancelAll);
     cancel->setEnabled(false);
     connect(m_captionTab, &CaptionTab::busyChanged, cancel, &QAction::setEnabled);
-    edit->addAction(tr("C&lear Images"), m_captionTab, &CaptionTab::clear);
+    edit->addAction(tr("C&lear Images"), this, [this] {
+        m_captionTab->clear();
+        m_outside->forgetPending();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_captionTab->view(), &widgets::HeatmapView::zoomIn);
@@ -266,6 +293,25 @@ void MainWindow::createMenus()
         m_clipboardWatcher->setWatching(on);
         statusBar()->showMessage(on ? tr("Watching the clipboard: every image copied is captioned") : tr("No longer watching the clipboard"), 5000);
     });
+    if (CaptionSpeaker::isBuiltIn()) {
+        QAction *speakBackground = settings->addAction(tr("Speak Results in the &Background"));
+        speakBackground->setCheckable(true);
+        speakBackground->setToolTip(tr("Reads aloud the captions of copied images and screenshots while this window is not in front"));
+        speakBackground->setChecked(QSettings().value(QStringLiteral("speech/background"), true).toBool());
+        m_outside->setSpeakInBackground(speakBackground->isChecked());
+        connect(speakBackground, &QAction::toggled, this, [this](bool on) {
+            QSettings().setValue(QStringLiteral("speech/background"), on);
+            m_outside->setSpeakInBackground(on);
+        });
+    } else {
+        m_outside->setSpeakInBackground(false);
+    }
+    m_keepRunning = settings->addAction(tr("&Keep Running in the Tray"));
+    m_keepRunning->setCheckable(true);
+    m_keepRunning->setToolTip(tr("Closing the window leaves Snaption in the system tray, watching the clipboard and answering its global shortcuts"));
+    m_keepRunning->setChecked(QSettings().value(QStringLiteral("background/keepRunning"), false).toBool());
+    connect(m_keepRunning, &QAction::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("background/keepRunning"), on); });
+    settings->addAction(tr("Global Short&cuts…"), this, &MainWindow::editGlobalShortcuts);
     QMenu *language = settings->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{QString(), tr("System Default")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
@@ -671,24 +717,69 @@ void MainWindow::setWatchClipboard(bool on) { m_watchClipboard->setChecked(on); 
 
 void MainWindow::captionCopiedImage(const QImage &image, const QString &source)
 {
-    const int id = m_captionTab->addImage(image, tr("Copied image %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_outsideImages.insert(id, {source, widgets::HistoryModel::thumbnailOf(image)});
+    m_outside->add(image, source);
     if (!hasModel()) showStartPage(tr("%n image(s) are waiting for a model.", nullptr, 1));
 }
 
-// Copied images go into the history; while the window is not in front, the result also goes
-// out as a desktop notification (the Caption tab's announcement reaches only this window).
-void MainWindow::onImageFinished(int id, bool ok, const QString &captionOrError)
+DesktopNotifier *MainWindow::notifier() const { return m_outside->notifier(); }
+
+void MainWindow::captionScreenshot(ScreenCapture::Target target)
 {
-    const auto found = m_outsideImages.constFind(id);
-    if (found == m_outsideImages.cend()) return;
-    const OutsideImage image = *found;
-    m_outsideImages.erase(found);
-    const QString text = ok ? captionOrError : tr("Could not caption the image: %1").arg(captionOrError);
-    m_history->add(image.thumbnail, text, image.source, !ok);
-    // Minimised, Qt may still count the window active (openbox leaves it the focus).
-    const bool inFront = isVisible() && !isMinimized() && isActiveWindow();
-    if (!inFront) m_notifier->notify(tr("Snaption · %1").arg(image.source), text);
+    statusBar()->showMessage(tr("Taking a screenshot…"), 3000);
+    m_screenCapture->capture(target);
+}
+
+void MainWindow::createBackgroundMode()
+{
+    m_tray = new TrayIcon(this, {m_captionClipboard, m_captionActiveWindow, m_captionScreen, m_captionRegion, nullptr, m_watchClipboard, nullptr, m_quit}, this);
+    // Closing the window may leave Snaption in the tray: then only Quit ends it.
+    if (m_tray->isVisible()) QApplication::setQuitOnLastWindowClosed(false);
+    const QStringList problems = m_globalShortcuts->start();
+    showGlobalShortcuts();
+    if (!problems.isEmpty()) statusBar()->showMessage(tr("Global shortcuts: %1").arg(problems.join(QStringLiteral("; "))), 10000);
+}
+
+// The global shortcuts that work are shown on their menu items (and work there too); the
+// clipboard item keeps its own Ctrl+Shift+C inside the window.
+void MainWindow::showGlobalShortcuts()
+{
+    using Action = GlobalShortcuts::Action;
+    const auto active = [this](Action action) {
+        return m_globalShortcuts->isActive(action) ? QList<QKeySequence>{m_globalShortcuts->sequence(action)} : QList<QKeySequence>{};
+    };
+    m_captionClipboard->setShortcuts(active(Action::CaptionClipboard) << QKeySequence(tr("Ctrl+Shift+C")));
+    m_captionActiveWindow->setShortcuts(active(Action::CaptionActiveWindow));
+}
+
+void MainWindow::editGlobalShortcuts()
+{
+    GlobalShortcutsDialog dialog(m_globalShortcuts, this);
+    dialog.exec();
+}
+
+bool MainWindow::keepRunningInTray()
+{
+    QSettings settings;
+    if (!settings.contains(QStringLiteral("background/keepRunning"))) {
+        QMessageBox question(QMessageBox::Question, tr("Keep Running?"),
+                             tr("Keep Snaption running in the system tray when its window closes? It goes on watching the clipboard and "
+                                "answering its global shortcuts.\n\nSettings › Keep Running in the Tray changes this later."),
+                             QMessageBox::NoButton, this);
+        QPushButton *keep = question.addButton(tr("&Keep Running"), QMessageBox::AcceptRole);
+        question.addButton(tr("&Quit"), QMessageBox::RejectRole);
+        question.setDefaultButton(keep);
+        question.exec();
+        m_keepRunning->setChecked(question.clickedButton() == keep); // remembered by the action
+        settings.setValue(QStringLiteral("background/keepRunning"), m_keepRunning->isChecked());
+    }
+    return m_keepRunning->isChecked();
+}
+
+void MainWindow::startInBackground()
+{
+    if (m_tray->isVisible()) return; // the tray icon is the way in
+    showMinimized();
+    statusBar()->showMessage(tr("This desktop has no system tray: Snaption runs minimised"), 10000);
 }
 
 void MainWindow::createDemoModel()
@@ -723,7 +814,21 @@ void MainWindow::setLanguage(const QString &language)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     writeSettings();
+    if (!m_quitting && m_tray && m_tray->isVisible() && keepRunningInTray()) {
+        hide();
+        event->ignore();
+        return;
+    }
     event->accept();
+    // With a tray icon the last window closing does not end Snaption by itself.
+    if (!QApplication::quitOnLastWindowClosed()) QApplication::quit();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+    m_quitting = false;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -3,8 +3,9 @@
 #include <QMainWindow>
 #include <QThread>
 
-#include <QHash>
 #include <QImage>
+
+#include "screencapture.h"
 
 class QAction;
 class QLabel;
@@ -26,9 +27,12 @@ class CaptionLanguages;
 class CaptionTab;
 class ClipboardWatcher;
 class DesktopNotifier;
+class GlobalShortcuts;
 class HistoryTab;
+class OutsideImages;
 class PhotoWriteController;
 class TrainTab;
+class TrayIcon;
 
 // The application window: the start page until a model is loaded, then the tabs. Menus,
 // shortcuts, drag and drop anywhere, recent files, remembered settings. The inference worker
@@ -47,7 +51,11 @@ public:
     HistoryTab *historyTab() const { return m_historyTab; }
     widgets::HistoryModel *history() const { return m_history; }
     ClipboardWatcher *clipboardWatcher() const { return m_clipboardWatcher; }
-    DesktopNotifier *notifier() const { return m_notifier; }
+    DesktopNotifier *notifier() const;
+    OutsideImages *outsideImages() const { return m_outside; }
+    ScreenCapture *screenCapture() const { return m_screenCapture; }
+    GlobalShortcuts *globalShortcuts() const { return m_globalShortcuts; }
+    TrayIcon *trayIcon() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::StartPage *startPage() const { return m_startPage; }
     QLabel *modelLabel() const { return m_modelLabel; }
@@ -69,6 +77,12 @@ public Q_SLOTS:
     void setWatchClipboard(bool on);
     // Trains the synthetic-scene preset in the Train tab and loads the result.
     void createDemoModel();
+    // Edit › Caption Active Window / the Screen / Screen Region, the tray and the global shortcut.
+    void captionScreenshot(ScreenCapture::Target target);
+    // `snaption --background`: into the tray without a window (minimised where there is no tray).
+    void startInBackground();
+    // File › Quit: ends Snaption also when closing the window would leave it in the tray.
+    void quit();
 
 Q_SIGNALS:
     void modelReady(const QString &path);
@@ -92,7 +106,11 @@ private:
     void onModelFailed(const QString &path, const QString &error);
     void chooseImages();
     void captionCopiedImage(const QImage &image, const QString &source);
-    void onImageFinished(int id, bool ok, const QString &captionOrError);
+    void createBackgroundMode();
+    void showGlobalShortcuts();
+    void editGlobalShortcuts();
+    // Asked once, on the first close while a tray icon is there; remembered.
+    bool keepRunningInTray();
     void chooseFolder();
     void chooseModel();
     void importSeedModel();
@@ -124,18 +142,21 @@ private:
     QString m_modelPath;
     QString m_pendingModel;
     bool m_captionClipboardPending = false;
-    // Images from outside the list (copied ones), by id: where they came from and a thumbnail,
-    // until their caption goes into the history.
-    struct OutsideImage {
-        QString source;
-        QImage thumbnail;
-    };
-    QHash<int, OutsideImage> m_outsideImages;
     widgets::HistoryModel *m_history = nullptr;
     HistoryTab *m_historyTab = nullptr;
     ClipboardWatcher *m_clipboardWatcher = nullptr;
-    DesktopNotifier *m_notifier = nullptr;
+    OutsideImages *m_outside = nullptr;
+    ScreenCapture *m_screenCapture = nullptr;
+    GlobalShortcuts *m_globalShortcuts = nullptr;
+    TrayIcon *m_tray = nullptr;
     QAction *m_watchClipboard = nullptr;
+    QAction *m_captionClipboard = nullptr;
+    QAction *m_captionActiveWindow = nullptr;
+    QAction *m_captionScreen = nullptr;
+    QAction *m_captionRegion = nullptr;
+    QAction *m_keepRunning = nullptr;
+    QAction *m_quit = nullptr;
+    bool m_quitting = false;
 };
 
 } // namespace snaption::gui

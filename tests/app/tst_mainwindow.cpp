@@ -6,6 +6,7 @@
 #include "clipboardwatcher.h"
 #include "historytab.h"
 #include "mainwindow.h"
+#include "outsideimages.h"
 #include "photowritecontroller.h"
 #include "traintab.h"
 #include "translators.h"
@@ -33,6 +34,7 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QDialogButtonBox>
 #include <QRadioButton>
@@ -471,6 +473,34 @@ private Q_SLOTS:
         QVERIFY(again.clipboardWatcher()->isWatching()); // remembered
         again.setWatchClipboard(false);
         QVERIFY(!QSettings().value(QStringLiteral("background/watchClipboard")).toBool());
+    }
+
+    void screenshotsAreCaptionedIntoTheHistoryAndClearingForgetsPendingOnes()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow(); // in front: results are not sent out as notifications
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(waitForModel(window));
+        // The capture actions are in the Edit menu; the global one is shown where it works
+        // (offscreen there are no global keys: the clipboard item keeps Ctrl+Shift+C alone).
+        QStringList editItems;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->text() == QLatin1String("&Edit"))
+                for (QAction *item : menu->menu()->actions()) editItems << item->text();
+        }
+        for (const char *wanted : {"Caption Active &Window", "Caption the &Screen", "Caption Screen &Region…"})
+            QVERIFY2(editItems.contains(QString::fromUtf8(wanted)), qPrintable(editItems.join(QLatin1Char('|'))));
+        window.captionScreenshot(snaption::gui::ScreenCapture::Target::Screen);
+        QTRY_COMPARE_WITH_TIMEOUT(window.history()->rowCount(), 1, 30000);
+        QCOMPARE(window.history()->at(0).source, QStringLiteral("Screen"));
+        QCOMPARE(window.history()->at(0).caption, window.captionTab()->images()->at(0).captionText());
+        QCOMPARE(window.outsideImages()->pendingCount(), 0);
+
+        // Offscreen no window manager says which window is active: said, nothing added.
+        window.captionScreenshot(snaption::gui::ScreenCapture::Target::ActiveWindow);
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("No screenshot of the active window")));
+        QCOMPARE(window.captionTab()->images()->rowCount(), 1);
     }
 
     void writeToPhotosWritesTheCorrectedCaptionAndUndoPutsBackWhatWasThere()
