@@ -1,6 +1,8 @@
 #include "captionspeaker.h"
 
 #include <QLocale>
+#include <QPointer>
+#include <QThread>
 
 #include <algorithm>
 
@@ -9,10 +11,9 @@
 #endif
 
 namespace snaption::gui {
-
-#ifdef SNAPTION_HAVE_SPEECH
 namespace {
 
+#ifdef SNAPTION_HAVE_SPEECH
 // A voice of the caption's language where the engine has one; otherwise the engine's own choice.
 void useVoiceFor(QTextToSpeech *speech, const QString &language)
 {
@@ -22,11 +23,22 @@ void useVoiceFor(QTextToSpeech *speech, const QString &language)
     const auto found = std::find_if(locales.begin(), locales.end(), [&](const QLocale &locale) { return locale.language() == wanted; });
     if (found != locales.end()) speech->setLocale(*found);
 }
-
-} // namespace
 #endif
 
+constexpr unsigned long kStopWaitMs = 3000;
+
+} // namespace
+
 CaptionSpeaker::CaptionSpeaker(QObject *parent) : QObject(parent) {}
+
+CaptionSpeaker::~CaptionSpeaker()
+{
+    if (!m_thread) return;
+    m_thread->quit();
+    // A speech service that does not answer must not keep Snaption from ending: then the thread is
+    // left to the process's exit.
+    if (m_thread->wait(kStopWaitMs)) delete m_thread;
+}
 
 bool CaptionSpeaker::isBuiltIn()
 {
@@ -37,26 +49,39 @@ bool CaptionSpeaker::isBuiltIn()
 #endif
 }
 
-bool CaptionSpeaker::say(const QString &text, const QString &language, QString *error)
+void CaptionSpeaker::say(const QString &text, const QString &language)
 {
 #ifdef SNAPTION_HAVE_SPEECH
-    // Made on first use: looking for speech engines is slow and noisy where there are none.
-    if (!m_speech) {
-        if (QTextToSpeech::availableEngines().isEmpty()) {
-            *error = tr("Text-to-speech is not available on this system");
-            return false;
-        }
-        m_speech = new QTextToSpeech(this);
+    if (!m_thread) {
+        m_thread = new QThread; // not a child: it may outlive this object (see the destructor)
+        m_thread->setObjectName(QStringLiteral("speech"));
+        m_engine = new QObject;
+        m_engine->moveToThread(m_thread);
+        connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+        m_thread->start();
     }
-    auto *speech = static_cast<QTextToSpeech *>(m_speech);
-    useVoiceFor(speech, language);
-    speech->say(text);
-    return true;
+    const QPointer<CaptionSpeaker> self(this);
+    QObject *engine = m_engine;
+    QMetaObject::invokeMethod(m_engine, [self, engine, text, language] {
+        // Made on first use, on this thread: looking for engines is slow where there are none.
+        auto *speech = engine->findChild<QTextToSpeech *>();
+        if (!speech) {
+            if (QTextToSpeech::availableEngines().isEmpty()) {
+                if (!self) return;
+                QMetaObject::invokeMethod(self, [self] {
+                    if (self) Q_EMIT self->failed(tr("Text-to-speech is not available on this system"));
+                }, Qt::QueuedConnection);
+                return;
+            }
+            speech = new QTextToSpeech(engine);
+        }
+        useVoiceFor(speech, language);
+        speech->say(text);
+    }, Qt::QueuedConnection);
 #else
     Q_UNUSED(text)
     Q_UNUSED(language)
-    *error = tr("This build of Snaption cannot speak");
-    return false;
+    Q_EMIT failed(tr("This build of Snaption cannot speak"));
 #endif
 }
 

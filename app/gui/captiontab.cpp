@@ -84,6 +84,7 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     m_play->setAccessibleName(tr("Play words"));
     m_play->setAccessibleDescription(tr("Steps through the words, showing each one's heatmap"));
     m_speaker = new CaptionSpeaker(this);
+    connect(m_speaker, &CaptionSpeaker::failed, this, &CaptionTab::statusMessage);
     m_speak->setVisible(CaptionSpeaker::isBuiltIn());
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
@@ -441,6 +442,7 @@ void CaptionTab::cancelAll()
         }
     }
     Q_EMIT statusMessage(tr("Captioning cancelled"));
+    Q_EMIT unfinishedDropped();
 }
 
 void CaptionTab::recaptionAll()
@@ -481,8 +483,7 @@ void CaptionTab::copyCaption()
 
 void CaptionTab::speakCaption()
 {
-    QString error;
-    if (!m_speaker->say(m_caption->text(), m_caption->language(), &error)) Q_EMIT statusMessage(error);
+    m_speaker->say(m_caption->text(), m_caption->language());
 }
 
 void CaptionTab::clear()
@@ -493,6 +494,7 @@ void CaptionTab::clear()
     m_batchTotal = m_batchDone = 0;
     updateProgress();
     showCurrent();
+    Q_EMIT unfinishedDropped();
 }
 
 } // namespace snaption::gui

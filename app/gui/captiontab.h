@@ -75,6 +75,8 @@ Q_SIGNALS:
     void captionReady(int id, const QString &caption); // the current image's
     // Every image's, current or not: its caption, or the reason it failed.
     void imageFinished(int id, bool ok, const QString &captionOrError);
+    // Images that will get no imageFinished (cancelled, or the list cleared).
+    void unfinishedDropped();
     void busyChanged(bool busy);
     void captionLanguageChosen(const QString &language); // by the user
 

@@ -19,11 +19,11 @@
 namespace {
 
 // True when a Snaption already running on this display took the images: this one is done.
-bool handedToRunningInstance(snaption::gui::SingleInstance &instance, const QStringList &images, const QString &model)
+bool handedToRunningInstance(snaption::gui::SingleInstance &instance, const QStringList &images, const QString &model, const QStringList &switches)
 {
     using snaption::gui::SingleInstance;
     QString error;
-    switch (instance.handOff(images, model, &error)) {
+    switch (instance.handOff(images, model, &error, 5000, switches)) {
     case SingleInstance::HandOff::Delivered: return true;
     case SingleInstance::HandOff::Failed:
         QTextStream(stderr) << QApplication::translate("main", "Snaption is running but did not take the images (%1); opening another window.")
@@ -87,7 +87,10 @@ int main(int argc, char *argv[])
     const bool scripted = !screenshot.isEmpty() || qEnvironmentVariableIsSet("SNAPTION_QUIT_WHEN_IDLE");
     const QString model = parser.value(QStringLiteral("model"));
     snaption::gui::SingleInstance instance;
-    if (!scripted && !parser.isSet(newInstanceOption) && handedToRunningInstance(instance, parser.positionalArguments(), model)) return 0;
+    QStringList switches;
+    if (parser.isSet(backgroundOption)) switches << QStringLiteral("background");
+    if (parser.isSet(watchClipboardOption)) switches << QStringLiteral("watch-clipboard");
+    if (!scripted && !parser.isSet(newInstanceOption) && handedToRunningInstance(instance, parser.positionalArguments(), model, switches)) return 0;
 
     snaption::configureThreads();
     snaption::gui::MainWindow window;

@@ -29,6 +29,7 @@
 #include <snaption/widgets/decodingcontrols.h>
 #include <snaption/widgets/heatmapcontrols.h>
 #include <snaption/widgets/historymodel.h>
+#include <snaption/widgets/historystore.h>
 #include <snaption/widgets/modelcatalog.h>
 #include <snaption/widgets/modeldownloader.h>
 #include <snaption/widgets/stallmonitor.h>
@@ -122,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_augmentTab, tr("&Augment"));
     m_history = new widgets::HistoryModel(this);
     m_historyTab = new HistoryTab(m_history, this);
+    m_historyStore = new widgets::HistoryStore(m_history, widgets::HistoryStore::defaultPath(), this);
     // No Alt letter is left on every page for it: View › History (Ctrl+H) goes there.
     m_tabs->addTab(m_historyTab, tr("History"));
     m_clipboardWatcher = new ClipboardWatcher(this);
@@ -163,6 +165,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_globalShortcuts, &GlobalShortcuts::changed, this, &MainWindow::showGlobalShortcuts);
     connect(m_globalShortcuts, &GlobalShortcuts::problemFound, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_historyStore, &widgets::HistoryStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    if (!m_historyStore->lastError().isEmpty()) statusBar()->showMessage(m_historyStore->lastError(), 8000);
     connect(m_historyTab, &HistoryTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_startPage, &widgets::StartPage::openModelRequested, this, &MainWindow::chooseModel);
     connect(m_startPage, &widgets::StartPage::importRequested, this, &MainWindow::importSeedModel);
@@ -239,10 +243,7 @@ void MainWindow::createMenus()
     QAction *cancel = edit->addAction(tr("Ca&ncel Captioning"), QKeySequence(Qt::Key_Escape), m_captionTab, &CaptionTab::cancelAll);
     cancel->setEnabled(false);
     connect(m_captionTab, &CaptionTab::busyChanged, cancel, &QAction::setEnabled);
-    edit->addAction(tr("C&lear Images"), this, [this] {
-        m_captionTab->clear();
-        m_outside->forgetPending();
-    });
+    edit->addAction(tr("C&lear Images"), m_captionTab, &CaptionTab::clear);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_captionTab->view(), &widgets::HeatmapView::zoomIn);
@@ -484,10 +485,13 @@ void MainWindow::openImages(const QStringList &paths)
     else if (!hasModel()) showStartPage(tr("%n image(s) are waiting for a model.", nullptr, added));
 }
 
-void MainWindow::openFromAnotherLaunch(const QStringList &images, const QString &model)
+void MainWindow::openFromAnotherLaunch(const QStringList &images, const QString &model, const QStringList &switches)
 {
     if (!model.isEmpty()) loadModel(model);
+    if (switches.contains(QLatin1String("watch-clipboard"))) setWatchClipboard(true);
     openImages(images);
+    // A second autostart stays in the background.
+    if (switches.contains(QLatin1String("background")) && images.isEmpty()) return;
     if (isMinimized()) showNormal();
     else show();
     raise();

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace snaption::widgets {
 class CaptionWorker;
 class HistoryModel;
+class HistoryStore;
 class StallMonitor;
 class StartPage;
 } // namespace snaption::widgets
@@ -68,9 +69,9 @@ public Q_SLOTS:
     // Loads the installed model of the default caption language (see CaptionLanguages).
     void loadModelForCaptionLanguage();
     void openImages(const QStringList &paths);
-    // What a second `snaption [--model M] IMAGE...` asked for: opened here, and the window brought
-    // to the front.
-    void openFromAnotherLaunch(const QStringList &images, const QString &model);
+    // What a second `snaption [--model M] [--watch-clipboard] [--background] IMAGE...` asked for:
+    // opened here, and the window brought to the front (not for --background alone).
+    void openFromAnotherLaunch(const QStringList &images, const QString &model, const QStringList &switches = {});
     void pasteImage();
     void captionClipboard();
     // Settings › Watch the Clipboard (remembered; --watch-clipboard turns it on for one run).
@@ -143,6 +144,7 @@ private:
     QString m_pendingModel;
     bool m_captionClipboardPending = false;
     widgets::HistoryModel *m_history = nullptr;
+    widgets::HistoryStore *m_historyStore = nullptr;
     HistoryTab *m_historyTab = nullptr;
     ClipboardWatcher *m_clipboardWatcher = nullptr;
     OutsideImages *m_outside = nullptr;

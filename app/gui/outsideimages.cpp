@@ -16,6 +16,7 @@ OutsideImages::OutsideImages(QWidget *window, CaptionTab *tab, widgets::HistoryM
     : QObject(parent), m_window(window), m_tab(tab), m_history(history), m_notifier(new DesktopNotifier(this))
 {
     connect(m_tab, &CaptionTab::imageFinished, this, &OutsideImages::onImageFinished);
+    connect(m_tab, &CaptionTab::unfinishedDropped, this, [this] { m_pending.clear(); });
     connect(m_notifier, &DesktopNotifier::failed, this, &OutsideImages::statusMessage);
 }
 
@@ -42,10 +43,7 @@ void OutsideImages::onImageFinished(int id, bool ok, const QString &captionOrErr
     m_history->add(image.thumbnail, text, image.source, !ok);
     if (windowInFront()) return;
     m_notifier->notify(tr("Snaption · %1").arg(image.source), text);
-    QString error;
-    if (m_speakInBackground && CaptionSpeaker::isBuiltIn() &&
-        !m_tab->speaker()->say(text, m_tab->captionLanguageBox()->currentData().toString(), &error))
-        Q_EMIT statusMessage(error);
+    if (m_speakInBackground && CaptionSpeaker::isBuiltIn()) m_tab->speaker()->say(text, m_tab->captionLanguageBox()->currentData().toString());
 }
 
 } // namespace snaption::gui

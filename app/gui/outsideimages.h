@@ -32,8 +32,6 @@ public:
     void setSpeakInBackground(bool on) { m_speakInBackground = on; }
     bool speaksInBackground() const { return m_speakInBackground; }
     DesktopNotifier *notifier() const { return m_notifier; }
-    // Those whose caption has not come yet are forgotten (the list was cleared).
-    void forgetPending() { m_pending.clear(); }
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:

@@ -40,6 +40,7 @@ QByteArray readLineWithin(QLocalSocket &socket, qint64 limit, const QDeadlineTim
 struct Request {
     QStringList images;
     QString model;
+    QStringList switches;
 };
 
 // Never trusted: the right shape or nothing.
@@ -70,6 +71,18 @@ bool parseRequest(const QByteArray &line, Request *request, QString *error)
         *error = SingleInstance::tr("The model must be an absolute path.");
         return false;
     }
+    const QJsonValue switches = object.value(QStringLiteral("switches"));
+    if (!(switches.isUndefined() || switches.isArray())) {
+        *error = SingleInstance::tr("The switches must be a list.");
+        return false;
+    }
+    for (const QJsonValue &option : switches.toArray()) {
+        if (!SingleInstance::knownSwitches().contains(option.toString())) {
+            *error = SingleInstance::tr("Unknown switch: %1").arg(option.toString());
+            return false;
+        }
+        request->switches << option.toString();
+    }
     return true;
 }
 
@@ -92,7 +105,10 @@ SingleInstance::SingleInstance(QString name, QObject *parent) : QObject(parent),
     connect(&m_server, &QLocalServer::newConnection, this, &SingleInstance::accept);
 }
 
-SingleInstance::HandOff SingleInstance::handOff(const QStringList &images, const QString &model, QString *error, int timeoutMs) const
+QStringList SingleInstance::knownSwitches() { return {QStringLiteral("background"), QStringLiteral("watch-clipboard")}; }
+
+SingleInstance::HandOff SingleInstance::handOff(const QStringList &images, const QString &model, QString *error, int timeoutMs,
+                                                const QStringList &switches) const
 {
     QLocalSocket socket;
     socket.connectToServer(m_name);
@@ -106,6 +122,7 @@ SingleInstance::HandOff SingleInstance::handOff(const QStringList &images, const
     for (const QString &image : images) absolute.append(QFileInfo(image).absoluteFilePath());
     QJsonObject request{{QStringLiteral("images"), absolute}};
     if (!model.isEmpty()) request.insert(QStringLiteral("model"), QFileInfo(model).absoluteFilePath());
+    if (!switches.isEmpty()) request.insert(QStringLiteral("switches"), QJsonArray::fromStringList(switches));
     const QDeadlineTimer deadline(timeoutMs);
     socket.write(jsonLine(request));
     if (!socket.waitForBytesWritten(timeoutMs)) {
@@ -163,7 +180,7 @@ void SingleInstance::answer(QLocalSocket *socket)
         socket->write(jsonLine({{QStringLiteral("error"), error}}));
     } else {
         socket->write(jsonLine({{QStringLiteral("opened"), int(request.images.size())}}));
-        Q_EMIT requested(request.images, request.model);
+        Q_EMIT requested(request.images, request.model, request.switches);
     }
     socket->disconnectFromServer();
 }

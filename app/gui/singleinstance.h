@@ -11,7 +11,8 @@ namespace snaption::gui {
 
 // One Snaption per user and display: a second `snaption IMAGE` hands its images (and --model) to
 // the one running, over a local socket only this user can open, and exits. The request is one
-// line of JSON, {"images": [absolute paths], "model": path}; the answer {"opened": n} or
+// line of JSON, {"images": [absolute paths], "model": path, "switches": ["background",
+// "watch-clipboard"]} (model and switches optional); the answer {"opened": n} or
 // {"error": text}. Neither side trusts the other's sizes: lines are capped, and a request that is
 // not that shape is refused.
 class SingleInstance : public QObject {
@@ -27,7 +28,9 @@ public:
 
     // Sends images (made absolute here: the running one has another working folder) and a model
     // to the running instance and waits up to timeoutMs for its answer.
-    HandOff handOff(const QStringList &images, const QString &model, QString *error, int timeoutMs = 5000) const;
+    // switches: the command-line switches the running one honours (knownSwitches()).
+    HandOff handOff(const QStringList &images, const QString &model, QString *error, int timeoutMs = 5000, const QStringList &switches = {}) const;
+    static QStringList knownSwitches();
     // Becomes the running instance (a socket left by one that crashed is replaced); false with
     // *error when another one answers there or the socket cannot be made.
     bool listen(QString *error);
@@ -37,7 +40,7 @@ public:
 
 Q_SIGNALS:
     // model is empty unless the second command line named one.
-    void requested(const QStringList &images, const QString &model);
+    void requested(const QStringList &images, const QString &model, const QStringList &switches);
 
 private:
     void accept();

@@ -11,6 +11,11 @@ window manager, a system tray (tray_host.py) and a recording notification servic
    clicking "Caption the Screen" there makes a notification from the screen.
 4. The global shortcut for "caption the clipboard" (Ctrl+Alt+Shift+C) captions an image another
    process copied.
+5. A second `snaption --background --watch-clipboard` hands its switches to the running one and
+   exits: no window comes up, and the next image copied is captioned without a key.
+6. The tray's "Show Snaption" brings the window; closing it asks once whether to keep running
+   (Enter: keep running), after which the window is gone and Snaption still runs; the tray's
+   Quit ends it.
 
 usage (inside xvfb-run and dbus-run-session):
   screen_capture.py SNAPTION VIEWER MODEL WORK SCENE SCENE_CAPTION SCENE_SHAPES IMAGE2 EXPECTED2"""
@@ -130,8 +135,32 @@ try:
     if copied["body"] != expected2 or "Clipboard" not in copied["summary"]:
         raise Failure(f"expected a notification from the clipboard saying {expected2!r}, got {copied}")
     print(f"clipboard shortcut: {copied['body']!r}")
+
+    second = subprocess.run([binary, "--background", "--watch-clipboard"], env=env, capture_output=True, text=True, timeout=30)
+    if second.returncode != 0 or visible_windows("^Snaption"):
+        raise Failure(f"a second --background launch did not hand over quietly (exit {second.returncode}): {second.stderr}")
+    subprocess.run(["xclip", "-selection", "clipboard", "-t", "image/png", "-i", scene], check=True, timeout=10)
+    watched = next_notification(3, 90, "notification for an image copied after --watch-clipboard was handed over")
+    if watched["body"] != scene_caption or "Clipboard" not in watched["summary"]:
+        raise Failure(f"expected the watched clipboard to say {scene_caption!r}, got {watched}")
+    print(f"second launch handed over --watch-clipboard: {watched['body']!r}")
+
+    menu, items = tray_menu_items(bus, item)
+    menu.Event(dbus.Int32(items["Show Snaption"]), "clicked", dbus.Int32(0), dbus.UInt32(0), dbus_interface="com.canonical.dbusmenu")
+    main_window = wait_for(lambda: visible_windows("^Snaption$"), 30, "window shown from the tray")[0]
+    subprocess.run(["xdotool", "windowactivate", "--sync", main_window, "key", "alt+F4"], check=True, timeout=10)
+    question = wait_for(lambda: visible_windows("^Keep Running"), 30, "question whether to keep running")[0]
+    subprocess.run(["xdotool", "windowactivate", "--sync", question, "key", "Return"], check=True, timeout=10)
+    wait_for(lambda: not visible_windows("^Snaption$") and not visible_windows("^Keep Running"), 30, "window gone after Keep Running")
+    time.sleep(1)
     if app.poll() is not None:
-        raise Failure(f"snaption exited with {app.returncode}")
+        raise Failure(f"snaption exited with {app.returncode} instead of keeping running")
+    print("closing the window asked once and kept Snaption running in the tray")
+    menu, items = tray_menu_items(bus, item)
+    menu.Event(dbus.Int32(items["Quit"]), "clicked", dbus.Int32(0), dbus.UInt32(0), dbus_interface="com.canonical.dbusmenu")
+    if app.wait(30) != 0:
+        raise Failure(f"Quit in the tray ended snaption with {app.returncode}")
+    print("Quit in the tray ended it")
     print("PASS")
 except (Failure, dbus.DBusException) as failure:
     print(f"FAIL: {failure}", file=sys.stderr)

@@ -444,6 +444,7 @@ private Q_SLOTS:
         QImage first(m_photo), second(m_photo2);
         {
             MainWindow window;
+            window.history()->clear(); // and its file
             window.show();
             QVERIFY(waitForModel(window));
             QVERIFY(!window.clipboardWatcher()->isWatching());
@@ -471,6 +472,8 @@ private Q_SLOTS:
         }
         MainWindow again;
         QVERIFY(again.clipboardWatcher()->isWatching()); // remembered
+        QCOMPARE(again.history()->rowCount(), 1); // and so is the history
+        QCOMPARE(again.history()->at(0).source, QStringLiteral("Clipboard"));
         again.setWatchClipboard(false);
         QVERIFY(!QSettings().value(QStringLiteral("background/watchClipboard")).toBool());
     }
@@ -478,6 +481,7 @@ private Q_SLOTS:
     void screenshotsAreCaptionedIntoTheHistoryAndClearingForgetsPendingOnes()
     {
         MainWindow window;
+        window.history()->clear();
         window.show();
         window.activateWindow(); // in front: results are not sent out as notifications
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -496,11 +500,18 @@ private Q_SLOTS:
         QCOMPARE(window.history()->at(0).source, QStringLiteral("Screen"));
         QCOMPARE(window.history()->at(0).caption, window.captionTab()->images()->at(0).captionText());
         QCOMPARE(window.outsideImages()->pendingCount(), 0);
+        // Cleared before its caption came: forgotten, nothing goes into the history later.
+        window.captionScreenshot(snaption::gui::ScreenCapture::Target::Screen);
+        QCOMPARE(window.outsideImages()->pendingCount(), 1);
+        window.captionTab()->clear();
+        QCOMPARE(window.outsideImages()->pendingCount(), 0);
+        QTest::qWait(1000);
+        QCOMPARE(window.history()->rowCount(), 1);
 
         // Offscreen no window manager says which window is active: said, nothing added.
         window.captionScreenshot(snaption::gui::ScreenCapture::Target::ActiveWindow);
         QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("No screenshot of the active window")));
-        QCOMPARE(window.captionTab()->images()->rowCount(), 1);
+        QCOMPARE(window.captionTab()->images()->rowCount(), 0);
     }
 
     void writeToPhotosWritesTheCorrectedCaptionAndUndoPutsBackWhatWasThere()

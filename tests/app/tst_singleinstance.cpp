@@ -26,11 +26,11 @@ class TestSingleInstance : public QObject {
     QString socketName() const { return m_dir.filePath(QStringLiteral("instance")); }
 
     // Runs the blocking hand-off on another thread while this one serves.
-    SingleInstance::HandOff handOff(const QStringList &images, const QString &model, QString *error)
+    SingleInstance::HandOff handOff(const QStringList &images, const QString &model, QString *error, const QStringList &switches = {})
     {
         const QString name = socketName();
-        QFuture<SingleInstance::HandOff> done = QtConcurrent::run([name, images, model, error] {
-            return SingleInstance(name).handOff(images, model, error, 3000);
+        QFuture<SingleInstance::HandOff> done = QtConcurrent::run([name, images, model, error, switches] {
+            return SingleInstance(name).handOff(images, model, error, 3000, switches);
         });
         if (!QTest::qWaitFor([&] { return done.isFinished(); }, 10000)) return SingleInstance::HandOff::Failed;
         return done.result();
@@ -70,6 +70,13 @@ private Q_SLOTS:
         QTRY_COMPARE(requested.count(), 2);
         QVERIFY(requested.last().at(0).toStringList().isEmpty());
         QVERIFY(requested.last().at(1).toString().isEmpty());
+        QVERIFY(requested.last().at(2).toStringList().isEmpty());
+
+        // `snaption --background --watch-clipboard` while one runs: its switches go along.
+        const QStringList switches{QStringLiteral("background"), QStringLiteral("watch-clipboard")};
+        QCOMPARE(handOff({}, QString(), &error, switches), SingleInstance::HandOff::Delivered);
+        QTRY_COMPARE(requested.count(), 3);
+        QCOMPARE(requested.last().at(2).toStringList(), switches);
     }
 
     void withoutARunningOneTheLaunchOpensItsOwnWindow()
@@ -123,6 +130,8 @@ private Q_SLOTS:
         QTest::newRow("relative image") << QByteArray("{\"images\": [\"a.png\"]}\n") << QByteArray("Every image must be an absolute path.");
         QTest::newRow("relative model") << QByteArray("{\"images\": [], \"model\": \"m\"}\n") << QByteArray("The model must be an absolute path.");
         QTest::newRow("model not text") << QByteArray("{\"images\": [], \"model\": 3}\n") << QByteArray("The request needs an");
+        QTest::newRow("switches not a list") << QByteArray("{\"images\": [], \"switches\": \"background\"}\n") << QByteArray("The switches must be a list.");
+        QTest::newRow("an unknown switch") << QByteArray("{\"images\": [], \"switches\": [\"delete-everything\"]}\n") << QByteArray("Unknown switch: delete-everything");
         QTest::newRow("endless line") << QByteArray(SingleInstance::maxRequestBytes + 10, 'x') << QByteArray("The request is too long.");
     }
 
