@@ -1837,7 +1837,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>[BILD|ORDNER...]</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Unexpected Error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -2069,7 +2069,7 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::CaptionSpeaker</name>
     <message>
-        <location filename="../app/gui/captionspeaker.cpp" line="+46"/>
+        <location filename="../app/gui/captionspeaker.cpp" line="+72"/>
         <source>Text-to-speech is not available on this system</source>
         <translation>Sprachausgabe ist auf diesem System nicht verfügbar</translation>
     </message>
@@ -2167,7 +2167,7 @@ Snaption läuft weiter.</translation>
         <translation>Geht die Wörter durch und zeigt zu jedem die Wärmekarte</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Ca&amp;ption:</source>
         <translation>Bes&amp;chreibung:</translation>
     </message>
@@ -2276,7 +2276,7 @@ Snaption läuft weiter.</translation>
         <translation>Beschreiben abgebrochen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Caption copied</source>
         <translation>Beschreibung kopiert</translation>
     </message>
@@ -2330,7 +2330,7 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::GlobalShortcutsDialog</name>
     <message>
-        <location filename="../app/gui/globalshortcutsdialog.cpp" line="+15"/>
+        <location filename="../app/gui/globalshortcutsdialog.cpp" line="+16"/>
         <source>Global Shortcuts</source>
         <translation>Globale Tastenkürzel</translation>
     </message>
@@ -2340,7 +2340,7 @@ Snaption läuft weiter.</translation>
         <translation>Diese Tasten erreichen Snaption aus jeder Anwendung. Drücken Sie die neue Kombination in einem Feld; Leeren schaltet eine ab.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -2350,7 +2350,17 @@ Snaption läuft weiter.</translation>
         <translation>Tastenkürzel leeren: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+8"/>
+        <source>Caption the c&amp;lipboard image:</source>
+        <translation>Bild aus der &amp;Zwischenablage beschreiben:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caption the active &amp;window:</source>
+        <translation>Aktives &amp;Fenster beschreiben:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Off.</source>
         <translation>Aus.</translation>
     </message>
@@ -2411,13 +2421,13 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+106"/>
-        <location line="+53"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+109"/>
+        <location line="+54"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>&amp;Caption</source>
         <translation>Be&amp;schreiben</translation>
     </message>
@@ -2432,7 +2442,7 @@ Snaption läuft weiter.</translation>
         <translation>A&amp;ugmentieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -2443,7 +2453,7 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+561"/>
+        <location line="+563"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
@@ -2549,12 +2559,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+543"/>
+        <location line="+544"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-542"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2580,12 +2590,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+519"/>
+        <location line="+520"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-519"/>
         <source>Caption Active &amp;Window</source>
         <translation>Aktives &amp;Fenster beschreiben</translation>
     </message>
@@ -2625,7 +2635,7 @@ Snaption läuft weiter.</translation>
         <translation>Bilder &amp;leeren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2865,7 +2875,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+240"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n Bild wartet auf ein Modell.</numerusform>
@@ -2949,23 +2959,23 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-265"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-439"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+453"/>
+        <location line="+455"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -3082,12 +3092,7 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Wird beschrieben, bitte warten</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Taking a screenshot…</source>
-        <translation>Bildschirmfoto wird aufgenommen…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Global shortcuts: %1</source>
         <translation>Globale Tastenkürzel: %1</translation>
     </message>
@@ -3144,7 +3149,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
 <context>
     <name>snaption::gui::OutsideImages</name>
     <message>
-        <location filename="../app/gui/outsideimages.cpp" line="+24"/>
+        <location filename="../app/gui/outsideimages.cpp" line="+25"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3430,7 +3435,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
         <translation>Es hat die Verbindung geschlossen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The request is not a JSON object.</source>
         <translation>Die Anfrage ist kein JSON-Objekt.</translation>
     </message>
@@ -3450,7 +3455,17 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
         <translation>Das Modell muss ein absoluter Pfad sein.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+5"/>
+        <source>The switches must be a list.</source>
+        <translation>Die Schalter müssen eine Liste sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown switch: %1</source>
+        <translation>Unbekannter Schalter: %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The answer is not one Snaption gives.</source>
         <translation>Diese Antwort stammt nicht von Snaption.</translation>
     </message>
@@ -4917,6 +4932,33 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <location filename="../widgets/src/historymodel.cpp" line="+16"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>snaption::widgets::HistoryStore</name>
+    <message>
+        <location filename="../widgets/src/historystore.cpp" line="+78"/>
+        <source>The saved history %1 is larger than %2 MB and was not read</source>
+        <translation>Der gespeicherte Verlauf %1 ist größer als %2 MB und wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read the saved history %1: %2</source>
+        <translation>Der gespeicherte Verlauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n damaged entry(s) of the saved history were skipped</source>
+        <translation>
+            <numerusform>%n beschädigter Eintrag des gespeicherten Verlaufs wurde übersprungen</numerusform>
+            <numerusform>%n beschädigte Einträge des gespeicherten Verlaufs wurden übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+9"/>
+        <source>Cannot save the history to %1: %2</source>
+        <translation>Der Verlauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

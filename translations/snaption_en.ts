@@ -262,4 +262,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>snaption::widgets::HistoryStore</name>
+    <message numerus="yes">
+        <source>%n damaged entry(s) of the saved history were skipped</source>
+        <translation>
+            <numerusform>%n damaged entry of the saved history was skipped</numerusform>
+            <numerusform>%n damaged entries of the saved history were skipped</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

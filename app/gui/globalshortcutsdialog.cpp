@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QKeySequenceEdit>
 #include <QLabel>
@@ -21,6 +22,7 @@ GlobalShortcutsDialog::GlobalShortcutsDialog(GlobalShortcuts *shortcuts, QWidget
     for (const GlobalShortcuts::Action action : GlobalShortcuts::allActions) {
         auto *editor = new QKeySequenceEdit(m_shortcuts->sequence(action), this);
         editor->setAccessibleName(m_shortcuts->actionName(action));
+        editor->installEventFilter(this);
         auto *clear = new QPushButton(tr("Clear"), this);
         clear->setAccessibleName(tr("Clear the shortcut: %1").arg(m_shortcuts->actionName(action)));
         connect(clear, &QPushButton::clicked, editor, &QKeySequenceEdit::clear);
@@ -30,7 +32,7 @@ GlobalShortcutsDialog::GlobalShortcutsDialog(GlobalShortcuts *shortcuts, QWidget
         auto *row = new QHBoxLayout;
         row->addWidget(editor, 1);
         row->addWidget(clear);
-        auto *label = new QLabel(m_shortcuts->actionName(action), this);
+        auto *label = new QLabel(action == GlobalShortcuts::Action::CaptionClipboard ? tr("Caption the c&lipboard image:") : tr("Caption the active &window:"), this);
         label->setBuddy(editor);
         form->addRow(label, row);
         form->addRow(QString(), state);
@@ -46,8 +48,26 @@ GlobalShortcutsDialog::GlobalShortcutsDialog(GlobalShortcuts *shortcuts, QWidget
         for (const GlobalShortcuts::Action action : GlobalShortcuts::allActions) m_editors.value(action)->setKeySequence(GlobalShortcuts::defaultSequence(action));
     });
     layout->addWidget(buttons);
+    // Not into a field that would take the first key pressed.
+    buttons->button(QDialogButtonBox::Ok)->setFocus();
     // The desktop portal answers later.
     connect(m_shortcuts, &GlobalShortcuts::changed, this, &GlobalShortcutsDialog::showState);
+}
+
+bool GlobalShortcutsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress || !qobject_cast<QKeySequenceEdit *>(watched)) return QDialog::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    if (key->key() == Qt::Key_Escape && modifiers == Qt::NoModifier) {
+        reject();
+        return true;
+    }
+    if ((key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab) && (modifiers & ~Qt::ShiftModifier) == Qt::NoModifier) {
+        focusNextPrevChild(key->key() == Qt::Key_Tab && modifiers == Qt::NoModifier);
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void GlobalShortcutsDialog::showState(GlobalShortcuts::Action action)

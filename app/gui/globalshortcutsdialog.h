@@ -23,6 +23,10 @@ public:
     QLabel *state(GlobalShortcuts::Action action) const { return m_states.value(action); }
     void accept() override;
 
+protected:
+    // A key-sequence field records every key: Tab, Shift+Tab and Escape keep their dialog meaning.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showState(GlobalShortcuts::Action action);
 

@@ -63,6 +63,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTime>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <mutex>
@@ -71,6 +72,7 @@ namespace snaption::gui {
 namespace {
 
 constexpr int kMaxRecent = 10;
+constexpr int kScreenshotDelayMs = 250;
 
 bool isModelFile(const QString &path)
 {
@@ -729,8 +731,9 @@ DesktopNotifier *MainWindow::notifier() const { return m_outside->notifier(); }
 
 void MainWindow::captionScreenshot(ScreenCapture::Target target)
 {
-    statusBar()->showMessage(tr("Taking a screenshot…"), 3000);
-    m_screenCapture->capture(target);
+    // After the menu it was chosen from has closed and what was under it is drawn again: the
+    // first try took the open menu along.
+    QTimer::singleShot(kScreenshotDelayMs, m_screenCapture, [capture = m_screenCapture, target] { capture->capture(target); });
 }
 
 void MainWindow::createBackgroundMode()

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QApplication>
 #include <QFile>
 #include <QKeySequenceEdit>
 #include <QTemporaryDir>
@@ -227,6 +228,26 @@ private Q_SLOTS:
         QVERIFY(!dialog.isVisible());
         QVERIFY(shortcuts.isActive(Action::CaptionClipboard) && shortcuts.isActive(Action::CaptionActiveWindow));
         QCOMPARE(shortcuts.sequence(Action::CaptionClipboard), QKeySequence(QStringLiteral("Ctrl+Alt+Shift+W")));
+    }
+
+    void theDialogsFieldsLetTheKeyboardOut()
+    {
+        GlobalShortcuts shortcuts;
+        shortcuts.start();
+        snaption::gui::GlobalShortcutsDialog dialog(&shortcuts);
+        dialog.show();
+        dialog.activateWindow(); // no window manager here to do it
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QVERIFY(!qobject_cast<QKeySequenceEdit *>(QApplication::focusWidget())); // no field takes the first key
+        QKeySequenceEdit *field = dialog.editor(Action::CaptionClipboard);
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != field);
+        QCOMPARE(field->keySequence(), shortcuts.sequence(Action::CaptionClipboard)); // Tab was not recorded
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 
     void throughTheDesktopPortalTheDesktopBindsAndActivates()

@@ -502,7 +502,7 @@ private Q_SLOTS:
         QCOMPARE(window.outsideImages()->pendingCount(), 0);
         // Cleared before its caption came: forgotten, nothing goes into the history later.
         window.captionScreenshot(snaption::gui::ScreenCapture::Target::Screen);
-        QCOMPARE(window.outsideImages()->pendingCount(), 1);
+        QTRY_COMPARE(window.outsideImages()->pendingCount(), 1);
         window.captionTab()->clear();
         QCOMPARE(window.outsideImages()->pendingCount(), 0);
         QTest::qWait(1000);
@@ -510,7 +510,7 @@ private Q_SLOTS:
 
         // Offscreen no window manager says which window is active: said, nothing added.
         window.captionScreenshot(snaption::gui::ScreenCapture::Target::ActiveWindow);
-        QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("No screenshot of the active window")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("No screenshot of the active window")));
         QCOMPARE(window.captionTab()->images()->rowCount(), 0);
     }
 
