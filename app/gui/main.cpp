@@ -37,10 +37,21 @@ bool handedToRunningInstance(snaption::gui::SingleInstance &instance, const QStr
     return false;
 }
 
+// --help and --version only print: they need no display (over ssh, in a build script).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v" || argument == "--version") return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyPrints(argc, argv) && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     snaption::gui::GuardedApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("snaption"));
     QApplication::setApplicationDisplayName(QStringLiteral("Snaption"));

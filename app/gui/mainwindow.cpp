@@ -166,7 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
         (action == GlobalShortcuts::Action::CaptionClipboard ? m_captionClipboard : m_captionActiveWindow)->trigger();
     });
     connect(m_globalShortcuts, &GlobalShortcuts::changed, this, &MainWindow::showGlobalShortcuts);
-    connect(m_globalShortcuts, &GlobalShortcuts::problemFound, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_globalShortcuts, &GlobalShortcuts::problemFound, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+        if (!isVisible() || isMinimized()) notifier()->notify(tr("Snaption"), message);
+    });
     connect(m_historyStore, &widgets::HistoryStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     if (!m_historyStore->lastError().isEmpty()) statusBar()->showMessage(m_historyStore->lastError(), 8000);
     connect(m_historyTab, &HistoryTab::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
@@ -784,6 +787,13 @@ bool MainWindow::keepRunningInTray()
 
 void MainWindow::startInBackground()
 {
+    // Out of sight, a global shortcut that cannot be had is said where it is seen.
+    QStringList problems;
+    for (const GlobalShortcuts::Action action : GlobalShortcuts::allActions) {
+        if (!m_globalShortcuts->problem(action).isEmpty() && !m_globalShortcuts->usesPortal())
+            problems << tr("%1: %2").arg(m_globalShortcuts->actionName(action), m_globalShortcuts->problem(action));
+    }
+    if (!problems.isEmpty()) notifier()->notify(tr("Snaption · Global shortcuts"), problems.join(QLatin1Char('\n')));
     if (m_tray->isVisible()) return; // the tray icon is the way in
     showMinimized();
     statusBar()->showMessage(tr("This desktop has no system tray: Snaption runs minimised"), 10000);

@@ -24,7 +24,7 @@ scene_caption=$("$cli" caption --model "$model" "$scene")
 scene_shapes=$(tr ' ' '\n' < "$work/scenes/00000.txt" | grep -xE 'circle|square|triangle|star|cross|diamond' | sort -u | tr '\n' ' ')
 image2="$work/scenes/00001.png"
 expected2=$("$cli" caption --model "$model" "$image2")
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/runtime"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/runtime" QT_QPA_PLATFORM=xcb
 mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- /usr/bin/python3 "$(dirname "$0")/screen_capture.py" \
   "$gui" "$viewer" "$model" "$work" "$scene" "$scene_caption" "$scene_shapes" "$image2" "$expected2"

@@ -103,7 +103,7 @@ try:
         raise Failure("--background with a system tray showed a window")
     print(f"tray item: {item}; no window")
 
-    processes.append(subprocess.Popen([viewer, scene, "Scene viewer"]))
+    processes.append(subprocess.Popen([viewer, scene, "Scene viewer"], env=env))
     window = wait_for(lambda: visible_windows("^Scene viewer$"), 30, "scene viewer window")[0]
     subprocess.run(["xdotool", "windowactivate", "--sync", window], check=True, timeout=10)
     time.sleep(1)
