@@ -1792,7 +1792,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Ein weiterer Start kann diesem Fenster keine Bilder übergeben: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>Describes images in words and shows where it looked for each word.</source>
         <translation>Beschreibt Bilder in Worten und zeigt, wohin es für jedes Wort geschaut hat.</translation>
     </message>
@@ -2423,11 +2423,12 @@ Snaption läuft weiter.</translation>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+109"/>
         <location line="+54"/>
+        <location line="+8"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-48"/>
         <source>&amp;Caption</source>
         <translation>Be&amp;schreiben</translation>
     </message>
@@ -2453,7 +2454,7 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+563"/>
+        <location line="+566"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
@@ -2959,23 +2960,33 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+199"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snaption · Global shortcuts</source>
+        <translation>Snaption · Globale Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Describes images in words and shows, for every word, where in the image the model looked.&lt;/p&gt;&lt;p&gt;Model: %2&lt;/p&gt;&lt;p&gt;Built with Qt, LibTorch and OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Snaption %1&lt;/h3&gt;&lt;p&gt;Beschreibt Bilder in Worten und zeigt für jedes Wort, wohin im Bild das Modell geschaut hat.&lt;/p&gt;&lt;p&gt;Modell: %2&lt;/p&gt;&lt;p&gt;Erstellt mit Qt, LibTorch und OpenCV.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-272"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-442"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+455"/>
+        <location line="+458"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -3116,7 +3127,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
         <translation>&amp;Weiterlaufen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>This desktop has no system tray: Snaption runs minimised</source>
         <translation>Diese Arbeitsumgebung hat keinen Infobereich: Snaption läuft minimiert</translation>
     </message>

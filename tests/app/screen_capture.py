@@ -111,7 +111,7 @@ try:
     first = next_notification(0, 90, "notification for the active window")
     if first["body"] != scene_caption or "Active window" not in first["summary"]:
         raise Failure(f"expected a notification from the active window saying {scene_caption!r}, got {first}")
-    said_shapes = {word for word in first["body"].split() if word in SHAPES}
+    said_shapes = {word.strip(".,;:").lower() for word in first["body"].split()} & SHAPES
     truth = set(scene_shapes.split())
     if not said_shapes or not said_shapes <= truth:
         raise Failure(f"the caption {first['body']!r} does not name the scene's shapes {sorted(truth)}")
