@@ -8,7 +8,6 @@ image copied again, give nothing.
 
 usage (inside a display and a D-Bus session: xvfb-run -a dbus-run-session -- ...):
   clipboard_watch.py SNAPTION MODEL WORK IMAGE EXPECTED IMAGE2 EXPECTED2"""
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import pyatspi
 
+from gui_test_support import Failure, read_jsonl, wait_for
+
 binary, model, work, image, expected, image2, expected2 = sys.argv[1:8]
 work = Path(work)
 here = Path(__file__).resolve().parent
@@ -24,24 +25,8 @@ record = work / "notifications.jsonl"
 record.unlink(missing_ok=True)
 
 
-class Failure(Exception):
-    pass
-
-
 def notifications():
-    if not record.exists():
-        return []
-    return [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def wait_for(condition, seconds, what):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise Failure(f"no {what} within {seconds} s")
+    return read_jsonl(record)
 
 
 def copy(*args, data=None):

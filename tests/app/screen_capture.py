@@ -19,7 +19,6 @@ window manager, a system tray (tray_host.py) and a recording notification servic
 
 usage (inside xvfb-run and dbus-run-session):
   screen_capture.py SNAPTION VIEWER MODEL WORK SCENE SCENE_CAPTION SCENE_SHAPES IMAGE2 EXPECTED2"""
-import json
 import os
 import subprocess
 import sys
@@ -27,6 +26,8 @@ import time
 from pathlib import Path
 
 import dbus
+
+from gui_test_support import Failure, read_jsonl, wait_for
 
 binary, viewer, model, work, scene, scene_caption, scene_shapes, image2, expected2 = sys.argv[1:10]
 work = Path(work)
@@ -38,24 +39,8 @@ for stale in (record, tray_record):
 SHAPES = {"circle", "square", "triangle", "star", "cross", "diamond"}
 
 
-class Failure(Exception):
-    pass
-
-
 def notifications():
-    if not record.exists():
-        return []
-    return [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def wait_for(condition, seconds, what):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise Failure(f"no {what} within {seconds} s")
+    return read_jsonl(record)
 
 
 def next_notification(count_before, seconds, what):

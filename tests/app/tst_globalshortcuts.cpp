@@ -95,16 +95,7 @@ class TestGlobalShortcuts : public QObject {
         QTRY_VERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(QStringLiteral("org.freedesktop.portal.Desktop")));
     }
     QString portalRecord() const { return m_dir.filePath(QStringLiteral("bindings.jsonl")); }
-    QList<QJsonObject> bindCalls() const
-    {
-        QFile file(portalRecord());
-        QList<QJsonObject> calls;
-        if (!file.open(QIODevice::ReadOnly)) return calls;
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (!line.trimmed().isEmpty()) calls << QJsonDocument::fromJson(line).object();
-        }
-        return calls;
-    }
+    QList<QJsonObject> bindCalls() const { return snaption::test::readJsonLines(portalRecord()); }
 
 private Q_SLOTS:
     void initTestCase()

@@ -78,16 +78,7 @@ class TestScreenCapture : public QObject {
         QTRY_VERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(QStringLiteral("org.freedesktop.portal.Desktop")));
     }
     QString record() const { return m_dir.filePath(QStringLiteral("portal-calls.jsonl")); }
-    QList<QJsonObject> portalCalls() const
-    {
-        QFile file(record());
-        QList<QJsonObject> calls;
-        if (!file.open(QIODevice::ReadOnly)) return calls;
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (!line.trimmed().isEmpty()) calls << QJsonDocument::fromJson(line).object();
-        }
-        return calls;
-    }
+    QList<QJsonObject> portalCalls() const { return snaption::test::readJsonLines(record()); }
 
 private Q_SLOTS:
     void initTestCase()

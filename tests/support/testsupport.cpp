@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <QJsonDocument>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -69,6 +71,16 @@ QString sharedDataDir()
     if (!fromEnvironment.isEmpty()) return fromEnvironment;
     const QString beside = QDir(QStringLiteral(SNAPTION_SOURCE_DIR "/../shared/data")).absolutePath();
     return QFileInfo::exists(beside) ? beside : QString();
+}
+
+QList<QJsonObject> readJsonLines(const QString &path)
+{
+    QList<QJsonObject> objects;
+    if (!QFile::exists(path)) return objects;
+    for (const QByteArray &line : readBytes(path).split('\n')) {
+        if (!line.trimmed().isEmpty()) objects << QJsonDocument::fromJson(line).object();
+    }
+    return objects;
 }
 
 } // namespace snaption::test

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -22,6 +24,8 @@ QString runPythonFixture(const QString &script, const QStringList &arguments);
 std::vector<float> readFloats(const QString &path);
 void writeBytes(const QString &path, const QByteArray &bytes);
 QByteArray readBytes(const QString &path);
+// The JSON objects of a JSON-lines file (what the stand-in services record); none when it is missing.
+QList<QJsonObject> readJsonLines(const QString &path);
 
 // Largest |a - b| / max(|b|, floor) over the two arrays (relative error with an absolute floor).
 double maxRelativeError(const std::vector<float> &a, const std::vector<float> &b, double floor = 1e-3);
