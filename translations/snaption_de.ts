@@ -58,7 +58,7 @@
 <context>
     <name>BenchCommand</name>
     <message>
-        <location filename="../app/cli/benchcommand.cpp" line="+277"/>
+        <location filename="../app/cli/benchcommand.cpp" line="+311"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
@@ -141,22 +141,22 @@
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-190"/>
         <source>generated test card</source>
         <translation>erzeugtes Testbild</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+109"/>
+        <source>Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode, %7 kernels</source>
+        <translation>Modell %1 (%2, %3 Parameter, %4-Decoder-Gewichte), %5 Threads, %6 Durchläufe je Modus, %7-Kernel</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>unknown mode &quot;%1&quot;</source>
         <translation>unbekannter Modus „%1“</translation>
     </message>
     <message>
         <location line="-79"/>
-        <source>Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode</source>
-        <translation>Modell %1 (%2, %3 Parameter, %4-Decoder-Gewichte), %5 Threads, %6 Durchläufe je Modus</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens</source>
         <translation>Modus            gesamt ms (min/Median/p95)  Dekodier Vorverarb Encoder Decoder je Token Tokens</translation>
     </message>
@@ -172,6 +172,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Decoder weights: %1 MB per token, read at %2 GB/s (greedy); memcpy on %3 threads: %4 GB/s</source>
+        <translation>Decoder-Gewichte: %1 MB je Token, gelesen mit %2 GB/s (greedy); memcpy mit %3 Threads: %4 GB/s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB</source>
         <translation>Speicher: %1 Bilder nacheinander, RSS %2 MB nach dem ersten, %3 MB nach dem letzten, Spitze %4 MB</translation>
     </message>
@@ -202,7 +207,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+66"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+68"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -4639,7 +4644,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+43"/>
+        <location filename="../widgets/src/captionworker.cpp" line="+44"/>
         <source>best epoch (%1)</source>
         <translation>beste Epoche (%1)</translation>
     </message>
@@ -4662,7 +4667,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1, %2 + %n decoder layer(s), %3 subword pieces%4</source>
         <translation>
             <numerusform>%1, %2 + %n Decoder-Schicht, %3 Wortteile%4</numerusform>
@@ -4678,12 +4683,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+123"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

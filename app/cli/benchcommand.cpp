@@ -1,12 +1,14 @@
 #include "benchcommand.h"
 
 #include "clioutput.h"
+#include "memorybandwidth.h"
 #include "samplestatistics.h"
 
 #include <snaption/captioner.h>
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
+#include <snaption/simdkernel.h>
 #include <snaption/threading.h>
 
 #include <QElapsedTimer>
@@ -78,6 +80,11 @@ QJsonObject statisticsJson(const std::vector<double> &samples)
     return QJsonObject{{QStringLiteral("min"), s.min}, {QStringLiteral("median"), s.median}, {QStringLiteral("p95"), s.p95}};
 }
 
+double median(const std::vector<double> &samples)
+{
+    return SampleStatistics::of(samples).median;
+}
+
 // What one bench run measured: the model, the settings, and the numbers. The JSON object and
 // the text table are two views of it.
 struct BenchReport {
@@ -87,12 +94,27 @@ struct BenchReport {
     std::vector<ModeSamples> modes;
     double beamImagesPerSecond = 0, greedyImagesPerSecond = 0;
     double rssAtStart = 0, rssAfterFirst = 0, rssAfterLast = 0, peakRss = 0;
+    double memcpyGbPerSecond = 0;
 };
 
-double median(const std::vector<double> &samples)
+// Bytes of weights one decoding step reads: every decoder layer's projections (the memory's keys
+// and values are computed once per image) and the vocabulary projection.
+double decoderStepWeightBytes(const ModelInfo &info, WeightPrecision precision)
 {
-    return SampleStatistics::of(samples).median;
+    const DecoderConfig &d = info.config.decoder;
+    const double dim = d.dim, perLayer = 6 * dim * dim + 2 * dim * d.feedForward;
+    const double weights = d.layers * perLayer + double(info.vocabulary.size()) * dim;
+    return weights * (precision == WeightPrecision::Int8 ? 1.0 : 4.0);
 }
+
+// The greedy decoder's weight traffic per second of its median time per token.
+double greedyWeightGbPerSecond(const BenchReport &r)
+{
+    const auto greedy = std::find_if(r.modes.begin(), r.modes.end(), [](const ModeSamples &m) { return m.key == QLatin1String("greedy"); });
+    if (greedy == r.modes.end() || greedy->perToken.empty()) return 0;
+    return decoderStepWeightBytes(r.info, r.precision) / (median(greedy->perToken) / 1000.0) / 1e9;
+}
+
 
 // The modes asked for, in the fixed order; empty with `unknown` set for a name that is none.
 std::vector<ModeSamples> selectModes(const QStringList &names, QString &unknown)
@@ -207,6 +229,10 @@ QJsonObject reportJson(const BenchReport &r)
         {QStringLiteral("peak_rss_mb"), r.peakRss},
         {QStringLiteral("kv_cache_speedup_greedy"), kvCacheSpeedup(r.modes, QStringLiteral("greedy"))},
         {QStringLiteral("kv_cache_speedup_beam3"), kvCacheSpeedup(r.modes, QStringLiteral("beam3"))},
+        {QStringLiteral("simd"), QString::fromStdString(activeSimdKernel())},
+        {QStringLiteral("decoder_weight_mb_per_token"), decoderStepWeightBytes(r.info, r.precision) / 1e6},
+        {QStringLiteral("greedy_weight_gb_per_s"), greedyWeightGbPerSecond(r)},
+        {QStringLiteral("memcpy_gb_per_s"), r.memcpyGbPerSecond},
     };
     for (const ModeSamples &mode : r.modes) {
         const SampleStatistics total = SampleStatistics::of(mode.total);
@@ -227,12 +253,13 @@ QJsonObject reportJson(const BenchReport &r)
 
 void printReport(const BenchReport &r, QTextStream &out)
 {
-    out << BenchCommand::tr("Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode")
+    out << BenchCommand::tr("Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode, %7 kernels")
                .arg(QString::fromStdString(r.info.path), QString::fromStdString(r.info.config.encoder.name))
                .arg(r.info.parameterCount)
                .arg(QString::fromLatin1(precisionName(r.precision)))
                .arg(configuredThreads())
                .arg(r.runs)
+               .arg(QString::fromStdString(activeSimdKernel()))
         << Qt::endl;
     out << BenchCommand::tr("mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens") << Qt::endl;
     for (const ModeSamples &mode : r.modes) {
@@ -258,6 +285,13 @@ void printReport(const BenchReport &r, QTextStream &out)
                .arg(r.beamImagesPerSecond, 0, 'f', 1)
                .arg(r.greedyImagesPerSecond, 0, 'f', 1)
         << Qt::endl;
+    if (const double traffic = greedyWeightGbPerSecond(r); traffic > 0)
+        out << BenchCommand::tr("Decoder weights: %1 MB per token, read at %2 GB/s (greedy); memcpy on %3 threads: %4 GB/s")
+                   .arg(decoderStepWeightBytes(r.info, r.precision) / 1e6, 0, 'f', 1)
+                   .arg(traffic, 0, 'f', 1)
+                   .arg(configuredThreads())
+                   .arg(r.memcpyGbPerSecond, 0, 'f', 1)
+            << Qt::endl;
     if (r.sequence > 0)
         out << BenchCommand::tr("Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB")
                    .arg(r.sequence)
@@ -321,6 +355,7 @@ int BenchCommand::run(const QStringList &arguments)
         report.sequence = sequence;
         report.rssAtStart = memoryMegabytes("VmRSS:");
         for (ModeSamples &mode : modes) measureLatency(captioner, inputs, warmup, runs, mode);
+        report.memcpyGbPerSecond = memcpyGigabytesPerSecond(configuredThreads());
         report.modes = std::move(modes);
         std::vector<RgbImage> batch;
         for (int i = 0; i < batchSize; ++i) {

@@ -12,16 +12,18 @@
 #include <snaption/captioner.h>
 #include <snaption/error.h>
 #include <snaption/heatmaprenderer.h>
+#include <snaption/imagedecodequeue.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
 #include <snaption/preprocessing.h>
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <deque>
 
 namespace snaption::cli {
 namespace {
@@ -171,27 +173,43 @@ int CaptionCommand::run(const QStringList &arguments)
         }
     };
 
-    // Batches are filled with images that need a caption: on a resumed archive run most are
-    // skipped before they are read.
-    for (int next = 0; next < images.size();) {
+    // Images are read and decoded on threads of their own while the model captions the batch
+    // before, at most two batches ahead (memory stays flat). Read as the desktop app reads them,
+    // then shrunk as the encoder will shrink them (the same pixels): a batch of camera photos
+    // holds 2.4 MB per image, not 36. On a resumed archive run most images are skipped before
+    // they are read.
+    ImageDecodeQueue decodeQueue([&loader, inputSize](const std::string &path) {
+        return shrinkForEncoder(loader.load(path, ImageLoader::kCaptioningSize), inputSize);
+    });
+    std::deque<int> ahead; // submitted to the queue, in order
+    int next = 0;
+    const auto readAhead = [&] {
+        for (; next < images.size() && int(ahead.size()) < 2 * batchSize; ++next) {
+            if (archive && Interruption::requested()) return;
+            if (archive && !archive->needsCaption(images[next])) continue;
+            decodeQueue.submit(std::uint64_t(next), images[next].toStdString());
+            ahead.push_back(next);
+        }
+    };
+    for (;;) {
         if (archive && Interruption::requested()) break;
+        readAhead();
+        if (ahead.empty()) break;
         std::vector<LoadedImage> batch;
         std::vector<int> indices;
-        for (; next < images.size() && int(batch.size()) < batchSize; ++next) {
-            if (archive && !archive->needsCaption(images[next])) continue;
-            QElapsedTimer timer;
-            timer.start();
-            try {
-                // Read as the desktop app reads it, then shrunk as the encoder will shrink it (the
-                // same pixels): a batch of camera photos holds 2.4 MB per image, not 36.
-                RgbImage image = shrinkForEncoder(loader.load(images[next].toStdString(), ImageLoader::kCaptioningSize), inputSize);
-                batch.push_back({images[next], std::move(image), double(timer.nsecsElapsed()) / 1e6});
-                indices.push_back(next);
-            } catch (const Error &error) {
-                reportFailure(images[next], QString::fromStdString(error.what()));
+        while (!ahead.empty() && int(batch.size()) < batchSize) {
+            const int index = ahead.front();
+            ahead.pop_front();
+            ImageDecodeQueue::Decoded decoded = decodeQueue.take(std::uint64_t(index), images[index].toStdString());
+            if (!decoded.image) {
+                reportFailure(images[index], QString::fromStdString(decoded.error));
                 if (archive) archive->captionFailed();
+                continue;
             }
+            batch.push_back({images[index], std::move(*decoded.image), decoded.decodeMs});
+            indices.push_back(index);
         }
+        readAhead(); // the next batch is decoded while this one is captioned
         if (batch.empty()) continue;
         std::vector<RgbImage> pixels;
         for (auto &item : batch) pixels.push_back(std::move(item.image));

@@ -4,112 +4,127 @@
 
 #include "incrementaldecoder.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace snaption {
-namespace {
-
-struct Hypothesis {
-    DecodedSequence sequence;
-    double logProbability = 0;
-    std::int64_t row = 0; // decoder row holding this hypothesis' state
-    double rank = 0;      // what the search maximises among finished captions
-};
-
-// Ranks a finished caption and records its mean log probability per word as its score.
-void finish(Hypothesis &h, double lengthPenalty)
-{
-    const double length = double(std::max<std::size_t>(1, h.sequence.tokens.size()));
-    h.sequence.score = h.logProbability / length;
-    h.rank = h.logProbability / std::pow(length, lengthPenalty);
-}
-
-} // namespace
 
 BeamSearch::BeamSearch(CaptionModelImpl &model, const DecodingOptions &options) : m_model(model), m_options(options) {}
+
+// Ranks a finished caption.
+void BeamSearch::finish(Hypothesis &hypothesis) const
+{
+    const double length = double(std::max<std::size_t>(1, hypothesis.tokens.size()));
+    hypothesis.rank = hypothesis.logProbability / std::pow(length, m_options.lengthPenalty);
+}
+
+std::vector<BeamSearch::Candidate> BeamSearch::bestCandidates(const std::vector<Hypothesis> &live, const float *logProbabilities,
+                                                              std::int64_t vocabulary, std::size_t count)
+{
+    std::vector<Candidate> best;
+    best.reserve(count + 1);
+    const auto better = [](double score, const Candidate &c) { return score > c.score; };
+    for (std::size_t h = 0; h < live.size(); ++h) {
+        const float *row = logProbabilities + live[h].row * vocabulary;
+        const double base = live[h].logProbability;
+        for (std::int64_t token = 0; token < vocabulary; ++token) {
+            const double score = base + double(row[token]);
+            // -inf (words never emitted) and NaN never compete.
+            if (!(score > -std::numeric_limits<double>::infinity())) continue;
+            if (best.size() == count && !(score > best.back().score)) continue;
+            // After the equal ones: candidates arrive in increasing flat order.
+            best.insert(std::upper_bound(best.begin(), best.end(), score, better), Candidate{score, std::int64_t(h) * vocabulary + token});
+            if (best.size() > count) best.pop_back();
+        }
+    }
+    return best;
+}
+
+void BeamSearch::advance(ImageSearch &search, const float *logProbabilities, std::int64_t vocabulary,
+                         std::vector<std::int64_t> &nextRows, std::vector<std::int64_t> &nextTokens) const
+{
+    const std::size_t width = std::size_t(m_options.beamWidth);
+    std::vector<Hypothesis> extended;
+    for (const Candidate &candidate : bestCandidates(search.live, logProbabilities, vocabulary, 2 * width)) {
+        if (extended.size() >= width) break;
+        const Hypothesis &parent = search.live[std::size_t(candidate.flat / vocabulary)];
+        const std::int64_t token = candidate.flat % vocabulary;
+        const float tokenLogProbability = logProbabilities[parent.row * vocabulary + token];
+        Hypothesis child = parent;
+        child.logProbability = parent.logProbability + double(tokenLogProbability);
+        child.tokens.push_back(token);
+        child.probabilities.push_back(std::exp(tokenLogProbability));
+        child.attentionRows.push_back(parent.row);
+        if (token == Vocabulary::kEnd) {
+            if (search.finished.size() < width) {
+                finish(child);
+                search.finished.push_back(std::move(child));
+            }
+        } else {
+            extended.push_back(std::move(child));
+        }
+    }
+    // Done once `width` hypotheses have ended.
+    if (search.finished.size() >= width) extended.clear();
+    for (Hypothesis &h : extended) {
+        nextRows.push_back(h.row);
+        nextTokens.push_back(h.tokens.back());
+        h.row = std::int64_t(nextRows.size()) - 1;
+    }
+    search.live = std::move(extended);
+}
+
+DecodedSequence BeamSearch::sequenceOf(const Hypothesis &hypothesis, const std::vector<torch::Tensor> &stepAttention)
+{
+    DecodedSequence sequence;
+    sequence.tokens = hypothesis.tokens;
+    sequence.probabilities = hypothesis.probabilities;
+    for (std::size_t t = 0; t < hypothesis.tokens.size(); ++t) sequence.attention.push_back(stepAttention[t][hypothesis.attentionRows[t]]);
+    const double length = double(std::max<std::size_t>(1, hypothesis.tokens.size()));
+    sequence.score = hypothesis.logProbability / length;
+    return sequence;
+}
 
 std::vector<DecodedSequence> BeamSearch::run(const torch::Tensor &memory)
 {
     const std::int64_t images = memory.size(0);
-    const std::size_t width = std::size_t(m_options.beamWidth);
     const int contextTokens = m_model.config().decoder.contextLength - 1;
     const int maxTokens = m_options.maxTokens > 0 ? std::min(m_options.maxTokens, contextTokens) : contextTokens;
 
     // Each image starts with one hypothesis (<START>), so the first step does not pick k copies
     // of the same word.
-    std::vector<std::vector<Hypothesis>> live{std::size_t(images)};
-    std::vector<std::vector<Hypothesis>> finished{std::size_t(images)};
-    for (std::int64_t i = 0; i < images; ++i) live[std::size_t(i)].push_back(Hypothesis{{}, 0.0, i});
+    std::vector<ImageSearch> searches(static_cast<std::size_t>(images));
+    for (std::int64_t i = 0; i < images; ++i) searches[std::size_t(i)].live.push_back(Hypothesis{{}, {}, {}, 0.0, i, 0.0});
 
     IncrementalDecoder decoder(m_model, memory, m_options.useKvCache);
-    torch::Tensor tokens = torch::full({images}, Vocabulary::kStart, torch::kLong);
-
+    std::vector<std::int64_t> tokens(static_cast<std::size_t>(images), Vocabulary::kStart);
+    std::vector<torch::Tensor> stepAttention; // per step: [rows, L, H, M]
     for (int step = 0; step < maxTokens; ++step) {
         torch::Tensor attention;
-        const torch::Tensor logProbabilities = torch::log_softmax(decoder.step(tokens, &attention), -1);
-        const std::int64_t vocabulary = logProbabilities.size(1);
-
+        const torch::Tensor logProbabilities =
+            torch::log_softmax(decoder.step(torch::tensor(tokens, torch::kLong), &attention), -1).contiguous();
+        stepAttention.push_back(attention);
         std::vector<std::int64_t> nextRows, nextTokens;
-        for (std::size_t image = 0; image < live.size(); ++image) {
-            std::vector<Hypothesis> &current = live[image];
-            if (current.empty()) continue;
-            std::vector<std::int64_t> rows;
-            std::vector<double> base;
-            for (const Hypothesis &h : current) {
-                rows.push_back(h.row);
-                base.push_back(h.logProbability);
-            }
-            const torch::Tensor rowIndex = torch::tensor(rows, torch::kLong);
-            const torch::Tensor scores =
-                logProbabilities.index_select(0, rowIndex) + torch::tensor(base, torch::kDouble).to(torch::kFloat).unsqueeze(1);
-            const std::int64_t candidates = std::min<std::int64_t>(2 * std::int64_t(width), scores.numel());
-            auto [topScores, topIndices] = scores.view({-1}).topk(candidates);
-            const auto indexAccessor = topIndices.accessor<std::int64_t, 1>();
-
-            std::vector<Hypothesis> extended;
-            for (std::int64_t c = 0; c < candidates && extended.size() < width; ++c) {
-                const std::int64_t flat = indexAccessor[c];
-                const Hypothesis &parent = current[std::size_t(flat / vocabulary)];
-                const std::int64_t token = flat % vocabulary;
-                const float tokenLogProbability = logProbabilities[parent.row][token].item<float>();
-                Hypothesis child{parent.sequence, parent.logProbability + tokenLogProbability, parent.row};
-                child.sequence.tokens.push_back(token);
-                child.sequence.probabilities.push_back(std::exp(tokenLogProbability));
-                child.sequence.attention.push_back(attention[parent.row]);
-                if (token == Vocabulary::kEnd) {
-                    if (finished[image].size() < width) {
-                        finish(child, m_options.lengthPenalty);
-                        finished[image].push_back(std::move(child));
-                    }
-                } else {
-                    extended.push_back(std::move(child));
-                }
-            }
-            // Done once `width` hypotheses have ended.
-            if (finished[image].size() >= width) extended.clear();
-            for (Hypothesis &h : extended) {
-                nextRows.push_back(h.row);
-                nextTokens.push_back(h.sequence.tokens.back());
-                h.row = std::int64_t(nextRows.size()) - 1;
-            }
-            current = std::move(extended);
+        for (ImageSearch &search : searches) {
+            if (!search.live.empty())
+                advance(search, logProbabilities.data_ptr<float>(), logProbabilities.size(1), nextRows, nextTokens);
         }
         if (nextRows.empty()) break;
-        decoder.selectRows(torch::tensor(nextRows, torch::kLong));
-        tokens = torch::tensor(nextTokens, torch::kLong);
+        decoder.selectRows(nextRows);
+        tokens = std::move(nextTokens);
     }
 
     std::vector<DecodedSequence> results;
-    for (std::size_t image = 0; image < live.size(); ++image) {
+    for (ImageSearch &search : searches) {
         // Hypotheses cut off by the length limit compete with the ended ones.
-        for (Hypothesis &h : live[image]) {
-            finish(h, m_options.lengthPenalty);
-            finished[image].push_back(std::move(h));
+        for (Hypothesis &h : search.live) {
+            finish(h);
+            search.finished.push_back(std::move(h));
         }
-        auto best = std::max_element(finished[image].begin(), finished[image].end(), [](const Hypothesis &a, const Hypothesis &b) {
-            return a.rank < b.rank;
-        });
-        results.push_back(best == finished[image].end() ? DecodedSequence{} : std::move(best->sequence));
+        const auto best = std::max_element(search.finished.begin(), search.finished.end(),
+                                           [](const Hypothesis &a, const Hypothesis &b) { return a.rank < b.rank; });
+        results.push_back(best == search.finished.end() ? DecodedSequence{} : sequenceOf(*best, stepAttention));
     }
     return results;
 }

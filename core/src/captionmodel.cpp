@@ -98,6 +98,7 @@ DecoderCache CaptionModelImpl::startDecoding(const torch::Tensor &memory)
         entry.memoryValues = entry.memoryValues.contiguous();
         cache.layers.push_back(std::move(entry));
     }
+    for (std::int64_t r = 0; r < rows; ++r) cache.memoryRows.push_back(r);
     return cache;
 }
 
@@ -105,10 +106,11 @@ torch::Tensor CaptionModelImpl::decodeStep(const torch::Tensor &tokens, DecoderC
 {
     if (m_stepEngine && !is_training() && m_stepEngine->isCurrent()) return m_stepEngine->step(tokens, cache, crossAttention);
     torch::Tensor x = embed(tokens.unsqueeze(1), cache.length); // [R, 1, d]
+    const torch::Tensor memoryRows = cache.memoryIsPerRow() ? torch::Tensor() : cache.memoryRowIndex();
     std::vector<torch::Tensor> weights;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         torch::Tensor layerWeights;
-        x = m_layers[i]->step(x, cache.layers[i], cache.length, crossAttention ? &layerWeights : nullptr);
+        x = m_layers[i]->step(x, cache.layers[i], cache.length, memoryRows, crossAttention ? &layerWeights : nullptr);
         if (crossAttention) weights.push_back(layerWeights.squeeze(2)); // [R, H, M]
     }
     ++cache.length;

@@ -48,7 +48,7 @@ std::pair<torch::Tensor, torch::Tensor> DecoderLayerImpl::memoryKeysValues(const
 }
 
 torch::Tensor DecoderLayerImpl::step(const torch::Tensor &x, DecoderCache::Layer &cache, std::int64_t position,
-                                     torch::Tensor *crossWeights)
+                                     const torch::Tensor &memoryRows, torch::Tensor *crossWeights)
 {
     auto [q, k, v] = self_attn->projectAll(norm1->forward(x)); // each [R, H, 1, Dh]
     cache.selfKeys.narrow(2, position, 1).copy_(k);
@@ -56,8 +56,11 @@ torch::Tensor DecoderLayerImpl::step(const torch::Tensor &x, DecoderCache::Layer
     const torch::Tensor keys = cache.selfKeys.narrow(2, 0, position + 1);
     const torch::Tensor values = cache.selfValues.narrow(2, 0, position + 1);
     torch::Tensor out = x + self_attn->attend(q, keys, values, torch::Tensor(), nullptr);
-    out = out + multihead_attn->attend(multihead_attn->projectQueries(norm2->forward(out)), cache.memoryKeys,
-                                       cache.memoryValues, torch::Tensor(), crossWeights);
+    const bool shared = memoryRows.defined();
+    out = out + multihead_attn->attend(multihead_attn->projectQueries(norm2->forward(out)),
+                                       shared ? cache.memoryKeys.index_select(0, memoryRows) : cache.memoryKeys,
+                                       shared ? cache.memoryValues.index_select(0, memoryRows) : cache.memoryValues, torch::Tensor(),
+                                       crossWeights);
     return out + feedForward(out);
 }
 

@@ -21,7 +21,9 @@ public:
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &memory, const torch::Tensor &causalMask,
                           torch::Tensor *crossWeights);
     // One new position using and extending the cache. x [R, 1, d]; crossWeights receives [R, H, 1, M].
-    torch::Tensor step(const torch::Tensor &x, DecoderCache::Layer &cache, std::int64_t position, torch::Tensor *crossWeights);
+    // memoryRows: each row's image in cache.memoryKeys; undefined when row r reads image r.
+    torch::Tensor step(const torch::Tensor &x, DecoderCache::Layer &cache, std::int64_t position, const torch::Tensor &memoryRows,
+                       torch::Tensor *crossWeights);
     // Memory keys/values for the cache.
     std::pair<torch::Tensor, torch::Tensor> memoryKeysValues(const torch::Tensor &memory) const;
 

@@ -5,6 +5,8 @@
 #include "captionmodel.h"
 #include "tensorversion.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 
 namespace snaption {
@@ -119,10 +121,11 @@ torch::Tensor DecoderStepEngine::step(const torch::Tensor &tokens, DecoderCache 
 {
     const std::int64_t rows = tokens.size(0), position = cache.length, d = m_dim, layers = std::int64_t(m_layers.size());
     if (position >= m_contextLength) throw Error(ErrorKind::InvalidArgument, "caption longer than the model's context length");
+    if (std::int64_t(cache.memoryRows.size()) != rows) throw Error(ErrorKind::InvalidArgument, "decoder rows and cache rows differ");
     const std::int64_t feedForward = m_layers.front().feedForward1.outFeatures();
     const std::int64_t memoryTokens = cache.layers.front().memoryKeys.size(2);
     std::vector<float> x(std::size_t(rows * d)), normed(x.size()), projected(std::size_t(rows * 3 * d)), context(x.size()),
-        output(x.size()), hidden(std::size_t(rows * feedForward)), scores(static_cast<std::size_t>(m_contextLength));
+        output(x.size()), hidden(std::size_t(rows * feedForward));
     torch::Tensor attention = torch::empty({rows, layers, m_heads, memoryTokens});
     float *attentionData = attention.data_ptr<float>();
 
@@ -144,35 +147,41 @@ torch::Tensor DecoderStepEngine::step(const torch::Tensor &tokens, DecoderCache 
         // Masked self-attention over the cached positions and this one.
         layerNorm(layer.norm1, x.data(), rows, d, normed.data());
         layer.selfProjection.forward(normed.data(), rows, projected.data());
-        for (std::int64_t r = 0; r < rows; ++r) {
-            for (std::int64_t h = 0; h < m_heads; ++h) {
-                const float *qkv = projected.data() + r * 3 * d + h * m_headDim;
-                const std::int64_t headOffset = (r * m_heads + h) * m_contextLength * m_headDim;
-                float *headKeys = keys + headOffset, *headValues = values + headOffset;
-                std::copy(qkv + d, qkv + d + m_headDim, headKeys + position * m_headDim);
-                std::copy(qkv + 2 * d, qkv + 2 * d + m_headDim, headValues + position * m_headDim);
-                for (std::int64_t j = 0; j <= position; ++j) scores[std::size_t(j)] = dot(qkv, headKeys + j * m_headDim, m_headDim) * m_scale;
-                softmaxInPlace(scores.data(), position + 1);
-                weightedSum(scores.data(), headValues, position + 1, m_headDim, context.data() + r * d + h * m_headDim);
+        // Rows in parallel (each row's arithmetic is the same whichever thread does it).
+        at::parallel_for(0, rows, 1, [&](std::int64_t firstRow, std::int64_t endRow) {
+            std::vector<float> scores(static_cast<std::size_t>(m_contextLength));
+            for (std::int64_t r = firstRow; r < endRow; ++r) {
+                for (std::int64_t h = 0; h < m_heads; ++h) {
+                    const float *qkv = projected.data() + r * 3 * d + h * m_headDim;
+                    const std::int64_t headOffset = (r * m_heads + h) * m_contextLength * m_headDim;
+                    float *headKeys = keys + headOffset, *headValues = values + headOffset;
+                    std::copy(qkv + d, qkv + d + m_headDim, headKeys + position * m_headDim);
+                    std::copy(qkv + 2 * d, qkv + 2 * d + m_headDim, headValues + position * m_headDim);
+                    for (std::int64_t j = 0; j <= position; ++j) scores[std::size_t(j)] = dot(qkv, headKeys + j * m_headDim, m_headDim) * m_scale;
+                    softmaxInPlace(scores.data(), position + 1);
+                    weightedSum(scores.data(), headValues, position + 1, m_headDim, context.data() + r * d + h * m_headDim);
+                }
             }
-        }
+        });
         layer.selfOutput.forward(context.data(), rows, output.data());
         addInPlace(x.data(), output.data(), rows * d);
 
         // Cross-attention over the image memory.
         layerNorm(layer.norm2, x.data(), rows, d, normed.data());
         layer.crossQuery.forward(normed.data(), rows, projected.data());
-        for (std::int64_t r = 0; r < rows; ++r) {
-            for (std::int64_t h = 0; h < m_heads; ++h) {
-                const float *query = projected.data() + r * d + h * m_headDim;
-                const std::int64_t headOffset = (r * m_heads + h) * memoryTokens * m_headDim;
-                float *weights = attentionData + ((r * layers + l) * m_heads + h) * memoryTokens;
-                for (std::int64_t m = 0; m < memoryTokens; ++m)
-                    weights[m] = dot(query, memoryKeys + headOffset + m * m_headDim, m_headDim) * m_scale;
-                softmaxInPlace(weights, memoryTokens);
-                weightedSum(weights, memoryValues + headOffset, memoryTokens, m_headDim, context.data() + r * d + h * m_headDim);
+        at::parallel_for(0, rows, 1, [&](std::int64_t firstRow, std::int64_t endRow) {
+            for (std::int64_t r = firstRow; r < endRow; ++r) {
+                for (std::int64_t h = 0; h < m_heads; ++h) {
+                    const float *query = projected.data() + r * d + h * m_headDim;
+                    const std::int64_t headOffset = (cache.memoryRows[std::size_t(r)] * m_heads + h) * memoryTokens * m_headDim;
+                    float *weights = attentionData + ((r * layers + l) * m_heads + h) * memoryTokens;
+                    for (std::int64_t m = 0; m < memoryTokens; ++m)
+                        weights[m] = dot(query, memoryKeys + headOffset + m * m_headDim, m_headDim) * m_scale;
+                    softmaxInPlace(weights, memoryTokens);
+                    weightedSum(weights, memoryValues + headOffset, memoryTokens, m_headDim, context.data() + r * d + h * m_headDim);
+                }
             }
-        }
+        });
         layer.crossOutput.forward(context.data(), rows, output.data());
         addInPlace(x.data(), output.data(), rows * d);
 

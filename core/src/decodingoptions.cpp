@@ -61,4 +61,11 @@ std::string DecodingOptions::describe() const
     return out.str();
 }
 
+bool DecodingOptions::operator==(const DecodingOptions &other) const
+{
+    return strategy == other.strategy && beamWidth == other.beamWidth && lengthPenalty == other.lengthPenalty && topK == other.topK &&
+           temperature == other.temperature && seed == other.seed && useKvCache == other.useKvCache && maxTokens == other.maxTokens &&
+           gradCamMaps == other.gradCamMaps;
+}
+
 } // namespace snaption

@@ -76,9 +76,8 @@ std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory)
             }
         }
         if (keepRows.size() != rowImages.size() && !keepRows.empty()) {
-            const torch::Tensor rows = torch::tensor(keepRows, torch::kLong);
-            decoder.selectRows(rows);
-            tokens = tokens.index_select(0, rows);
+            decoder.selectRows(keepRows);
+            tokens = tokens.index_select(0, torch::tensor(keepRows, torch::kLong));
         }
         rowImages = std::move(keepImages);
     }

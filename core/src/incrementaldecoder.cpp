@@ -29,11 +29,20 @@ torch::Tensor IncrementalDecoder::step(const torch::Tensor &tokens, torch::Tenso
     return logits;
 }
 
-void IncrementalDecoder::selectRows(const torch::Tensor &rows)
+void IncrementalDecoder::selectRows(const std::vector<std::int64_t> &rows)
 {
-    m_memory = m_memory.index_select(0, rows);
-    if (m_useCache) m_cache.selectRows(rows);
-    if (m_history.defined()) m_history = m_history.index_select(0, rows);
+    if (m_useCache) {
+        m_cache.selectRows(rows);
+        return;
+    }
+    const torch::Tensor index = torch::tensor(rows, torch::kLong);
+    m_memory = m_memory.index_select(0, index);
+    if (m_history.defined()) m_history = m_history.index_select(0, index);
+}
+
+std::int64_t IncrementalDecoder::rows() const
+{
+    return m_useCache ? std::int64_t(m_cache.memoryRows.size()) : m_memory.size(0);
 }
 
 } // namespace snaption

@@ -16,8 +16,8 @@ public:
     // crossAttention receives [R, L, H, M].
     torch::Tensor step(const torch::Tensor &tokens, torch::Tensor *crossAttention);
     // Continue only the given rows, in this order (repeats allowed).
-    void selectRows(const torch::Tensor &rows);
-    std::int64_t rows() const { return m_memory.size(0); }
+    void selectRows(const std::vector<std::int64_t> &rows);
+    std::int64_t rows() const;
 
 private:
     CaptionModelImpl &m_model;

@@ -5,21 +5,27 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <string>
 
 namespace snaption {
 namespace {
 
-// Dot products of one weight row with up to kRowsPerPass input rows. Separate kernels for AVX2
-// (chosen at run time) and plain C++; both compute sum_i w[i] * x[r][i] in float.
+// Tiles of dot products: Outs weight rows with Rows input rows. Every (weight row, input row)
+// pair has one accumulator fed in the same order whatever the tile's shape, so an input row's
+// result never depends on which other rows share the call (a batch gives each image the numbers it
+// gets alone). Small tiles keep independent accumulators so that the FMA latency is hidden even
+// for one input row; each weight chunk is converted once and used for all rows of the tile.
 template <typename Weight>
-void dotRowsScalar(const Weight *w, std::int64_t in, const float *x, std::int64_t rows, float *out)
+void tileScalar(const Weight *w, std::int64_t in, const float *x, std::int64_t rows, float *dots)
 {
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *xr = x + r * in;
         float sum = 0;
         for (std::int64_t i = 0; i < in; ++i) sum += float(w[i]) * xr[i];
-        out[r] = sum;
+        dots[r] = sum;
     }
 }
 
@@ -32,110 +38,100 @@ __attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
     return _mm_cvtss_f32(sum);
 }
 
-__attribute__((target("avx2,fma"))) inline void loadWeights16(const float *w, __m256 &a, __m256 &b)
+__attribute__((target("avx2,fma"))) inline __m256 loadWeights8(const float *w)
 {
-    a = _mm256_loadu_ps(w);
-    b = _mm256_loadu_ps(w + 8);
+    return _mm256_loadu_ps(w);
 }
 
-__attribute__((target("avx2,fma"))) inline void loadWeights16(const std::int8_t *w, __m256 &a, __m256 &b)
+__attribute__((target("avx2,fma"))) inline __m256 loadWeights8(const std::int8_t *w)
 {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w));
-    a = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(bytes));
-    b = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(bytes, 8)));
+    return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(w))));
 }
 
-// Up to four input rows per pass so the converted weights are reused from registers.
-template <typename Weight, int Rows>
-__attribute__((target("avx2,fma"))) void dotRowsAvx2Block(const Weight *w, std::int64_t in, const float *x, float *out)
+// dots[r * Outs + o] = w[o] . x[r]
+template <typename Weight, int Outs, int Rows>
+__attribute__((target("avx2,fma"))) void tileAvx2(const Weight *w, std::int64_t in, const float *x, float *dots)
 {
-    __m256 accA[Rows], accB[Rows];
-    for (int r = 0; r < Rows; ++r) accA[r] = accB[r] = _mm256_setzero_ps();
+    __m256 acc[Outs][Rows];
+    for (int o = 0; o < Outs; ++o)
+        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_setzero_ps();
     std::int64_t i = 0;
-    for (; i + 16 <= in; i += 16) {
-        __m256 wa, wb;
-        loadWeights16(w + i, wa, wb);
-        for (int r = 0; r < Rows; ++r) {
-            accA[r] = _mm256_fmadd_ps(wa, _mm256_loadu_ps(x + r * in + i), accA[r]);
-            accB[r] = _mm256_fmadd_ps(wb, _mm256_loadu_ps(x + r * in + i + 8), accB[r]);
+    for (; i + 8 <= in; i += 8) {
+        __m256 xs[Rows];
+        for (int r = 0; r < Rows; ++r) xs[r] = _mm256_loadu_ps(x + r * in + i);
+        for (int o = 0; o < Outs; ++o) {
+            const __m256 weights = loadWeights8(w + o * in + i);
+            for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_fmadd_ps(weights, xs[r], acc[o][r]);
         }
     }
-    for (int r = 0; r < Rows; ++r) {
-        float sum = horizontalSum(_mm256_add_ps(accA[r], accB[r]));
-        for (std::int64_t j = i; j < in; ++j) sum += float(w[j]) * x[r * in + j];
-        out[r] = sum;
-    }
-}
-
-template <typename Weight>
-__attribute__((target("avx2,fma"))) void dotRowsAvx2(const Weight *w, std::int64_t in, const float *x, std::int64_t rows, float *out)
-{
-    std::int64_t r = 0;
-    for (; r + 4 <= rows; r += 4) dotRowsAvx2Block<Weight, 4>(w, in, x + r * in, out + r);
-    switch (rows - r) {
-    case 3: dotRowsAvx2Block<Weight, 3>(w, in, x + r * in, out + r); break;
-    case 2: dotRowsAvx2Block<Weight, 2>(w, in, x + r * in, out + r); break;
-    case 1: dotRowsAvx2Block<Weight, 1>(w, in, x + r * in, out + r); break;
-    default: break;
+    for (int o = 0; o < Outs; ++o) {
+        for (int r = 0; r < Rows; ++r) {
+            float sum = horizontalSum(acc[o][r]);
+            for (std::int64_t j = i; j < in; ++j) sum += float(w[o * in + j]) * x[r * in + j];
+            dots[r * Outs + o] = sum;
+        }
     }
 }
 
 // The same with 16 float lanes, for CPUs with AVX-512 (twice the work per instruction).
-__attribute__((target("avx512f,avx512bw"))) inline void loadWeights32(const float *w, __m512 &a, __m512 &b)
+__attribute__((target("avx512f,avx512bw"))) inline __m512 loadWeights16(const float *w)
 {
-    a = _mm512_loadu_ps(w);
-    b = _mm512_loadu_ps(w + 16);
+    return _mm512_loadu_ps(w);
 }
 
-__attribute__((target("avx512f,avx512bw"))) inline void loadWeights32(const std::int8_t *w, __m512 &a, __m512 &b)
+__attribute__((target("avx512f,avx512bw"))) inline __m512 loadWeights16(const std::int8_t *w)
 {
-    const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(w));
-    a = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_castsi256_si128(bytes)));
-    b = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_extracti128_si256(bytes, 1)));
+    return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(w))));
 }
 
-template <typename Weight, int Rows>
-__attribute__((target("avx512f,avx512bw"))) void dotRowsAvx512Block(const Weight *w, std::int64_t in, const float *x, float *out)
+template <typename Weight, int Outs, int Rows>
+__attribute__((target("avx512f,avx512bw"))) void tileAvx512(const Weight *w, std::int64_t in, const float *x, float *dots)
 {
-    __m512 accA[Rows], accB[Rows];
-    for (int r = 0; r < Rows; ++r) accA[r] = accB[r] = _mm512_setzero_ps();
+    __m512 acc[Outs][Rows];
+    for (int o = 0; o < Outs; ++o)
+        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_setzero_ps();
     std::int64_t i = 0;
-    for (; i + 32 <= in; i += 32) {
-        __m512 wa, wb;
-        loadWeights32(w + i, wa, wb);
-        for (int r = 0; r < Rows; ++r) {
-            accA[r] = _mm512_fmadd_ps(wa, _mm512_loadu_ps(x + r * in + i), accA[r]);
-            accB[r] = _mm512_fmadd_ps(wb, _mm512_loadu_ps(x + r * in + i + 16), accB[r]);
+    for (; i + 16 <= in; i += 16) {
+        __m512 xs[Rows];
+        for (int r = 0; r < Rows; ++r) xs[r] = _mm512_loadu_ps(x + r * in + i);
+        for (int o = 0; o < Outs; ++o) {
+            const __m512 weights = loadWeights16(w + o * in + i);
+            for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_fmadd_ps(weights, xs[r], acc[o][r]);
         }
     }
-    for (int r = 0; r < Rows; ++r) {
-        float sum = _mm512_reduce_add_ps(_mm512_add_ps(accA[r], accB[r]));
-        for (std::int64_t j = i; j < in; ++j) sum += float(w[j]) * x[r * in + j];
-        out[r] = sum;
-    }
-}
-
-template <typename Weight>
-__attribute__((target("avx512f,avx512bw"))) void dotRowsAvx512(const Weight *w, std::int64_t in, const float *x, std::int64_t rows,
-                                                               float *out)
-{
-    std::int64_t r = 0;
-    for (; r + 4 <= rows; r += 4) dotRowsAvx512Block<Weight, 4>(w, in, x + r * in, out + r);
-    switch (rows - r) {
-    case 3: dotRowsAvx512Block<Weight, 3>(w, in, x + r * in, out + r); break;
-    case 2: dotRowsAvx512Block<Weight, 2>(w, in, x + r * in, out + r); break;
-    case 1: dotRowsAvx512Block<Weight, 1>(w, in, x + r * in, out + r); break;
-    default: break;
+    for (int o = 0; o < Outs; ++o) {
+        for (int r = 0; r < Rows; ++r) {
+            float sum = _mm512_reduce_add_ps(acc[o][r]);
+            for (std::int64_t j = i; j < in; ++j) sum += float(w[o * in + j]) * x[r * in + j];
+            dots[r * Outs + o] = sum;
+        }
     }
 }
 
 using Kernel = InferenceLinear::Kernel;
 
+bool cpuHas(Kernel kernel)
+{
+    switch (kernel) {
+    case Kernel::Avx512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+    case Kernel::Avx2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case Kernel::Scalar:
+    case Kernel::Auto: return true;
+    }
+    return false;
+}
+
+// The best the CPU has, or SNAPTION_SIMD (scalar, avx2, avx512) where the CPU has that: benchmarks
+// measure the AVX2 path on AVX-512 machines too.
 Kernel bestKernel()
 {
     static const Kernel kernel = [] {
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) return Kernel::Avx512;
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return Kernel::Avx2;
+        const char *wanted = std::getenv("SNAPTION_SIMD");
+        const std::string name = wanted ? wanted : "";
+        const Kernel asked = name == "scalar" ? Kernel::Scalar : name == "avx2" ? Kernel::Avx2 : name == "avx512" ? Kernel::Avx512 : Kernel::Auto;
+        if (asked != Kernel::Auto && cpuHas(asked)) return asked;
+        for (const Kernel candidate : {Kernel::Avx512, Kernel::Avx2})
+            if (cpuHas(candidate)) return candidate;
         return Kernel::Scalar;
     }();
     return kernel;
@@ -143,24 +139,84 @@ Kernel bestKernel()
 
 std::atomic<Kernel> g_kernel{Kernel::Auto};
 
+// Weight rows per tile for a given number of input rows: enough independent accumulators to hide
+// the FMA latency, as many as fit the 16 (AVX2) or 32 (AVX-512) vector registers beside the input
+// rows, so that each loaded vector feeds as many products as possible.
+constexpr int outsPerAvx2Tile(int rows)
+{
+    return rows == 1 ? 8 : rows == 2 ? 4 : 2;
+}
+constexpr int outsPerAvx512Tile(int rows)
+{
+    return rows <= 2 ? 8 : 4;
+}
+constexpr std::int64_t kOutsPerChunk = 8; // a multiple of every tile's weight rows
+
+// y[r][o] for the weight rows [begin, end) and Rows input rows, Outs weight rows per tile.
+template <typename Weight, int Rows, int Outs, bool Avx512>
+void tileRangeOf(const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in, const float *x,
+                 std::int64_t begin, std::int64_t end, float *y)
+{
+    float dots[Outs * Rows];
+    std::int64_t o = begin;
+    const auto store = [&](int outs) {
+        for (int r = 0; r < Rows; ++r) {
+            for (int k = 0; k < outs; ++k) {
+                const float scale = scales ? scales[o + k] : 1.0f;
+                y[r * out + o + k] = dots[r * outs + k] * scale + bias[o + k];
+            }
+        }
+    };
+    for (; o + Outs <= end; o += Outs) {
+        if constexpr (Avx512) tileAvx512<Weight, Outs, Rows>(weight + o * in, in, x, dots);
+        else tileAvx2<Weight, Outs, Rows>(weight + o * in, in, x, dots);
+        store(Outs);
+    }
+    for (; o < end; ++o) {
+        if constexpr (Avx512) tileAvx512<Weight, 1, Rows>(weight + o * in, in, x, dots);
+        else tileAvx2<Weight, 1, Rows>(weight + o * in, in, x, dots);
+        store(1);
+    }
+}
+
+template <typename Weight, int Rows>
+void tileRange(Kernel kernel, const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in,
+               const float *x, std::int64_t begin, std::int64_t end, float *y)
+{
+    if (kernel == Kernel::Avx512)
+        tileRangeOf<Weight, Rows, outsPerAvx512Tile(Rows), true>(weight, scales, bias, out, in, x, begin, end, y);
+    else
+        tileRangeOf<Weight, Rows, outsPerAvx2Tile(Rows), false>(weight, scales, bias, out, in, x, begin, end, y);
+}
+
 template <typename Weight>
 void matrixRows(const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in,
                 const float *x, std::int64_t rows, float *y)
 {
-    // Output features are split between threads; each thread reads its weight rows once.
+    // Output features are split between threads; each thread reads its weight rows once per
+    // four input rows, from cache after the first.
     const Kernel kernel = InferenceLinear::activeKernel();
     at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
-        float dots[InferenceLinear::kRowsPerPass];
-        for (std::int64_t o = begin; o < end; ++o) {
-            const Weight *w = weight + o * in;
-            switch (kernel) {
-            case Kernel::Avx512: dotRowsAvx512(w, in, x, rows, dots); break;
-            case Kernel::Avx2: dotRowsAvx2(w, in, x, rows, dots); break;
-            case Kernel::Scalar:
-            case Kernel::Auto: dotRowsScalar(w, in, x, rows, dots); break;
+        if (kernel == Kernel::Scalar || kernel == Kernel::Auto) {
+            float dots[InferenceLinear::kRowsPerPass];
+            for (std::int64_t o = begin; o < end; ++o) {
+                tileScalar(weight + o * in, in, x, rows, dots);
+                const float scale = scales ? scales[o] : 1.0f;
+                for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + bias[o];
             }
-            const float scale = scales ? scales[o] : 1.0f;
-            for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + bias[o];
+            return;
+        }
+        // Eight weight rows at a time go through all input rows while they are in the L1/L2 cache.
+        for (std::int64_t first = begin; first < end; first += kOutsPerChunk) {
+            const std::int64_t last = std::min(end, first + kOutsPerChunk);
+            std::int64_t r = 0;
+            for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+            switch (rows - r) {
+            case 3: tileRange<Weight, 3>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
+            case 2: tileRange<Weight, 2>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
+            case 1: tileRange<Weight, 1>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
+            default: break;
+            }
         }
     });
 }
@@ -170,6 +226,17 @@ void matrixRows(const Weight *weight, const float *scales, const float *bias, st
 void InferenceLinear::setKernel(Kernel kernel)
 {
     g_kernel = kernel;
+}
+
+const char *InferenceLinear::kernelName(Kernel kernel)
+{
+    switch (kernel) {
+    case Kernel::Avx512: return "avx512";
+    case Kernel::Avx2: return "avx2";
+    case Kernel::Scalar: return "scalar";
+    case Kernel::Auto: break;
+    }
+    return "auto";
 }
 
 InferenceLinear::Kernel InferenceLinear::activeKernel()

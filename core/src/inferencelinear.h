@@ -8,18 +8,21 @@ namespace snaption {
 
 // A linear layer y = x W^T + b for decoding steps, where x has only a few rows (one per
 // hypothesis). LibTorch sends such products to a BLAS GEMM that repacks the whole weight matrix
-// on every call; here every weight row is read once and applied to all rows of x, in parallel over
-// output features, with AVX-512 or AVX2 kernels chosen at run time. Int8 mode stores weights as int8
+// on every call; here each weight row is streamed from memory once per pass of up to 64 rows of x
+// and kept in cache while it meets them, in parallel over output features, with AVX-512 or AVX2
+// kernels chosen at run time. Int8 mode stores weights as int8
 // with one scale per output feature: 4x less memory traffic, and a 6-layer decoder then fits in
 // the L3 cache.
 class InferenceLinear {
 public:
-    static constexpr std::int64_t kRowsPerPass = 16;
+    static constexpr std::int64_t kRowsPerPass = 64;
 
-    // The SIMD kernels; Auto picks the best the CPU supports. Others are for tests and benchmarks.
+    // The SIMD kernels; Auto picks the best the CPU supports (or the environment's SNAPTION_SIMD).
+    // Others are for tests and benchmarks.
     enum class Kernel { Auto, Scalar, Avx2, Avx512 };
     static void setKernel(Kernel kernel);
     static Kernel activeKernel();
+    static const char *kernelName(Kernel kernel); // "avx2", ...
 
     InferenceLinear() = default;
     // Copies (int8) or shares (float32) the weights; they must not change afterwards.

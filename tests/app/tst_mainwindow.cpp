@@ -48,6 +48,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QtTest>
 
 using namespace snaption;
@@ -502,7 +503,11 @@ private Q_SLOTS:
         QCOMPARE(window.outsideImages()->pendingCount(), 0);
         // Cleared before its caption came: forgotten, nothing goes into the history later.
         window.captionScreenshot(snaption::gui::ScreenCapture::Target::Screen);
-        QTRY_COMPARE(window.outsideImages()->pendingCount(), 1);
+        // Watched after every event, not every 50 ms: the caption may come within tens of ms.
+        QElapsedTimer waited;
+        waited.start();
+        while (window.outsideImages()->pendingCount() == 0 && waited.elapsed() < 30000) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCOMPARE(window.outsideImages()->pendingCount(), 1);
         window.captionTab()->clear();
         QCOMPARE(window.outsideImages()->pendingCount(), 0);
         QTest::qWait(1000);

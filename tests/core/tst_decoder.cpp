@@ -4,6 +4,7 @@
 #include "captionmodel.h"
 #include "greedysearch.h"
 #include "incrementaldecoder.h"
+#include "inferencelinear.h"
 #include "modelstorage.h"
 #include "tensorconversion.h"
 
@@ -314,19 +315,83 @@ private Q_SLOTS:
         }
     }
 
+    void batchEqualsSingleImages_data()
+    {
+        QTest::addColumn<int>("kernel");
+        QTest::addColumn<bool>("int8");
+        for (const InferenceLinear::Kernel kernel : {InferenceLinear::Kernel::Scalar, InferenceLinear::Kernel::Avx2, InferenceLinear::Kernel::Avx512})
+            for (const bool int8 : {false, true}) QTest::addRow("kernel %d %s", int(kernel), int8 ? "int8" : "fp32") << int(kernel) << int8;
+    }
+
+    // Forty images decoded as one batch get what each gets alone: tokens, probabilities, scores and
+    // attention bit for bit, for every beam width, on each kernel the CPU has.
     void batchEqualsSingleImages()
     {
+        QFETCH(int, kernel);
+        QFETCH(bool, int8);
+        const auto chosen = InferenceLinear::Kernel(kernel);
+        if ((chosen == InferenceLinear::Kernel::Avx512 && !__builtin_cpu_supports("avx512bw")) ||
+            (chosen == InferenceLinear::Kernel::Avx2 && !__builtin_cpu_supports("avx2")))
+            QSKIP("this CPU lacks the instruction set");
+        InferenceLinear::setKernel(chosen);
         CaptionModel model = randomModel(5);
-        model->prepareForInference();
+        model->prepareForInference(int8 ? WeightPrecision::Int8 : WeightPrecision::Float32);
         c10::InferenceMode inference;
-        const torch::Tensor memory = torch::randn({3, 49, 32}) * 3;
-        for (const DecodingOptions &options : {DecodingOptions::greedy(), DecodingOptions::beam(3), DecodingOptions::sample(5, 1.0f, 9)}) {
+        const torch::Tensor memory = torch::randn({40, 49, 32}) * 3;
+        std::vector<DecodingOptions> searches{DecodingOptions::greedy(), DecodingOptions::sample(5, 1.0f, 9)};
+        for (const int width : {1, 2, 3, 5}) searches.push_back(DecodingOptions::beam(width));
+        for (const DecodingOptions &options : searches) {
             const auto run = [&](const torch::Tensor &m) {
                 return options.strategy == DecodingOptions::Strategy::Beam ? BeamSearch(*model, options).run(m)
                                                                            : GreedySearch(*model, options).run(m);
             };
             const auto batch = run(memory);
-            for (std::int64_t i = 0; i < 3; ++i) QCOMPARE(run(memory.narrow(0, i, 1)).front().tokens, batch[std::size_t(i)].tokens);
+            for (std::int64_t i = 0; i < memory.size(0); ++i) {
+                const DecodedSequence alone = run(memory.narrow(0, i, 1)).front(), &together = batch[std::size_t(i)];
+                QCOMPARE(together.tokens, alone.tokens);
+                QCOMPARE(together.probabilities, alone.probabilities);
+                QCOMPARE(together.score, alone.score);
+                for (std::size_t t = 0; t < alone.attention.size(); ++t) QVERIFY(torch::equal(together.attention[t], alone.attention[t]));
+            }
+        }
+        InferenceLinear::setKernel(InferenceLinear::Kernel::Auto);
+    }
+
+    // The LibTorch step (used while training) reads each row's image memory through the cache's
+    // row map after re-ranking, as the step engine does.
+    void libTorchStepsFollowTheRowMap()
+    {
+        CaptionModel model = randomModel(13);
+        model->prepareForInference();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor memory = torch::randn({5, 49, 32}) * 3;
+        const auto engine = BeamSearch(*model, DecodingOptions::beam(3)).run(memory);
+        model->train(); // dropout is 0: the same arithmetic, through LibTorch's operations
+        const auto libTorch = BeamSearch(*model, DecodingOptions::beam(3)).run(memory);
+        for (std::size_t i = 0; i < engine.size(); ++i) {
+            QCOMPARE(libTorch[i].tokens, engine[i].tokens);
+            QVERIFY(std::abs(libTorch[i].score - engine[i].score) < 1e-4);
+        }
+    }
+
+    // Exact ties go to the earlier hypothesis, then to the lower token id: with every word scored
+    // alike in pairs, the search keeps choosing the first word of the best pair.
+    void beamTiesGoToTheLowerTokenId()
+    {
+        CaptionModel model = randomModel(3);
+        {
+            torch::NoGradGuard noGrad;
+            model->vocabProjection()->weight.zero_();
+            torch::Tensor bias = model->vocabProjection()->bias;
+            for (std::int64_t t = 0; t < bias.size(0); ++t) bias[t] = -double((t - Vocabulary::kEnd - 1) / 2);
+            bias[Vocabulary::kEnd] = -100.0; // never ends: the length limit decides
+        }
+        model->prepareForInference();
+        c10::InferenceMode inference;
+        const torch::Tensor memory = torch::randn({4, 49, 32});
+        for (const int width : {2, 3, 4}) {
+            for (const DecodedSequence &sequence : BeamSearch(*model, DecodingOptions::beam(width)).run(memory))
+                QCOMPARE(sequence.tokens, std::vector<std::int64_t>(11, Vocabulary::kEnd + 1));
         }
     }
 

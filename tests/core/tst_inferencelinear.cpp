@@ -59,6 +59,38 @@ private Q_SLOTS:
         QVERIFY2(error < 1e-3, qPrintable(QString::number(error)));
     }
 
+    void eachRowIsIndependentOfTheOthers_data()
+    {
+        QTest::addColumn<Kernel>("kernel");
+        QTest::addColumn<bool>("int8");
+        for (const Kernel kernel : {Kernel::Scalar, Kernel::Avx2, Kernel::Avx512})
+            for (const bool int8 : {false, true}) QTest::addRow("kernel %d %s", int(kernel), int8 ? "int8" : "fp32") << kernel << int8;
+    }
+
+    // A batched beam search gives each image the caption it gets alone only if a row's numbers
+    // do not depend on how many rows share the product, nor on its place among them: bit for bit.
+    void eachRowIsIndependentOfTheOthers()
+    {
+        QFETCH(Kernel, kernel);
+        QFETCH(bool, int8);
+        if (!supported(kernel)) QSKIP("this CPU lacks the instruction set");
+        InferenceLinear::setKernel(kernel);
+        torch::manual_seed(7);
+        const int rows = 23, out = 301, in = 515;
+        const torch::Tensor weight = torch::randn({out, in}), bias = torch::randn({out}), x = torch::randn({rows, in});
+        const InferenceLinear layer(weight, bias, int8 ? WeightPrecision::Int8 : WeightPrecision::Float32);
+        torch::Tensor all = torch::empty({rows, out});
+        layer.forward(x.data_ptr<float>(), rows, all.data_ptr<float>());
+        for (int first = 0; first < rows; ++first) {
+            for (const int count : {1, 2, 3}) {
+                if (first + count > rows) continue;
+                torch::Tensor some = torch::empty({count, out});
+                layer.forward(x[first].data_ptr<float>(), count, some.data_ptr<float>());
+                QVERIFY2(torch::equal(some, all.narrow(0, first, count)), qPrintable(QStringLiteral("rows %1..%2").arg(first).arg(first + count - 1)));
+            }
+        }
+    }
+
     void int8RoundingIsPerRowAndIdempotent()
     {
         torch::manual_seed(1);

@@ -18,7 +18,8 @@
 
 namespace snaption::widgets {
 
-CaptionWorker::CaptionWorker(QObject *parent) : QObject(parent)
+CaptionWorker::CaptionWorker(QObject *parent)
+    : QObject(parent), m_decodeQueue([](const std::string &path) { return loadDisplayImage(QString::fromStdString(path), QImage()); })
 {
     qRegisterMetaType<CaptionJob>();
     qRegisterMetaType<CaptionOutcome>();
@@ -49,6 +50,7 @@ QString CaptionWorker::describeSource(const std::map<std::string, std::string> &
 void CaptionWorker::cancel()
 {
     ++m_generation;
+    m_decodeQueue.clear();
 }
 
 void CaptionWorker::loadModel(const QString &path, int precision)
@@ -78,6 +80,7 @@ void CaptionWorker::enqueue(const CaptionJob &job)
 {
     if (job.refresh) m_queue.emplace_front(job, m_generation.load());
     else m_queue.emplace_back(job, m_generation.load());
+    readAhead();
     if (!m_scheduled) {
         m_scheduled = true;
         // One job per event, so that new requests and cancellations are seen in between.
@@ -90,16 +93,41 @@ void CaptionWorker::processNext()
     m_scheduled = false;
     while (!m_queue.empty() && m_queue.front().second != m_generation) m_queue.pop_front(); // cancelled
     if (m_queue.empty()) {
+        m_decodeQueue.clear();
         Q_EMIT idle();
         return;
     }
-    const CaptionJob job = m_queue.front().first;
-    m_queue.pop_front();
-    Q_EMIT started(job.id);
-    Q_EMIT finished(caption(job));
-    returnFreedMemory(m_queue.empty());
+    const std::vector<CaptionJob> jobs = takeBatch();
+    readAhead(); // the next files are decoded while this batch is captioned
+    for (const CaptionJob &job : jobs) Q_EMIT started(job.id);
+    for (const CaptionOutcome &outcome : caption(jobs)) Q_EMIT finished(outcome);
+    returnFreedMemory(int(jobs.size()), m_queue.empty());
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &CaptionWorker::processNext, Qt::QueuedConnection);
+}
+
+std::vector<CaptionJob> CaptionWorker::takeBatch()
+{
+    std::vector<CaptionJob> jobs{m_queue.front().first};
+    m_queue.pop_front();
+    const auto batchable = [&](const CaptionJob &job) { return !job.refresh && !job.path.isEmpty() && job.options == jobs.front().options; };
+    if (!batchable(jobs.front())) return jobs;
+    while (int(jobs.size()) < kBatchSize && !m_queue.empty() && m_queue.front().second == m_generation && batchable(m_queue.front().first)) {
+        jobs.push_back(m_queue.front().first);
+        m_queue.pop_front();
+    }
+    return jobs;
+}
+
+void CaptionWorker::readAhead()
+{
+    std::size_t files = 0;
+    for (const auto &[job, generation] : m_queue) {
+        if (files >= kReadAhead) break;
+        if (generation != m_generation || job.refresh || job.path.isEmpty()) continue;
+        ++files;
+        if (!m_decodeQueue.contains(std::uint64_t(job.id))) m_decodeQueue.submit(std::uint64_t(job.id), job.path.toStdString());
+    }
 }
 
 RgbImage CaptionWorker::loadDisplayImage(const QString &path, const QImage &pixels)
@@ -112,40 +140,77 @@ RgbImage CaptionWorker::loadDisplayImage(const QString &path, const QImage &pixe
 // pages of its arenas, so without a trim the app's memory grows with the folder (0.23 MB per 12 MP
 // photo, measured) although nothing is kept. A trim costs about 30 ms: every tenth image and
 // whenever the queue runs empty.
-void CaptionWorker::returnFreedMemory(bool idle)
+void CaptionWorker::returnFreedMemory(int images, bool idle)
 {
 #ifdef __GLIBC__
-    if (++m_untrimmed < 10 && !idle) return;
+    m_untrimmed += images;
+    if (m_untrimmed < 10 && !idle) return;
     m_untrimmed = 0;
     malloc_trim(0);
+#else
+    (void)images;
+    (void)idle;
 #endif
 }
 
-CaptionOutcome CaptionWorker::caption(const CaptionJob &job)
+CaptionOutcome CaptionWorker::outcomeFor(const CaptionJob &job)
 {
     CaptionOutcome outcome;
     outcome.id = job.id;
     outcome.options = job.options;
     outcome.refresh = job.refresh;
+    return outcome;
+}
+
+void CaptionWorker::finish(CaptionOutcome &outcome, std::shared_ptr<const RgbImage> image, const CaptionResult &result, const QString &path)
+{
+    outcome.result = result;
+    outcome.thumbnail = ImageConversion::wrap(*image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
+                                                             Qt::SmoothTransformation);
+    outcome.display = std::move(image);
+    outcome.ok = true;
+    readExistingDescription(path, outcome);
+}
+
+// Read at the display size, as snaption-cli reads them: the same image gives the same caption.
+std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob> &jobs)
+{
     QElapsedTimer timer;
     timer.start();
-    try {
-        if (!m_captioner) throw Error(ErrorKind::BadModel, tr("No model is loaded.").toStdString());
-        // Read at the display size, as snaption-cli reads it: the same image gives the same caption.
-        auto image = std::make_shared<const RgbImage>(loadDisplayImage(job.path, job.pixels));
-        outcome.result = m_captioner->caption(*image, job.options);
-        outcome.thumbnail = ImageConversion::wrap(*image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
-                                                                 Qt::SmoothTransformation);
-        outcome.display = std::move(image);
-        outcome.ok = true;
-        readExistingDescription(job.path, outcome);
-    } catch (const Error &error) {
-        outcome.error = QString::fromStdString(error.what());
-    } catch (const std::exception &error) {
-        outcome.error = tr("Unexpected error: %1").arg(QString::fromStdString(Error::describe(error)));
+    std::vector<CaptionOutcome> outcomes;
+    std::vector<RgbImage> images;
+    std::vector<std::size_t> captioned; // the outcomes `images` belong to
+    for (const CaptionJob &job : jobs) {
+        outcomes.push_back(outcomeFor(job));
+        if (!m_captioner) {
+            outcomes.back().error = tr("No model is loaded.");
+            continue;
+        }
+        ImageDecodeQueue::Decoded decoded = job.path.isEmpty() ? ImageDecodeQueue::decode([&](const std::string &) {
+            return loadDisplayImage(QString(), job.pixels);
+        }, std::string())
+                                                               : m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
+        if (!decoded.image) {
+            outcomes.back().error = QString::fromStdString(decoded.error);
+            continue;
+        }
+        images.push_back(std::move(*decoded.image));
+        captioned.push_back(outcomes.size() - 1);
     }
-    outcome.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
-    return outcome;
+    try {
+        const std::vector<Captioner::Attempt> attempts = images.empty() ? std::vector<Captioner::Attempt>()
+                                                                        : m_captioner->captionEach(images, jobs.front().options);
+        for (std::size_t k = 0; k < attempts.size(); ++k) {
+            CaptionOutcome &outcome = outcomes[captioned[k]];
+            if (attempts[k].result) finish(outcome, std::make_shared<const RgbImage>(std::move(images[k])), *attempts[k].result, jobs[captioned[k]].path);
+            else outcome.error = QString::fromStdString(attempts[k].error);
+        }
+    } catch (const std::exception &error) {
+        for (std::size_t index : captioned) outcomes[index].error = tr("Unexpected error: %1").arg(QString::fromStdString(Error::describe(error)));
+    }
+    const double share = double(timer.nsecsElapsed()) / 1e6 / double(jobs.size());
+    for (CaptionOutcome &outcome : outcomes) outcome.elapsedMs = share;
+    return outcomes;
 }
 
 } // namespace snaption::widgets

@@ -29,6 +29,8 @@ struct DecodingOptions {
 
     // Throws Error(InvalidArgument) naming the bad value.
     void validate() const;
+    bool operator==(const DecodingOptions &other) const;
+    bool operator!=(const DecodingOptions &other) const { return !(*this == other); }
     std::string describe() const; // "beam 3", "greedy", "sample top-k 5 T 0.8 seed 1"
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <snaption/captioner.h>
+#include <snaption/imagedecodequeue.h>
 #include <snaption/widgets/captionjob.h>
 #include <snaption/widgets/installedmodels.h>
 
@@ -13,17 +14,22 @@
 
 namespace snaption::widgets {
 
-// The one inference worker: lives on its own thread, loads a model once and captions queued jobs
-// one at a time, so the GUI thread never waits. Requests arrive as queued calls; cancel() may be
-// called from any thread and drops everything queued.
+// The one inference worker: lives on its own thread, loads a model once and captions queued jobs,
+// so the GUI thread never waits. Queued image files are read ahead on a thread of their own
+// (ImageDecodeQueue) and captioned up to kBatchSize at a time, as snaption-cli does; pasted
+// pixels and refreshes one at a time. Requests arrive as queued calls; cancel() may be called
+// from any thread and drops everything queued.
 class CaptionWorker : public QObject {
     Q_OBJECT
 
 public:
+    static constexpr int kBatchSize = 8;
+    static constexpr std::size_t kReadAhead = 2 * kBatchSize;
+
     explicit CaptionWorker(QObject *parent = nullptr);
     ~CaptionWorker() override;
 
-    // Thread-safe: discards queued jobs; the one in progress finishes and is reported.
+    // Thread-safe: discards queued jobs; the batch in progress finishes and is reported.
     void cancel();
 
 public Q_SLOTS:
@@ -46,10 +52,17 @@ Q_SIGNALS:
 
 private:
     void processNext();
-    CaptionOutcome caption(const CaptionJob &job);
-    void returnFreedMemory(bool idle);
+    // The front job and the file jobs with the same options queued right behind it.
+    std::vector<CaptionJob> takeBatch();
+    // Hands the next queued files to the decode queue, kReadAhead at most.
+    void readAhead();
+    std::vector<CaptionOutcome> caption(const std::vector<CaptionJob> &jobs);
+    static CaptionOutcome outcomeFor(const CaptionJob &job);
+    static void finish(CaptionOutcome &outcome, std::shared_ptr<const RgbImage> image, const CaptionResult &result, const QString &path);
+    void returnFreedMemory(int images, bool idle);
 
     std::unique_ptr<Captioner> m_captioner;
+    ImageDecodeQueue m_decodeQueue;
     std::deque<std::pair<CaptionJob, unsigned>> m_queue;
     std::atomic<unsigned> m_generation{0};
     bool m_scheduled = false;
