@@ -1,11 +1,18 @@
-// The inference worker's description of a model: where a trained model came from, in the user's
-// language when the file says it in parts, else the file's own English words.
+// The inference worker: its description of a model (where a trained model came from, in the
+// user's language when the file says it in parts, else the file's own English words), and
+// folders captioned in batches with their files read ahead.
+#include <snaption/imagewriter.h>
+#include <snaption/modelfactory.h>
 #include <snaption/widgets/captionworker.h>
 
 #include "translators.h"
 
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
+using snaption::widgets::CaptionJob;
+using snaption::widgets::CaptionOutcome;
 using snaption::widgets::CaptionWorker;
 
 class TestCaptionWorker : public QObject {
@@ -43,6 +50,73 @@ private Q_SLOTS:
         odd["epoch"] = "five"; // not a number: not ours to rephrase
         QCOMPARE(CaptionWorker::describeSource(odd), QString::fromStdString(m_trained.at("source")));
         QCOMPARE(CaptionWorker::describeSource({}), QString());
+    }
+
+    // Twenty files queued at once (as a dropped folder is) come back in order, each with the
+    // caption it gets alone; a broken file among them fails alone; pasted pixels keep working.
+    void queuedFilesAreCaptionedInBatchesAsTheyAreAlone()
+    {
+        QTemporaryDir folder;
+        snaption::ModelConfig config;
+        config.encoder.name = snaption::EncoderConfig::kMobileNetV2;
+        config.decoder.layers = 2;
+        config.decoder.dim = 64;
+        config.decoder.heads = 4;
+        config.decoder.feedForward = 128;
+        config.decoder.contextLength = 10;
+        const std::string model = folder.filePath(QStringLiteral("m.safetensors")).toStdString();
+        snaption::ModelFactory::Options options;
+        options.seed = 3;
+        snaption::ModelFactory::createRandom(config, snaption::Vocabulary::fromCaptions({"a red ball on green grass", "two dogs play in the snow"}),
+                                             model, options);
+        QStringList files;
+        for (int i = 0; i < 20; ++i) {
+            snaption::RgbImage image(120 + i, 90);
+            for (std::size_t p = 0; p < image.pixels.size(); ++p) image.pixels[p] = std::uint8_t((p * (i + 3)) % 251);
+            files << folder.filePath(QStringLiteral("%1.png").arg(i));
+            snaption::writeImage(image, files.last().toStdString());
+        }
+        QFile broken(folder.filePath(QStringLiteral("broken.png")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("\x89PNG not really");
+        broken.close();
+        files.insert(7, broken.fileName());
+
+        CaptionWorker worker;
+        QSignalSpy loaded(&worker, &CaptionWorker::modelLoaded), finished(&worker, &CaptionWorker::finished), idle(&worker, &CaptionWorker::idle);
+        QStringList events; // the first batch is all started before any of it finishes
+        connect(&worker, &CaptionWorker::started, this, [&](int id) { events << QStringLiteral("s%1").arg(id); });
+        connect(&worker, &CaptionWorker::finished, this, [&](const CaptionOutcome &o) { events << QStringLiteral("f%1").arg(o.id); });
+        worker.loadModel(QString::fromStdString(model), 0);
+        QCOMPARE(loaded.count(), 1);
+        for (int i = 0; i < files.size(); ++i) worker.enqueue(CaptionJob{i, files[i], QImage(), snaption::DecodingOptions::beam(3), false});
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 60000);
+        QCOMPARE(finished.count(), files.size());
+        QCOMPARE(events.mid(0, CaptionWorker::kBatchSize + 1).join(QLatin1Char(' ')),
+                 QStringLiteral("s0 s1 s2 s3 s4 s5 s6 s7 f0"));
+        const snaption::Captioner alone(model);
+        const snaption::ImageLoader loader;
+        for (int i = 0; i < files.size(); ++i) {
+            const auto outcome = finished.at(i).at(0).value<CaptionOutcome>();
+            QCOMPARE(outcome.id, i);
+            if (i == 7) {
+                QVERIFY(!outcome.ok);
+                QVERIFY2(outcome.error.contains(QStringLiteral("broken.png")), qPrintable(outcome.error));
+                continue;
+            }
+            QVERIFY2(outcome.ok, qPrintable(outcome.error));
+            QVERIFY(outcome.display && !outcome.thumbnail.isNull());
+            const snaption::CaptionResult expected = alone.caption(CaptionWorker::loadDisplayImage(files[i], QImage()));
+            QCOMPARE(outcome.result.caption, expected.caption);
+            QCOMPARE(outcome.result.probabilities.size(), expected.probabilities.size());
+            for (std::size_t w = 0; w < expected.probabilities.size(); ++w)
+                QVERIFY(std::abs(outcome.result.probabilities[w] - expected.probabilities[w]) < 1e-4);
+        }
+        QImage pasted(64, 48, QImage::Format_RGB888);
+        pasted.fill(Qt::darkGreen);
+        worker.enqueue(CaptionJob{99, QString(), pasted, snaption::DecodingOptions::greedy(), false});
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 2, 60000);
+        QVERIFY(finished.last().at(0).value<CaptionOutcome>().ok);
     }
 };
 
