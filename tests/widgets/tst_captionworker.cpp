@@ -92,8 +92,10 @@ private Q_SLOTS:
         for (int i = 0; i < files.size(); ++i) worker.enqueue(CaptionJob{i, files[i], QImage(), snaption::DecodingOptions::beam(3), false});
         QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 60000);
         QCOMPARE(finished.count(), files.size());
-        QCOMPARE(events.mid(0, CaptionWorker::kBatchSize + 1).join(QLatin1Char(' ')),
-                 QStringLiteral("s0 s1 s2 s3 s4 s5 s6 s7 f0"));
+        QStringList firstBatch;
+        for (int i = 0; i < CaptionWorker::kBatchSize; ++i) firstBatch << QStringLiteral("s%1").arg(i);
+        QVERIFY(CaptionWorker::kBatchSize > 1);
+        QCOMPARE(events.mid(0, CaptionWorker::kBatchSize + 1), firstBatch << QStringLiteral("f0"));
         const snaption::Captioner alone(model);
         const snaption::ImageLoader loader;
         for (int i = 0; i < files.size(); ++i) {
