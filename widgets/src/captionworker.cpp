@@ -186,10 +186,17 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
             outcomes.back().error = tr("No model is loaded.");
             continue;
         }
-        ImageDecodeQueue::Decoded decoded = job.path.isEmpty() ? ImageDecodeQueue::decode([&](const std::string &) {
-            return loadDisplayImage(QString(), job.pixels);
-        }, std::string())
-                                                               : m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
+        // Pasted pixels are only shrunk; files come from the decode queue.
+        ImageDecodeQueue::Decoded decoded;
+        if (job.path.isEmpty()) {
+            try {
+                decoded.image = loadDisplayImage(QString(), job.pixels);
+            } catch (const std::exception &error) {
+                decoded.error = Error::describe(error);
+            }
+        } else {
+            decoded = m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
+        }
         if (!decoded.image) {
             outcomes.back().error = QString::fromStdString(decoded.error);
             continue;
