@@ -15,7 +15,6 @@
 #include <snaption/imagedecodequeue.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
-#include <snaption/preprocessing.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -34,7 +33,7 @@ constexpr int kMaxMegapixels = 1000;
 
 struct LoadedImage {
     QString path;
-    RgbImage image; // read at ImageLoader::kCaptioningSize, then shrunk for the encoder
+    RgbImage image; // read for the encoder (ImageLoader::loadForEncoder)
     double decodeMs = 0;
 };
 
@@ -174,13 +173,11 @@ int CaptionCommand::run(const QStringList &arguments)
     };
 
     // Images are read and decoded on threads of their own while the model captions the batch
-    // before, at most two batches ahead (memory stays flat). Read as the desktop app reads them,
-    // then shrunk as the encoder will shrink them (the same pixels): a batch of camera photos
-    // holds 2.4 MB per image, not 36. On a resumed archive run most images are skipped before
-    // they are read.
-    ImageDecodeQueue decodeQueue([&loader, inputSize](const std::string &path) {
-        return shrinkForEncoder(loader.load(path, ImageLoader::kCaptioningSize), inputSize);
-    });
+    // before, at most two batches ahead (memory stays flat). Read at the encoder's size, as the
+    // desktop app reads them for captioning (the same pixels): a camera photo is decoded at 1/8
+    // size and a batch holds under 2.4 MB per image. On a resumed archive run most images are
+    // skipped before they are read.
+    ImageDecodeQueue decodeQueue([&loader, inputSize](const std::string &path) { return loader.loadForEncoder(path, inputSize); });
     std::deque<int> ahead; // submitted to the queue, in order
     int next = 0;
     const auto readAhead = [&] {

@@ -90,7 +90,9 @@ ImageDecodeQueue::Decoded ImageDecodeQueue::decode(const Reader &reader, const s
     Decoded decoded;
     const auto start = std::chrono::steady_clock::now();
     try {
-        decoded.image = reader(path);
+        Read read = reader(path);
+        decoded.image = std::move(read.image);
+        decoded.display = std::move(read.display);
     } catch (const std::exception &error) {
         decoded.error = Error::describe(error);
     } catch (...) {

@@ -68,17 +68,36 @@ cv::Size fittedSize(int width, int height, int fitWithin)
     return {std::max(1, int(width * scale + 0.5)), std::max(1, int(height * scale + 0.5))};
 }
 
-// libjpeg's DCT scaling decodes at 1/2, 1/4 or 1/8 of the size for a fraction of the time and
-// memory; the largest reduction that still leaves at least `fitWithin` pixels is used.
-int jpegReducedFlags(const ImageHeaderProbe::Dimensions &dimensions, int fitWithin)
-{
-    if (fitWithin <= 0) return cv::IMREAD_COLOR;
-    const std::int64_t longer = std::max(dimensions.width, dimensions.height);
-    if (longer >= 8 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_8;
-    if (longer >= 4 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_4;
-    if (longer >= 2 * std::int64_t(fitWithin)) return cv::IMREAD_REDUCED_COLOR_2;
-    return cv::IMREAD_COLOR;
-}
+// How small an image is read: the largest JPEG DCT reduction (1/2, 1/4 or 1/8 of the size, for a
+// fraction of the time and memory) that still leaves what is needed, and the size the decoded
+// pixels are then shrunk to (area averaging).
+struct ReadSize {
+    // At most `pixels` on the longer side; 0: as large as it is.
+    static ReadSize fitWithin(int pixels) { return {false, pixels}; }
+    // As an encoder of input size `pixels` shrinks it (shrinkForEncoder), from a decode that keeps
+    // at least `pixels` on each side.
+    static ReadSize forEncoder(int pixels) { return {true, pixels}; }
+
+    int jpegFlags(const ImageHeaderProbe::Dimensions &dimensions) const
+    {
+        if (pixels <= 0) return cv::IMREAD_COLOR;
+        const std::int64_t side = encoder ? std::min(dimensions.width, dimensions.height) : std::max(dimensions.width, dimensions.height);
+        if (side >= 8 * std::int64_t(pixels)) return cv::IMREAD_REDUCED_COLOR_8;
+        if (side >= 4 * std::int64_t(pixels)) return cv::IMREAD_REDUCED_COLOR_4;
+        if (side >= 2 * std::int64_t(pixels)) return cv::IMREAD_REDUCED_COLOR_2;
+        return cv::IMREAD_COLOR;
+    }
+    cv::Size target(int width, int height) const
+    {
+        if (!encoder) return fittedSize(width, height, pixels);
+        const auto [shrunkWidth, shrunkHeight] = encoderShrinkSize(width, height, pixels);
+        return {shrunkWidth, shrunkHeight};
+    }
+    RgbImage shrink(RgbImage image) const { return encoder ? shrinkForEncoder(std::move(image), pixels) : shrinkToFit(std::move(image), pixels); }
+
+    bool encoder = false;
+    int pixels = 0;
+};
 
 // 16-bit and floating-point images as 8 bits per channel (the source is released on the way).
 cv::Mat toEightBit(cv::Mat decoded)
@@ -113,11 +132,11 @@ cv::Mat compositeOverWhiteInPlace(cv::Mat &bgra)
     return cv::Mat(bgra.rows, bgra.cols, CV_8UC3, bytes); // a view of bgra's memory
 }
 
-// An RGB view as an RgbImage of at most fitWithin pixels on its longer side: shrunk straight into
-// the result, so a large picture is copied only at its small size.
-RgbImage fromRgbView(const cv::Mat &rgb, int fitWithin)
+// An RGB view as an RgbImage of the size `size` asks for: shrunk straight into the result, so a
+// large picture is copied only at its small size.
+RgbImage fromRgbView(const cv::Mat &rgb, const ReadSize &size)
 {
-    const cv::Size fitted = fittedSize(rgb.cols, rgb.rows, fitWithin);
+    const cv::Size fitted = size.target(rgb.cols, rgb.rows);
     RgbImage image(fitted.width, fitted.height);
     cv::Mat target = asRgbMat(image);
     if (fitted.width == rgb.cols && fitted.height == rgb.rows) rgb.copyTo(target);
@@ -125,22 +144,43 @@ RgbImage fromRgbView(const cv::Mat &rgb, int fitWithin)
     return image;
 }
 
-// Any decoded OpenCV image as RGB, shrunk to fit (area averaging) before it is copied.
-RgbImage toRgb(cv::Mat decoded, int fitWithin)
+// Decoded pixels in 8 bits, ready to be shrunk to any number of sizes: RGB already where an alpha
+// channel was composited over white, else BGR or grey as OpenCV decoded them.
+struct EightBitPixels {
+    cv::Mat buffer; // owns the memory `pixels` views
+    cv::Mat pixels;
+    bool rgb = false;
+};
+
+EightBitPixels eightBitPixels(cv::Mat decoded)
 {
-    cv::Mat eightBit = toEightBit(std::move(decoded));
-    if (eightBit.channels() == 4) return fromRgbView(compositeOverWhiteInPlace(eightBit), fitWithin);
-    if (eightBit.channels() != 1 && eightBit.channels() != 3)
-        throw Error(ErrorKind::BadImage, "unsupported number of colour channels: " + std::to_string(eightBit.channels()));
-    const cv::Size fitted = fittedSize(eightBit.cols, eightBit.rows, fitWithin);
-    if (fitted.width != eightBit.cols || fitted.height != eightBit.rows) {
-        cv::Mat shrunk;
-        cv::resize(eightBit, shrunk, fitted, 0, 0, cv::INTER_AREA);
-        eightBit = shrunk;
+    EightBitPixels result;
+    result.buffer = toEightBit(std::move(decoded));
+    if (result.buffer.channels() == 4) {
+        result.pixels = compositeOverWhiteInPlace(result.buffer);
+        result.rgb = true;
+        return result;
     }
-    RgbImage rgb(eightBit.cols, eightBit.rows);
+    if (result.buffer.channels() != 1 && result.buffer.channels() != 3)
+        throw Error(ErrorKind::BadImage, "unsupported number of colour channels: " + std::to_string(result.buffer.channels()));
+    result.pixels = result.buffer;
+    return result;
+}
+
+// The pixels as RGB of the size `size` asks for, shrunk (area averaging) before they are converted.
+RgbImage shrunkRgb(const EightBitPixels &decoded, const ReadSize &size)
+{
+    if (decoded.rgb) return fromRgbView(decoded.pixels, size);
+    cv::Mat pixels = decoded.pixels;
+    const cv::Size fitted = size.target(pixels.cols, pixels.rows);
+    if (fitted.width != pixels.cols || fitted.height != pixels.rows) {
+        cv::Mat shrunk;
+        cv::resize(pixels, shrunk, fitted, 0, 0, cv::INTER_AREA);
+        pixels = shrunk;
+    }
+    RgbImage rgb(pixels.cols, pixels.rows);
     cv::Mat target = asRgbMat(rgb);
-    cv::cvtColor(eightBit, target, eightBit.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
+    cv::cvtColor(pixels, target, pixels.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
     return rgb;
 }
 
@@ -172,9 +212,9 @@ std::optional<ImageHeaderProbe::Dimensions> checkedHeader(const std::vector<std:
     return dimensions;
 }
 
-int decodeFlags(const std::optional<ImageHeaderProbe::Dimensions> &dimensions, int fitWithin)
+int decodeFlags(const std::optional<ImageHeaderProbe::Dimensions> &dimensions, const ReadSize &size)
 {
-    if (dimensions && dimensions->format == "jpeg") return jpegReducedFlags(*dimensions, fitWithin);
+    if (dimensions && dimensions->format == "jpeg") return size.jpegFlags(*dimensions);
     if (dimensions && mayHaveAlpha(dimensions->format)) return cv::IMREAD_UNCHANGED;
     return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
 }
@@ -204,6 +244,66 @@ cv::Mat decodeChecked(Decode &&decode, const std::optional<ImageHeaderProbe::Dim
 constexpr std::size_t kHeaderBytes = 1 << 20;
 constexpr std::size_t kJpegTailBytes = 64 * 1024;
 
+// Each size asked for, from as few decodes as possible: one per distinct decoder setting (a JPEG
+// may need two DCT reductions), the decoded pixels released before the next decode.
+// `decode(flags)` runs OpenCV's reader.
+template <typename Decode>
+std::vector<RgbImage> decodeToSizes(Decode &&decode, const std::optional<ImageHeaderProbe::Dimensions> &dimensions, const std::string &name,
+                                    std::int64_t maxPixels, const std::vector<ReadSize> &sizes)
+{
+    std::vector<RgbImage> images(sizes.size());
+    std::vector<bool> made(sizes.size(), false);
+    for (std::size_t first = 0; first < sizes.size(); ++first) {
+        if (made[first]) continue;
+        const int flags = decodeFlags(dimensions, sizes[first]);
+        const EightBitPixels pixels = eightBitPixels(decodeChecked([&] { return decode(flags); }, dimensions, name, maxPixels));
+        for (std::size_t k = first; k < sizes.size(); ++k) {
+            if (made[k] || decodeFlags(dimensions, sizes[k]) != flags) continue;
+            images[k] = shrunkRgb(pixels, sizes[k]);
+            made[k] = true;
+        }
+    }
+    return images;
+}
+
+// A GIF's first frame at each size asked for.
+std::vector<RgbImage> gifToSizes(const std::vector<std::uint8_t> &bytes, const std::string &name, std::int64_t maxPixels,
+                                 const std::vector<ReadSize> &sizes)
+{
+    const RgbImage frame = GifReader::readFirstFrame(bytes.data(), bytes.size(), maxPixels, name);
+    std::vector<RgbImage> images;
+    for (const ReadSize &size : sizes) images.push_back(size.shrink(frame));
+    return images;
+}
+
+// OpenCV reads the file itself (libpng and libjpeg stream it), so the file's bytes are never held
+// beside its pixels: only the header, and a JPEG's last bytes, are read here first.
+std::vector<RgbImage> readFile(const std::string &path, std::int64_t maxPixels, const std::vector<ReadSize> &sizes)
+{
+    const std::uint64_t size = InputFile::size(path);
+    if (size == 0) throw Error(ErrorKind::BadImage, path + ": the file is empty");
+    if (size > std::uint64_t(ImageLoader::kMaxFileBytes)) throw Error(ErrorKind::BadImage, path + ": the file is too large to be an image");
+    const auto dimensions = checkedHeader(InputFile::head(path, kHeaderBytes), path, maxPixels);
+    if (dimensions && dimensions->format == "gif")
+        return gifToSizes(InputFile::read(path, ImageLoader::kMaxFileBytes, ErrorKind::BadImage, "the file is"), path, maxPixels, sizes);
+    if (dimensions && dimensions->format == "jpeg") {
+        const std::vector<std::uint8_t> tail = InputFile::tail(path, kJpegTailBytes);
+        if (!jpegHasEndMarker(tail.data(), tail.size())) throw Error(ErrorKind::BadImage, path + ": the JPEG data ends early (truncated file?)");
+    }
+    return decodeToSizes([&](int flags) { return cv::imread(path, flags); }, dimensions, path, maxPixels, sizes);
+}
+
+RgbImage decodeBytes(const std::vector<std::uint8_t> &bytes, const std::string &name, std::int64_t maxPixels, const ReadSize &readSize)
+{
+    if (bytes.empty()) throw Error(ErrorKind::BadImage, name + ": the file is empty");
+    const auto dimensions = checkedHeader(bytes, name, maxPixels);
+    if (dimensions && dimensions->format == "gif") return std::move(gifToSizes(bytes, name, maxPixels, {readSize}).front());
+    if (dimensions && dimensions->format == "jpeg" && !jpegHasEndMarker(bytes.data(), bytes.size()))
+        throw Error(ErrorKind::BadImage, name + ": the JPEG data ends early (truncated file?)");
+    const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t *>(bytes.data()));
+    return std::move(decodeToSizes([&](int flags) { return cv::imdecode(buffer, flags); }, dimensions, name, maxPixels, {readSize}).front());
+}
+
 } // namespace
 
 ImageLoader::ImageLoader(std::int64_t maxPixels) : m_maxPixels(maxPixels)
@@ -212,36 +312,27 @@ ImageLoader::ImageLoader(std::int64_t maxPixels) : m_maxPixels(maxPixels)
     installOpenCvPixelLimit();
 }
 
-// OpenCV reads the file itself (libpng and libjpeg stream it), so the file's bytes are never held
-// beside its pixels: only the header, and a JPEG's last bytes, are read here first.
 RgbImage ImageLoader::load(const std::string &path, int fitWithin) const
 {
-    const std::uint64_t size = InputFile::size(path);
-    if (size == 0) throw Error(ErrorKind::BadImage, path + ": the file is empty");
-    if (size > std::uint64_t(kMaxFileBytes)) throw Error(ErrorKind::BadImage, path + ": the file is too large to be an image");
-    const auto dimensions = checkedHeader(InputFile::head(path, kHeaderBytes), path, m_maxPixels);
-    if (dimensions && dimensions->format == "gif") {
-        const std::vector<std::uint8_t> bytes = InputFile::read(path, kMaxFileBytes, ErrorKind::BadImage, "the file is");
-        return shrinkToFit(GifReader::readFirstFrame(bytes.data(), bytes.size(), m_maxPixels, path), fitWithin);
-    }
-    if (dimensions && dimensions->format == "jpeg") {
-        const std::vector<std::uint8_t> tail = InputFile::tail(path, kJpegTailBytes);
-        if (!jpegHasEndMarker(tail.data(), tail.size())) throw Error(ErrorKind::BadImage, path + ": the JPEG data ends early (truncated file?)");
-    }
-    const int flags = decodeFlags(dimensions, fitWithin);
-    return toRgb(decodeChecked([&] { return cv::imread(path, flags); }, dimensions, path, m_maxPixels), fitWithin);
+    return std::move(readFile(path, m_maxPixels, {ReadSize::fitWithin(fitWithin)}).front());
+}
+
+RgbImage ImageLoader::loadForEncoder(const std::string &path, int size) const
+{
+    if (size <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
+    return std::move(readFile(path, m_maxPixels, {ReadSize::forEncoder(size)}).front());
+}
+
+ImageLoader::EncoderAndDisplay ImageLoader::loadForEncoderAndDisplay(const std::string &path, int encoderSize, int displaySize) const
+{
+    if (encoderSize <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
+    std::vector<RgbImage> images = readFile(path, m_maxPixels, {ReadSize::forEncoder(encoderSize), ReadSize::fitWithin(displaySize)});
+    return {std::move(images[0]), std::move(images[1])};
 }
 
 RgbImage ImageLoader::decode(const std::vector<std::uint8_t> &bytes, const std::string &name, int fitWithin) const
 {
-    if (bytes.empty()) throw Error(ErrorKind::BadImage, name + ": the file is empty");
-    const auto dimensions = checkedHeader(bytes, name, m_maxPixels);
-    if (dimensions && dimensions->format == "gif") return shrinkToFit(GifReader::readFirstFrame(bytes.data(), bytes.size(), m_maxPixels, name), fitWithin);
-    if (dimensions && dimensions->format == "jpeg" && !jpegHasEndMarker(bytes.data(), bytes.size()))
-        throw Error(ErrorKind::BadImage, name + ": the JPEG data ends early (truncated file?)");
-    const int flags = decodeFlags(dimensions, fitWithin);
-    const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t *>(bytes.data()));
-    return toRgb(decodeChecked([&] { return cv::imdecode(buffer, flags); }, dimensions, name, m_maxPixels), fitWithin);
+    return decodeBytes(bytes, name, m_maxPixels, ReadSize::fitWithin(fitWithin));
 }
 
 std::vector<std::string> ImageLoader::supportedExtensions()

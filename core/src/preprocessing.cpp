@@ -37,13 +37,20 @@ RgbImage shrinkToFit(RgbImage image, int longerSide)
 
 // Whole blocks: the float area average over them then covers exactly the pixels a direct one
 // would, so only the intermediate's rounding (under half a level, averaged over the block) differs.
-RgbImage shrinkForEncoder(RgbImage image, int size)
+std::pair<int, int> encoderShrinkSize(int width, int height, int size)
 {
     constexpr int kPreShrink = 4;
     if (size <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
-    const int blocksX = std::min(kPreShrink, image.width / size), blocksY = std::min(kPreShrink, image.height / size);
-    if (blocksX < 2 || blocksY < 2 || (image.width == blocksX * size && image.height == blocksY * size)) return image;
-    return resizeImage(image, blocksX * size, blocksY * size);
+    const int blocksX = std::min(kPreShrink, width / size), blocksY = std::min(kPreShrink, height / size);
+    if (blocksX < 2 || blocksY < 2) return {width, height};
+    return {blocksX * size, blocksY * size};
+}
+
+RgbImage shrinkForEncoder(RgbImage image, int size)
+{
+    const auto [width, height] = encoderShrinkSize(image.width, image.height, size);
+    if (width == image.width && height == image.height) return image;
+    return resizeImage(image, width, height);
 }
 
 std::vector<float> preprocessImage(const RgbImage &image, int size, const Normalization &normalization)

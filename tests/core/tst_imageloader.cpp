@@ -278,6 +278,51 @@ private Q_SLOTS:
         QVERIFY2(difference / double(full.pixels.size()) < 2.0, qPrintable(QString::number(difference / double(full.pixels.size()))));
     }
 
+    // Read for the encoder: a camera-sized JPEG is decoded at 1/8 (each side still at least the
+    // encoder's size) and looks like the full decode shrunk the encoder's way; a PNG gives exactly
+    // what shrinkForEncoder makes of the whole picture; both at once equals each alone.
+    void readsForTheEncoderTheFastWay()
+    {
+        QImage photo(4000, 3000, QImage::Format_RGB888);
+        for (int y = 0; y < photo.height(); ++y)
+            for (int x = 0; x < photo.width(); ++x) photo.setPixelColor(x, y, QColor(x * 255 / 4000, y * 255 / 3000, (x / 500 + y / 500) % 2 * 200));
+        QTemporaryDir dir;
+        const QString jpeg = dir.filePath(QStringLiteral("photo.jpg")), png = dir.filePath(QStringLiteral("photo.png"));
+        QVERIFY(photo.save(jpeg, "JPEG", 92));
+        QVERIFY(photo.copy(0, 0, 2000, 1000).save(png, "PNG"));
+        const ImageLoader loader;
+        const RgbImage fast = loader.loadForEncoder(jpeg.toStdString(), 224);
+        QCOMPARE(fast.width, 500);
+        QCOMPARE(fast.height, 375);
+        const RgbImage slow = resizeImage(loader.load(jpeg.toStdString()), 500, 375);
+        double difference = 0;
+        for (std::size_t i = 0; i < slow.pixels.size(); ++i) difference += std::abs(int(slow.pixels[i]) - int(fast.pixels[i]));
+        QVERIFY2(difference / double(slow.pixels.size()) < 2.0, qPrintable(QString::number(difference / double(slow.pixels.size()))));
+
+        const RgbImage whole = loader.loadForEncoder(png.toStdString(), 224);
+        QCOMPARE(whole.width, 896);
+        QCOMPARE(whole.height, 896);
+        QVERIFY(whole.pixels == shrinkForEncoder(loader.load(png.toStdString()), 224).pixels);
+
+        for (const QString &path : {jpeg, png}) {
+            const ImageLoader::EncoderAndDisplay both = loader.loadForEncoderAndDisplay(path.toStdString(), 224, 1600);
+            QVERIFY(both.encoderInput.pixels == loader.loadForEncoder(path.toStdString(), 224).pixels);
+            const RgbImage shown = loader.load(path.toStdString(), 1600);
+            QCOMPARE(both.display.width, shown.width);
+            QVERIFY(both.display.pixels == shown.pixels);
+        }
+        QCOMPARE(loader.loadForEncoderAndDisplay(jpeg.toStdString(), 224, 1600).display.width, 1600);
+        // Images smaller than the encoder's blocks are left as they are.
+        QVERIFY(photo.copy(0, 0, 300, 200).save(png, "PNG"));
+        QCOMPARE(loader.loadForEncoder(png.toStdString(), 224).width, 300);
+        try {
+            loader.loadForEncoder(png.toStdString(), 0);
+            QFAIL("an encoder size of 0 was accepted");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidArgument);
+        }
+    }
+
     void everyFormatShrinksToFit_data()
     {
         QTest::addColumn<QByteArray>("file");

@@ -53,7 +53,9 @@ private Q_SLOTS:
     }
 
     // Twenty files queued at once (as a dropped folder is) come back in order, each with the
-    // caption it gets alone; a broken file among them fails alone; pasted pixels keep working.
+    // caption snaption-cli gives it (the pixels ImageLoader::loadForEncoder reads; for the large
+    // JPEGs a DCT-reduced decode of its own) and its display image; a broken file among them fails
+    // alone; pasted pixels keep working.
     void queuedFilesAreCaptionedInBatchesAsTheyAreAlone()
     {
         QTemporaryDir folder;
@@ -75,6 +77,12 @@ private Q_SLOTS:
             for (std::size_t p = 0; p < image.pixels.size(); ++p) image.pixels[p] = std::uint8_t((p * (i + 3)) % 251);
             files << folder.filePath(QStringLiteral("%1.png").arg(i));
             snaption::writeImage(image, files.last().toStdString());
+        }
+        for (int i : {3, 12}) { // larger than the display size: read twice over
+            snaption::RgbImage photo(2400 + i, 1800);
+            for (std::size_t p = 0; p < photo.pixels.size(); ++p) photo.pixels[p] = std::uint8_t((p / 3 % 2400) * (i + 1) / 16 + p % 3 * 60);
+            files[i] = folder.filePath(QStringLiteral("%1.jpg").arg(i));
+            snaption::writeImage(photo, files[i].toStdString());
         }
         QFile broken(folder.filePath(QStringLiteral("broken.png")));
         QVERIFY(broken.open(QIODevice::WriteOnly));
@@ -108,7 +116,11 @@ private Q_SLOTS:
             }
             QVERIFY2(outcome.ok, qPrintable(outcome.error));
             QVERIFY(outcome.display && !outcome.thumbnail.isNull());
-            const snaption::CaptionResult expected = alone.caption(CaptionWorker::loadDisplayImage(files[i], QImage()));
+            const snaption::RgbImage shown = loader.load(files[i].toStdString(), CaptionOutcome::kDisplaySize);
+            QCOMPARE(outcome.display->width, shown.width);
+            QCOMPARE(outcome.display->height, shown.height);
+            QVERIFY(outcome.display->pixels == shown.pixels);
+            const snaption::CaptionResult expected = alone.caption(loader.loadForEncoder(files[i].toStdString(), alone.info().config.encoder.inputSize));
             QCOMPARE(outcome.result.caption, expected.caption);
             QCOMPARE(outcome.result.probabilities.size(), expected.probabilities.size());
             for (std::size_t w = 0; w < expected.probabilities.size(); ++w)

@@ -19,7 +19,10 @@
 namespace snaption::widgets {
 
 CaptionWorker::CaptionWorker(QObject *parent)
-    : QObject(parent), m_decodeQueue([](const std::string &path) { return loadDisplayImage(QString::fromStdString(path), QImage()); })
+    : QObject(parent), m_decodeQueue([this](const std::string &path) {
+          ImageLoader::EncoderAndDisplay read = ImageLoader().loadForEncoderAndDisplay(path, m_encoderSize.load(), CaptionOutcome::kDisplaySize);
+          return ImageDecodeQueue::Read(std::move(read.encoderInput), std::move(read.display));
+      })
 {
     qRegisterMetaType<CaptionJob>();
     qRegisterMetaType<CaptionOutcome>();
@@ -65,6 +68,9 @@ void CaptionWorker::loadModel(const QString &path, int precision)
                                         .arg(info.vocabulary.size())
                                         .arg(source.isEmpty() ? QString() : QStringLiteral(" — ") + source);
         m_captioner = std::move(captioner);
+        // Files read ahead for the model before were read at its encoder's size.
+        m_encoderSize = info.config.encoder.inputSize;
+        m_decodeQueue.clear();
         Q_EMIT modelLoaded(path, description);
     } catch (const std::exception &error) {
         Q_EMIT modelFailed(path, QString::fromStdString(Error::describe(error)));
@@ -130,10 +136,19 @@ void CaptionWorker::readAhead()
     }
 }
 
-RgbImage CaptionWorker::loadDisplayImage(const QString &path, const QImage &pixels)
+ImageDecodeQueue::Decoded CaptionWorker::readImage(const CaptionJob &job)
 {
-    return path.isEmpty() ? shrinkToFit(ImageConversion::fromQImage(pixels), CaptionOutcome::kDisplaySize)
-                          : ImageLoader().load(path.toStdString(), CaptionOutcome::kDisplaySize);
+    if (!job.path.isEmpty()) return m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
+    // Shrunk for the encoder straight from the pasted pixels, as a file of them would be.
+    ImageDecodeQueue::Decoded decoded;
+    try {
+        const RgbImage pixels = ImageConversion::fromQImage(job.pixels);
+        decoded.image = shrinkForEncoder(pixels, m_encoderSize.load());
+        decoded.display = shrinkToFit(pixels, CaptionOutcome::kDisplaySize);
+    } catch (const std::exception &error) {
+        decoded.error = Error::describe(error);
+    }
+    return decoded;
 }
 
 // Each photo's decoding and encoding frees tens of megabytes on this thread; glibc keeps the freed
@@ -172,13 +187,12 @@ void CaptionWorker::finish(CaptionOutcome &outcome, std::shared_ptr<const RgbIma
     readExistingDescription(path, outcome);
 }
 
-// Read at the display size, as snaption-cli reads them: the same image gives the same caption.
 std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob> &jobs)
 {
     QElapsedTimer timer;
     timer.start();
     std::vector<CaptionOutcome> outcomes;
-    std::vector<RgbImage> images;
+    std::vector<RgbImage> images, displays;
     std::vector<std::size_t> captioned; // the outcomes `images` belong to
     for (const CaptionJob &job : jobs) {
         outcomes.push_back(outcomeFor(job));
@@ -186,22 +200,13 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
             outcomes.back().error = tr("No model is loaded.");
             continue;
         }
-        // Pasted pixels are only shrunk; files come from the decode queue.
-        ImageDecodeQueue::Decoded decoded;
-        if (job.path.isEmpty()) {
-            try {
-                decoded.image = loadDisplayImage(QString(), job.pixels);
-            } catch (const std::exception &error) {
-                decoded.error = Error::describe(error);
-            }
-        } else {
-            decoded = m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
-        }
-        if (!decoded.image) {
+        ImageDecodeQueue::Decoded decoded = readImage(job);
+        if (!decoded.image || !decoded.display) {
             outcomes.back().error = QString::fromStdString(decoded.error);
             continue;
         }
         images.push_back(std::move(*decoded.image));
+        displays.push_back(std::move(*decoded.display));
         captioned.push_back(outcomes.size() - 1);
     }
     try {
@@ -209,7 +214,7 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
                                                                         : m_captioner->captionEach(images, jobs.front().options);
         for (std::size_t k = 0; k < attempts.size(); ++k) {
             CaptionOutcome &outcome = outcomes[captioned[k]];
-            if (attempts[k].result) finish(outcome, std::make_shared<const RgbImage>(std::move(images[k])), *attempts[k].result, jobs[captioned[k]].path);
+            if (attempts[k].result) finish(outcome, std::make_shared<const RgbImage>(std::move(displays[k])), *attempts[k].result, jobs[captioned[k]].path);
             else outcome.error = QString::fromStdString(attempts[k].error);
         }
     } catch (const std::exception &error) {

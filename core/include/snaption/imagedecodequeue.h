@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace snaption {
@@ -21,9 +22,18 @@ namespace snaption {
 // taken is held. A failed read keeps its error with its key; nothing is thrown on a worker.
 class ImageDecodeQueue {
 public:
-    using Reader = std::function<RgbImage(const std::string &path)>;
+    // What a reader makes of a file: the pixels to caption and, where those are not the ones to
+    // show, the picture as shown.
+    struct Read {
+        Read(RgbImage captioned) : image(std::move(captioned)) {} // implicit: most readers return one image
+        Read(RgbImage captioned, RgbImage shown) : image(std::move(captioned)), display(std::move(shown)) {}
+        RgbImage image;
+        std::optional<RgbImage> display;
+    };
+    using Reader = std::function<Read(const std::string &path)>;
     struct Decoded {
         std::optional<RgbImage> image;
+        std::optional<RgbImage> display; // where the reader gave one
         std::string error; // why there is no image
         double decodeMs = 0;
     };

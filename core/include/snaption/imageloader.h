@@ -19,8 +19,8 @@ public:
     static constexpr std::int64_t kDefaultMaxPixels = 100'000'000;
     static constexpr std::int64_t kMaxFileBytes = std::int64_t(1) << 31;
     static constexpr std::int64_t kBytesPerPixelBudget = 4;
-    // The longer side images are read at for captioning (the GUI's display size): enough for the
-    // view and the encoder's input, and a 12-megapixel photo then costs 6 MB instead of 36.
+    // The longer side images are read at to be shown (the GUI's display size) or augmented for
+    // training: a 12-megapixel photo then costs 6 MB instead of 36.
     static constexpr int kCaptioningSize = 1600;
 
     explicit ImageLoader(std::int64_t maxPixels = kDefaultMaxPixels);
@@ -32,6 +32,19 @@ public:
     // pixels; a JPEG at least twice as large is decoded at 1/2, 1/4 or 1/8 size by libjpeg's DCT
     // scaling first, which is several times faster.
     RgbImage load(const std::string &path, int fitWithin = 0) const;
+    // The image as an encoder of input size x size gets it (what shrinkForEncoder makes of it),
+    // read the fast way: a JPEG is decoded at the largest DCT reduction that leaves each side at
+    // least `size` pixels (a 12-megapixel photo at 1/8: about a third of the time it takes at the
+    // display size), anything else whole and area-averaged straight to the encoder's size.
+    // snaption-cli and the desktop app both caption these pixels.
+    RgbImage loadForEncoder(const std::string &path, int size) const;
+    // Both at once, for an image that is captioned and shown: what loadForEncoder(path,
+    // encoderSize) and load(path, displaySize) give, from one decode where the two can share it.
+    struct EncoderAndDisplay {
+        RgbImage encoderInput;
+        RgbImage display;
+    };
+    EncoderAndDisplay loadForEncoderAndDisplay(const std::string &path, int encoderSize, int displaySize) const;
     RgbImage decode(const std::vector<std::uint8_t> &bytes, const std::string &nameForErrors = "image", int fitWithin = 0) const;
 
     // File name extensions OpenCV can read here, lower case without dot (for file dialogs).

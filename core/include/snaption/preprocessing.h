@@ -3,6 +3,7 @@
 #include <snaption/rgbimage.h>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace snaption {
@@ -26,6 +27,9 @@ std::vector<float> preprocessImage(const RgbImage &image, int size, const Normal
 // preprocessing and holds a fraction of the pixels (2.4 MB instead of 5.8 MB for a photo read at
 // 1600 px, 36 MB at 12 MP); images too small for it are returned as they are.
 RgbImage shrinkForEncoder(RgbImage image, int size);
+// The width and height shrinkForEncoder gives an image of width x height (its own when it is
+// left as it is).
+std::pair<int, int> encoderShrinkSize(int width, int height, int size);
 // The resize step alone.
 RgbImage resizeImage(const RgbImage &image, int width, int height);
 // The image shrunk (area averaging, aspect kept) so its longer side is at most `longerSide`

@@ -16,15 +16,17 @@ namespace snaption::widgets {
 
 // The one inference worker: lives on its own thread, loads a model once and captions queued jobs,
 // so the GUI thread never waits. Queued image files are read ahead on a thread of their own
-// (ImageDecodeQueue) and captioned up to kBatchSize at a time, as snaption-cli does; pasted
-// pixels and refreshes one at a time. Requests arrive as queued calls; cancel() may be called
+// (ImageDecodeQueue), each twice over: at the encoder's size, as snaption-cli reads them (the same
+// file gets the same caption), and at the display size; they are captioned up to kBatchSize at a
+// time, as snaption-cli does; pasted pixels and refreshes one at a time. Requests arrive as queued calls; cancel() may be called
 // from any thread and drops everything queued.
 class CaptionWorker : public QObject {
     Q_OBJECT
 
 public:
-    // Smaller than the CLI's 8: a batch of 1600-px display images needs about 25 MB of working
-    // memory per image (measured: 8 lifted a folder of 12-MP photos from 430 to 700 MB, 4 to 530).
+    // Smaller than the CLI's 8: every image in flight also holds its 1600-px display image
+    // (measured with display images captioned: 8 lifted a folder of 12-MP photos from 430 to 700 MB,
+    // 4 to 530).
     static constexpr int kBatchSize = 4;
     static constexpr std::size_t kReadAhead = 2 * kBatchSize;
 
@@ -37,9 +39,6 @@ public:
 public Q_SLOTS:
     void loadModel(const QString &path, int precision); // snaption::WeightPrecision
     static QString describeSource(const std::map<std::string, std::string> &provenance);
-    // The image as the Caption tab shows it (at most CaptionOutcome::kDisplaySize): read from the
-    // file, or shrunk from pasted pixels. Any thread; throws Error for unreadable files.
-    static RgbImage loadDisplayImage(const QString &path, const QImage &pixels);
     void enqueue(const snaption::widgets::CaptionJob &job);
     // Reads the candidates' headers (InstalledModels::scan) between caption jobs.
     void scanModels(const QStringList &candidates);
@@ -59,11 +58,15 @@ private:
     // Hands the next queued files to the decode queue, kReadAhead at most.
     void readAhead();
     std::vector<CaptionOutcome> caption(const std::vector<CaptionJob> &jobs);
+    // A job's image to caption and to show (at most CaptionOutcome::kDisplaySize): a file from the
+    // decode queue, pasted pixels shrunk here.
+    ImageDecodeQueue::Decoded readImage(const CaptionJob &job);
     static CaptionOutcome outcomeFor(const CaptionJob &job);
     static void finish(CaptionOutcome &outcome, std::shared_ptr<const RgbImage> image, const CaptionResult &result, const QString &path);
     void returnFreedMemory(int images, bool idle);
 
     std::unique_ptr<Captioner> m_captioner;
+    std::atomic<int> m_encoderSize{0}; // the loaded model's, read by the decode queue's threads
     ImageDecodeQueue m_decodeQueue;
     std::deque<std::pair<CaptionJob, unsigned>> m_queue;
     std::atomic<unsigned> m_generation{0};
