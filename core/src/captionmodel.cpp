@@ -93,9 +93,17 @@ DecoderCache CaptionModelImpl::startDecoding(const torch::Tensor &memory)
         DecoderCache::Layer entry;
         entry.selfKeys = torch::empty({rows, d.heads, d.contextLength, headDim}, memory.options());
         entry.selfValues = torch::empty({rows, d.heads, d.contextLength, headDim}, memory.options());
-        std::tie(entry.memoryKeys, entry.memoryValues) = layer->memoryKeysValues(memory);
-        entry.memoryKeys = entry.memoryKeys.contiguous();
-        entry.memoryValues = entry.memoryValues.contiguous();
+        // Each image's memory is projected on its own: a matrix product's rounding may depend on
+        // how many rows it is given (OpenBLAS's Haswell kernels, which machines with
+        // OPENBLAS_CORETYPE=Haswell use, do), and an image's caption must not depend on its batch.
+        std::vector<torch::Tensor> keys, values;
+        for (std::int64_t image = 0; image < rows; ++image) {
+            auto [imageKeys, imageValues] = layer->memoryKeysValues(memory.narrow(0, image, 1));
+            keys.push_back(std::move(imageKeys));
+            values.push_back(std::move(imageValues));
+        }
+        entry.memoryKeys = torch::cat(keys).contiguous();
+        entry.memoryValues = torch::cat(values).contiguous();
         cache.layers.push_back(std::move(entry));
     }
     for (std::int64_t r = 0; r < rows; ++r) cache.memoryRows.push_back(r);
