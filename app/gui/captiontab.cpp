@@ -192,7 +192,7 @@ int CaptionTab::addPaths(const QStringList &paths)
     for (const QString &file : files) {
         const int id = m_images->add(file);
         if (first < 0) first = id;
-        enqueue(id);
+        enqueue(id, id == first);
     }
     if (first < 0) return 0;
     // The first new image is shown at once, also when another one was selected: its caption is
@@ -220,7 +220,7 @@ void CaptionTab::selectId(int id)
     if (row >= 0) m_list->setCurrentIndex(m_images->index(row));
 }
 
-void CaptionTab::enqueue(int id)
+void CaptionTab::enqueue(int id, bool shownNext)
 {
     const ImageListModel::Entry *entry = m_images->entry(id);
     if (!entry) return;
@@ -240,6 +240,7 @@ void CaptionTab::enqueue(int id)
     job.path = entry->path;
     job.pixels = entry->pixels;
     job.options = m_decodingControls->options();
+    job.shown = shownNext || entry == currentEntry();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, job] { worker->enqueue(job); }, Qt::QueuedConnection);
     updateProgress();
     if (entry == currentEntry()) showCurrent();

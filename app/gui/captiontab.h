@@ -91,7 +91,8 @@ private:
     void showCurrent();
     void refreshEntry(const widgets::ImageListModel::Entry &entry);
     void onRefreshed(const widgets::CaptionOutcome &outcome);
-    void enqueue(int id);
+    // Queues an image; its display image is read with its caption when it is shown now or next.
+    void enqueue(int id, bool shownNext = false);
     void updateProgress();
     void setCaptionText(const QString &text);
     void tellScreenReader(const widgets::ImageListModel::Entry &entry, const QString &announcement);

@@ -92,7 +92,7 @@ ImageDecodeQueue::Decoded ImageDecodeQueue::decode(const Reader &reader, const s
     try {
         Read read = reader(path);
         decoded.image = std::move(read.image);
-        decoded.display = std::move(read.display);
+        decoded.picture = std::move(read.picture);
     } catch (const std::exception &error) {
         decoded.error = Error::describe(error);
     } catch (...) {

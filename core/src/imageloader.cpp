@@ -94,6 +94,10 @@ struct ReadSize {
         return {shrunkWidth, shrunkHeight};
     }
     RgbImage shrink(RgbImage image) const { return encoder ? shrinkForEncoder(std::move(image), pixels) : shrinkToFit(std::move(image), pixels); }
+    // Whether pixels decoded for another size, `width` x `height`, are enough to shrink from: an
+    // image to fit is made from any decode at least its size (a thumbnail from the encoder's
+    // pixels); the encoder's pixels only ever from their own decode, so both programs get them.
+    bool canShrinkFrom(int width, int height) const { return !encoder && pixels > 0 && std::max(width, height) >= pixels; }
 
     bool encoder = false;
     int pixels = 0;
@@ -245,7 +249,8 @@ constexpr std::size_t kHeaderBytes = 1 << 20;
 constexpr std::size_t kJpegTailBytes = 64 * 1024;
 
 // Each size asked for, from as few decodes as possible: one per distinct decoder setting (a JPEG
-// may need two DCT reductions), the decoded pixels released before the next decode.
+// may need two DCT reductions) unless an earlier decode is large enough to shrink from, the
+// decoded pixels released before the next decode.
 // `decode(flags)` runs OpenCV's reader.
 template <typename Decode>
 std::vector<RgbImage> decodeToSizes(Decode &&decode, const std::optional<ImageHeaderProbe::Dimensions> &dimensions, const std::string &name,
@@ -258,7 +263,7 @@ std::vector<RgbImage> decodeToSizes(Decode &&decode, const std::optional<ImageHe
         const int flags = decodeFlags(dimensions, sizes[first]);
         const EightBitPixels pixels = eightBitPixels(decodeChecked([&] { return decode(flags); }, dimensions, name, maxPixels));
         for (std::size_t k = first; k < sizes.size(); ++k) {
-            if (made[k] || decodeFlags(dimensions, sizes[k]) != flags) continue;
+            if (made[k] || (decodeFlags(dimensions, sizes[k]) != flags && !sizes[k].canShrinkFrom(pixels.pixels.cols, pixels.pixels.rows))) continue;
             images[k] = shrunkRgb(pixels, sizes[k]);
             made[k] = true;
         }
@@ -323,10 +328,10 @@ RgbImage ImageLoader::loadForEncoder(const std::string &path, int size) const
     return std::move(readFile(path, m_maxPixels, {ReadSize::forEncoder(size)}).front());
 }
 
-ImageLoader::EncoderAndDisplay ImageLoader::loadForEncoderAndDisplay(const std::string &path, int encoderSize, int displaySize) const
+ImageLoader::EncoderAndFitted ImageLoader::loadForEncoderAndFit(const std::string &path, int encoderSize, int fitWithin) const
 {
     if (encoderSize <= 0) throw Error(ErrorKind::InvalidArgument, "the encoder input size must be positive");
-    std::vector<RgbImage> images = readFile(path, m_maxPixels, {ReadSize::forEncoder(encoderSize), ReadSize::fitWithin(displaySize)});
+    std::vector<RgbImage> images = readFile(path, m_maxPixels, {ReadSize::forEncoder(encoderSize), ReadSize::fitWithin(fitWithin)});
     return {std::move(images[0]), std::move(images[1])};
 }
 

@@ -612,37 +612,49 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(captionShown(window, {m_photo, m_photo2}));
         CaptionTab *tab = window.captionTab();
-        QSignalSpy renders(tab->view(), &widgets::HeatmapView::overlayChanged);
         tab->selectId(tab->images()->at(1).id);
+        QTRY_VERIFY(tab->images()->at(1).complete()); // its display image is read once it is shown
+        QSignalSpy renders(tab->view(), &widgets::HeatmapView::overlayChanged);
+        tab->selectId(tab->images()->at(0).id);
         QCOMPARE(renders.count(), 1); // image, attention and first word together
         QCOMPARE(tab->view()->word(), 0);
-        QCOMPARE(tab->view()->image(), tab->images()->at(1).outcome.display); // shared, not copied
+        QCOMPARE(tab->view()->image(), tab->images()->at(0).outcome.display); // shared, not copied
     }
 
-    void evictedDisplayImagesAreReadAgainWhenSelected()
+    // Of a dropped folder only the image shown gets its display image with its caption (reading a
+    // camera photo at display size costs more than captioning it); another one is read when it is
+    // selected, and the list keeps at most kDisplayedImages of them.
+    void displayImagesAreReadWhenSelectedAndLetGo()
     {
-        // More finished images than the list keeps display images for.
         QStringList paths;
         for (std::size_t i = 0; i < ImageListModel::kDisplayedImages + 3; ++i) paths << (i % 2 ? m_photo2 : m_photo);
         MainWindow window;
         QVERIFY(captionShown(window, paths));
         CaptionTab *tab = window.captionTab();
+        QTRY_COMPARE(tab->images()->count(ImageListModel::State::Done), int(paths.size()));
+        QVERIFY(tab->images()->at(0).complete()); // shown
+        for (int row = 1; row < int(paths.size()); ++row) {
+            const ImageListModel::Entry &unseen = tab->images()->at(row);
+            QVERIFY(!unseen.outcome.display && unseen.outcome.result.attention.empty());
+            QVERIFY(!unseen.icon.isNull());
+            QVERIFY(!unseen.outcome.result.caption.empty());
+        }
+        for (int row = 1; row < int(paths.size()); ++row) {
+            const std::string caption = tab->images()->at(row).outcome.result.caption;
+            tab->selectId(tab->images()->at(row).id);
+            QVERIFY(!tab->view()->image()); // being captioned again, off the GUI thread
+            QTRY_VERIFY(tab->view()->image() != nullptr);
+            QCOMPARE(tab->view()->image()->width, 160);
+            QVERIFY(tab->images()->at(row).complete());
+            QCOMPARE(tab->images()->at(row).outcome.result.caption, caption); // its own options: the same caption
+            QCOMPARE(tab->images()->at(row).state, ImageListModel::State::Done);
+        }
         std::size_t kept = 0;
         for (const auto &entry : tab->images()->entries()) kept += entry.complete();
-        QVERIFY(kept <= ImageListModel::kDisplayedImages);
+        QCOMPARE(kept, ImageListModel::kDisplayedImages);
         const ImageListModel::Entry &oldest = tab->images()->at(0);
         QVERIFY(!oldest.outcome.display && oldest.outcome.result.attention.empty()); // let go
         QVERIFY(!oldest.icon.isNull());                                               // its thumbnail stays
-        const std::string caption = oldest.outcome.result.caption;
-        QVERIFY(!caption.empty());
-        tab->selectId(tab->images()->at(int(paths.size()) - 1).id);
-        tab->selectId(oldest.id);
-        QVERIFY(!tab->view()->image()); // being captioned again, off the GUI thread
-        QTRY_VERIFY(tab->view()->image() != nullptr);
-        QCOMPARE(tab->view()->image()->width, 160);
-        QVERIFY(tab->images()->at(0).complete());
-        QCOMPARE(tab->images()->at(0).outcome.result.caption, caption); // its own options: the same caption
-        QCOMPARE(tab->images()->at(0).state, ImageListModel::State::Done);
     }
 
     void sidecarsLeaveExifAndIptcOutInsteadOfBlockingTheDialog()

@@ -305,13 +305,25 @@ private Q_SLOTS:
         QVERIFY(whole.pixels == shrinkForEncoder(loader.load(png.toStdString()), 224).pixels);
 
         for (const QString &path : {jpeg, png}) {
-            const ImageLoader::EncoderAndDisplay both = loader.loadForEncoderAndDisplay(path.toStdString(), 224, 1600);
-            QVERIFY(both.encoderInput.pixels == loader.loadForEncoder(path.toStdString(), 224).pixels);
-            const RgbImage shown = loader.load(path.toStdString(), 1600);
-            QCOMPARE(both.display.width, shown.width);
-            QVERIFY(both.display.pixels == shown.pixels);
+            const ImageLoader::EncoderAndFitted withDisplay = loader.loadForEncoderAndFit(path.toStdString(), 224, 1600);
+            QVERIFY(withDisplay.encoderInput.pixels == loader.loadForEncoder(path.toStdString(), 224).pixels);
+            const RgbImage shown = loader.load(path.toStdString(), 1600); // the JPEG decoded twice: at 1/8 and at 1/2
+            QCOMPARE(withDisplay.fitted.width, shown.width);
+            QVERIFY(withDisplay.fitted.pixels == shown.pixels);
+            // A thumbnail is shrunk from the encoder's decode, never decoded on its own.
+            const ImageLoader::EncoderAndFitted withThumbnail = loader.loadForEncoderAndFit(path.toStdString(), 224, 96);
+            QVERIFY(withThumbnail.encoderInput.pixels == withDisplay.encoderInput.pixels);
+            const RgbImage fromTheEncoders = path == jpeg ? resizeImage(fast, 96, 72) : shrinkToFit(loader.load(path.toStdString()), 96);
+            QCOMPARE(withThumbnail.fitted.width, fromTheEncoders.width);
+            QVERIFY(withThumbnail.fitted.pixels == fromTheEncoders.pixels);
         }
-        QCOMPARE(loader.loadForEncoderAndDisplay(jpeg.toStdString(), 224, 1600).display.width, 1600);
+        QCOMPARE(loader.loadForEncoderAndFit(jpeg.toStdString(), 224, 1600).fitted.width, 1600);
+        // A small photo: read whole for the encoder, where a thumbnail alone would be read at 1/2.
+        const QString small = dir.filePath(QStringLiteral("small.jpg"));
+        QVERIFY(photo.copy(1000, 1000, 300, 224).save(small, "JPEG", 92));
+        const ImageLoader::EncoderAndFitted smallBoth = loader.loadForEncoderAndFit(small.toStdString(), 224, 96);
+        QVERIFY(smallBoth.fitted.pixels == shrinkToFit(loader.load(small.toStdString()), 96).pixels);
+        QCOMPARE(smallBoth.fitted.width, 96);
         // Images smaller than the encoder's blocks are left as they are.
         QVERIFY(photo.copy(0, 0, 300, 200).save(png, "PNG"));
         QCOMPARE(loader.loadForEncoder(png.toStdString(), 224).width, 300);

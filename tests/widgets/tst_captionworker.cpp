@@ -54,8 +54,8 @@ private Q_SLOTS:
 
     // Twenty files queued at once (as a dropped folder is) come back in order, each with the
     // caption snaption-cli gives it (the pixels ImageLoader::loadForEncoder reads; for the large
-    // JPEGs a DCT-reduced decode of its own) and its display image; a broken file among them fails
-    // alone; pasted pixels keep working.
+    // JPEGs a DCT-reduced decode of its own), a thumbnail, and its display image when it is to be
+    // shown; a broken file among them fails alone; pasted pixels keep working.
     void queuedFilesAreCaptionedInBatchesAsTheyAreAlone()
     {
         QTemporaryDir folder;
@@ -97,7 +97,11 @@ private Q_SLOTS:
         connect(&worker, &CaptionWorker::finished, this, [&](const CaptionOutcome &o) { events << QStringLiteral("f%1").arg(o.id); });
         worker.loadModel(QString::fromStdString(model), 0);
         QCOMPARE(loaded.count(), 1);
-        for (int i = 0; i < files.size(); ++i) worker.enqueue(CaptionJob{i, files[i], QImage(), snaption::DecodingOptions::beam(3), false});
+        for (int i = 0; i < files.size(); ++i) {
+            CaptionJob job{i, files[i], QImage(), snaption::DecodingOptions::beam(3), false};
+            job.shown = i % 3 == 0; // the others get a thumbnail only
+            worker.enqueue(job);
+        }
         QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 60000);
         QCOMPARE(finished.count(), files.size());
         QStringList firstBatch;
@@ -115,11 +119,16 @@ private Q_SLOTS:
                 continue;
             }
             QVERIFY2(outcome.ok, qPrintable(outcome.error));
-            QVERIFY(outcome.display && !outcome.thumbnail.isNull());
             const snaption::RgbImage shown = loader.load(files[i].toStdString(), CaptionOutcome::kDisplaySize);
-            QCOMPARE(outcome.display->width, shown.width);
-            QCOMPARE(outcome.display->height, shown.height);
-            QVERIFY(outcome.display->pixels == shown.pixels);
+            QCOMPARE(std::max(outcome.thumbnail.width(), outcome.thumbnail.height()), CaptionOutcome::kThumbnailSize);
+            const double thumbnailAspect = double(outcome.thumbnail.width()) / outcome.thumbnail.height();
+            QVERIFY2(std::abs(thumbnailAspect - double(shown.width) / shown.height) < 0.03, qPrintable(QString::number(thumbnailAspect)));
+            QCOMPARE(bool(outcome.display), i % 3 == 0);
+            if (outcome.display) {
+                QCOMPARE(outcome.display->width, shown.width);
+                QCOMPARE(outcome.display->height, shown.height);
+                QVERIFY(outcome.display->pixels == shown.pixels);
+            }
             const snaption::CaptionResult expected = alone.caption(loader.loadForEncoder(files[i].toStdString(), alone.info().config.encoder.inputSize));
             QCOMPARE(outcome.result.caption, expected.caption);
             QCOMPARE(outcome.result.probabilities.size(), expected.probabilities.size());
@@ -130,7 +139,9 @@ private Q_SLOTS:
         pasted.fill(Qt::darkGreen);
         worker.enqueue(CaptionJob{99, QString(), pasted, snaption::DecodingOptions::greedy(), false});
         QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 2, 60000);
-        QVERIFY(finished.last().at(0).value<CaptionOutcome>().ok);
+        const auto pastedOutcome = finished.last().at(0).value<CaptionOutcome>();
+        QVERIFY(pastedOutcome.ok && pastedOutcome.display && pastedOutcome.display->width == 64);
+        QCOMPARE(pastedOutcome.thumbnail.size(), QSize(96, 72));
     }
 };
 

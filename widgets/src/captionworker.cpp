@@ -20,8 +20,8 @@ namespace snaption::widgets {
 
 CaptionWorker::CaptionWorker(QObject *parent)
     : QObject(parent), m_decodeQueue([this](const std::string &path) {
-          ImageLoader::EncoderAndDisplay read = ImageLoader().loadForEncoderAndDisplay(path, m_encoderSize.load(), CaptionOutcome::kDisplaySize);
-          return ImageDecodeQueue::Read(std::move(read.encoderInput), std::move(read.display));
+          ImageLoader::EncoderAndFitted read = ImageLoader().loadForEncoderAndFit(path, m_encoderSize.load(), CaptionOutcome::kThumbnailSize);
+          return ImageDecodeQueue::Read(std::move(read.encoderInput), std::move(read.fitted));
       })
 {
     qRegisterMetaType<CaptionJob>();
@@ -136,19 +136,37 @@ void CaptionWorker::readAhead()
     }
 }
 
-ImageDecodeQueue::Decoded CaptionWorker::readImage(const CaptionJob &job)
+CaptionWorker::JobPixels CaptionWorker::readImage(const CaptionJob &job)
 {
-    if (!job.path.isEmpty()) return m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
-    // Shrunk for the encoder straight from the pasted pixels, as a file of them would be.
-    ImageDecodeQueue::Decoded decoded;
+    JobPixels read;
     try {
-        const RgbImage pixels = ImageConversion::fromQImage(job.pixels);
-        decoded.image = shrinkForEncoder(pixels, m_encoderSize.load());
-        decoded.display = shrinkToFit(pixels, CaptionOutcome::kDisplaySize);
+        if (job.path.isEmpty()) {
+            // Shrunk for the encoder straight from the pasted pixels, as a file of them would be.
+            const RgbImage pixels = ImageConversion::fromQImage(job.pixels);
+            read.captioned = shrinkForEncoder(pixels, m_encoderSize.load());
+            read.display = std::make_shared<const RgbImage>(shrinkToFit(pixels, CaptionOutcome::kDisplaySize));
+            read.thumbnail = thumbnailOf(*read.display);
+            return read;
+        }
+        ImageDecodeQueue::Decoded decoded = m_decodeQueue.take(std::uint64_t(job.id), job.path.toStdString());
+        if (!decoded.image || !decoded.picture) {
+            read.error = QString::fromStdString(decoded.error);
+            return read;
+        }
+        read.captioned = std::move(*decoded.image);
+        read.thumbnail = thumbnailOf(*decoded.picture);
+        if (job.shown) read.display = std::make_shared<const RgbImage>(ImageLoader().load(job.path.toStdString(), CaptionOutcome::kDisplaySize));
     } catch (const std::exception &error) {
-        decoded.error = Error::describe(error);
+        read.captioned.reset();
+        read.error = QString::fromStdString(Error::describe(error));
     }
-    return decoded;
+    return read;
+}
+
+QImage CaptionWorker::thumbnailOf(const RgbImage &image)
+{
+    return ImageConversion::wrap(image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
+                                               Qt::SmoothTransformation);
 }
 
 // Each photo's decoding and encoding frees tens of megabytes on this thread; glibc keeps the freed
@@ -177,12 +195,11 @@ CaptionOutcome CaptionWorker::outcomeFor(const CaptionJob &job)
     return outcome;
 }
 
-void CaptionWorker::finish(CaptionOutcome &outcome, std::shared_ptr<const RgbImage> image, const CaptionResult &result, const QString &path)
+void CaptionWorker::finish(CaptionOutcome &outcome, JobPixels &pixels, const CaptionResult &result, const QString &path)
 {
     outcome.result = result;
-    outcome.thumbnail = ImageConversion::wrap(*image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
-                                                             Qt::SmoothTransformation);
-    outcome.display = std::move(image);
+    outcome.thumbnail = std::move(pixels.thumbnail);
+    outcome.display = std::move(pixels.display);
     outcome.ok = true;
     readExistingDescription(path, outcome);
 }
@@ -192,7 +209,8 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
     QElapsedTimer timer;
     timer.start();
     std::vector<CaptionOutcome> outcomes;
-    std::vector<RgbImage> images, displays;
+    std::vector<RgbImage> images;
+    std::vector<JobPixels> shown;       // the thumbnails and display images of `images`
     std::vector<std::size_t> captioned; // the outcomes `images` belong to
     for (const CaptionJob &job : jobs) {
         outcomes.push_back(outcomeFor(job));
@@ -200,13 +218,13 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
             outcomes.back().error = tr("No model is loaded.");
             continue;
         }
-        ImageDecodeQueue::Decoded decoded = readImage(job);
-        if (!decoded.image || !decoded.display) {
-            outcomes.back().error = QString::fromStdString(decoded.error);
+        JobPixels read = readImage(job);
+        if (!read.captioned) {
+            outcomes.back().error = read.error;
             continue;
         }
-        images.push_back(std::move(*decoded.image));
-        displays.push_back(std::move(*decoded.display));
+        images.push_back(std::move(*read.captioned));
+        shown.push_back(std::move(read));
         captioned.push_back(outcomes.size() - 1);
     }
     try {
@@ -214,7 +232,7 @@ std::vector<CaptionOutcome> CaptionWorker::caption(const std::vector<CaptionJob>
                                                                         : m_captioner->captionEach(images, jobs.front().options);
         for (std::size_t k = 0; k < attempts.size(); ++k) {
             CaptionOutcome &outcome = outcomes[captioned[k]];
-            if (attempts[k].result) finish(outcome, std::make_shared<const RgbImage>(std::move(displays[k])), *attempts[k].result, jobs[captioned[k]].path);
+            if (attempts[k].result) finish(outcome, shown[k], *attempts[k].result, jobs[captioned[k]].path);
             else outcome.error = QString::fromStdString(attempts[k].error);
         }
     } catch (const std::exception &error) {

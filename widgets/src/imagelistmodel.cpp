@@ -139,6 +139,7 @@ void ImageListModel::setOutcome(const CaptionOutcome &outcome)
     if (!outcome.thumbnail.isNull()) e.icon = QIcon(QPixmap::fromImage(outcome.thumbnail));
     e.outcome.thumbnail = QImage(); // the icon holds the pixels
     if (e.outcome.display) keepDisplay(outcome.id);
+    else e.outcome.result.attention = AttentionMaps(); // shown again only after a refresh, which brings them back
     Q_EMIT dataChanged(index(row), index(row));
 }
 

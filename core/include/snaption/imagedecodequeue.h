@@ -22,18 +22,18 @@ namespace snaption {
 // taken is held. A failed read keeps its error with its key; nothing is thrown on a worker.
 class ImageDecodeQueue {
 public:
-    // What a reader makes of a file: the pixels to caption and, where those are not the ones to
-    // show, the picture as shown.
+    // What a reader makes of a file: the pixels to caption and, where the reader makes one, a
+    // picture to show (a thumbnail, say).
     struct Read {
         Read(RgbImage captioned) : image(std::move(captioned)) {} // implicit: most readers return one image
-        Read(RgbImage captioned, RgbImage shown) : image(std::move(captioned)), display(std::move(shown)) {}
+        Read(RgbImage captioned, RgbImage shown) : image(std::move(captioned)), picture(std::move(shown)) {}
         RgbImage image;
-        std::optional<RgbImage> display;
+        std::optional<RgbImage> picture;
     };
     using Reader = std::function<Read(const std::string &path)>;
     struct Decoded {
         std::optional<RgbImage> image;
-        std::optional<RgbImage> display; // where the reader gave one
+        std::optional<RgbImage> picture; // where the reader gave one
         std::string error; // why there is no image
         double decodeMs = 0;
     };

@@ -39,12 +39,14 @@ public:
     // snaption-cli and the desktop app both caption these pixels.
     RgbImage loadForEncoder(const std::string &path, int size) const;
     // Both at once, for an image that is captioned and shown: what loadForEncoder(path,
-    // encoderSize) and load(path, displaySize) give, from one decode where the two can share it.
-    struct EncoderAndDisplay {
+    // encoderSize) gives, and the image fitted within `fitWithin` pixels, from one decode where
+    // that is large enough (a thumbnail: area-averaged from the encoder's pixels), else as
+    // load(path, fitWithin) gives it (a display image of a camera photo: a decode of its own).
+    struct EncoderAndFitted {
         RgbImage encoderInput;
-        RgbImage display;
+        RgbImage fitted;
     };
-    EncoderAndDisplay loadForEncoderAndDisplay(const std::string &path, int encoderSize, int displaySize) const;
+    EncoderAndFitted loadForEncoderAndFit(const std::string &path, int encoderSize, int fitWithin) const;
     RgbImage decode(const std::vector<std::uint8_t> &bytes, const std::string &nameForErrors = "image", int fitWithin = 0) const;
 
     // File name extensions OpenCV can read here, lower case without dot (for file dialogs).

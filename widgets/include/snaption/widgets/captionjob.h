@@ -22,11 +22,15 @@ struct CaptionJob {
     // Captions an already finished image again with its own options, to bring back the display
     // image and attention maps that the image list let go: ahead of the queue, not counted.
     bool refresh = false;
+    // The image is to be shown: its display image is read too. The other files of a folder get a
+    // thumbnail only (decoding a camera photo at the display size costs more than captioning it);
+    // the Caption tab refreshes one when it is selected.
+    bool shown = true;
 };
 
 // What comes back: the caption with its attention maps, the image as shown (at most
 // kDisplaySize pixels wide or high; shared, so queued signals and the image list do not copy
-// its pixels), a thumbnail, or the reason it failed.
+// its pixels; none unless the job was `shown`), a thumbnail, or the reason it failed.
 struct CaptionOutcome {
     static constexpr int kDisplaySize = ImageLoader::kCaptioningSize;
     static constexpr int kThumbnailSize = 96;

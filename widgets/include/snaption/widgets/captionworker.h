@@ -11,22 +11,23 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace snaption::widgets {
 
 // The one inference worker: lives on its own thread, loads a model once and captions queued jobs,
 // so the GUI thread never waits. Queued image files are read ahead on a thread of their own
-// (ImageDecodeQueue), each twice over: at the encoder's size, as snaption-cli reads them (the same
-// file gets the same caption), and at the display size; they are captioned up to kBatchSize at a
-// time, as snaption-cli does; pasted pixels and refreshes one at a time. Requests arrive as queued calls; cancel() may be called
+// (ImageDecodeQueue) at the encoder's size, as snaption-cli reads them (the same file gets the
+// same caption), with a thumbnail from the same decode; the display image only for a job that is
+// shown. They are captioned up to kBatchSize at a time, as snaption-cli does; pasted pixels and
+// refreshes one at a time. Requests arrive as queued calls; cancel() may be called
 // from any thread and drops everything queued.
 class CaptionWorker : public QObject {
     Q_OBJECT
 
 public:
-    // Smaller than the CLI's 8: every image in flight also holds its 1600-px display image
-    // (measured with display images captioned: 8 lifted a folder of 12-MP photos from 430 to 700 MB,
-    // 4 to 530).
+    // Smaller than the CLI's 8: measured when every image in flight also held its 1600-px display
+    // image, 8 lifted a folder of 12-MP photos from 430 to 700 MB, 4 to 530.
     static constexpr int kBatchSize = 4;
     static constexpr std::size_t kReadAhead = 2 * kBatchSize;
 
@@ -58,11 +59,19 @@ private:
     // Hands the next queued files to the decode queue, kReadAhead at most.
     void readAhead();
     std::vector<CaptionOutcome> caption(const std::vector<CaptionJob> &jobs);
-    // A job's image to caption and to show (at most CaptionOutcome::kDisplaySize): a file from the
-    // decode queue, pasted pixels shrunk here.
-    ImageDecodeQueue::Decoded readImage(const CaptionJob &job);
+    // A job's pixels: what is captioned, its thumbnail, and its display image (at most
+    // CaptionOutcome::kDisplaySize) where the job is shown; or why they cannot be had.
+    struct JobPixels {
+        std::optional<RgbImage> captioned;
+        QImage thumbnail;
+        std::shared_ptr<const RgbImage> display;
+        QString error;
+    };
+    // A file from the decode queue (its display image read here), pasted pixels shrunk here.
+    JobPixels readImage(const CaptionJob &job);
+    static QImage thumbnailOf(const RgbImage &image);
     static CaptionOutcome outcomeFor(const CaptionJob &job);
-    static void finish(CaptionOutcome &outcome, std::shared_ptr<const RgbImage> image, const CaptionResult &result, const QString &path);
+    static void finish(CaptionOutcome &outcome, JobPixels &pixels, const CaptionResult &result, const QString &path);
     void returnFreedMemory(int images, bool idle);
 
     std::unique_ptr<Captioner> m_captioner;
