@@ -4,6 +4,7 @@
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
 #include <snaption/widgets/captionworker.h>
+#include <snaption/widgets/imageconversion.h>
 
 #include "translators.h"
 
@@ -121,6 +122,12 @@ private Q_SLOTS:
             QVERIFY2(outcome.ok, qPrintable(outcome.error));
             const snaption::RgbImage shown = loader.load(files[i].toStdString(), CaptionOutcome::kDisplaySize);
             QCOMPARE(std::max(outcome.thumbnail.width(), outcome.thumbnail.height()), CaptionOutcome::kThumbnailSize);
+            // The thumbnail is the one shrunk from the encoder's decode, and it owns its pixels (it
+            // pointed into the freed image once the reader made it at exactly 96 px).
+            const snaption::RgbImage small = loader.loadForEncoderAndFit(files[i].toStdString(), alone.info().config.encoder.inputSize, CaptionOutcome::kThumbnailSize).fitted;
+            const QImage expectedThumbnail = snaption::widgets::ImageConversion::toQImage(small).scaled(
+                CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            QCOMPARE(outcome.thumbnail.convertToFormat(QImage::Format_RGB888), expectedThumbnail.convertToFormat(QImage::Format_RGB888));
             const double thumbnailAspect = double(outcome.thumbnail.width()) / outcome.thumbnail.height();
             QVERIFY2(std::abs(thumbnailAspect - double(shown.width) / shown.height) < 0.03, qPrintable(QString::number(thumbnailAspect)));
             QCOMPARE(bool(outcome.display), i % 3 == 0);

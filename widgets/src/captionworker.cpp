@@ -165,8 +165,11 @@ CaptionWorker::JobPixels CaptionWorker::readImage(const CaptionJob &job)
 
 QImage CaptionWorker::thumbnailOf(const RgbImage &image)
 {
-    return ImageConversion::wrap(image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize, Qt::KeepAspectRatio,
-                                               Qt::SmoothTransformation);
+    const QImage thumbnail = ImageConversion::wrap(image).scaled(CaptionOutcome::kThumbnailSize, CaptionOutcome::kThumbnailSize,
+                                                                 Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    // QImage::scaled hands back the image itself when the size does not change, and that one
+    // points into `image`, which is freed after captioning: the thumbnail must own its pixels.
+    return thumbnail.constBits() == image.pixels.data() ? thumbnail.copy() : thumbnail;
 }
 
 // Each photo's decoding and encoding frees tens of megabytes on this thread; glibc keeps the freed
