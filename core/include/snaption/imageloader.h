@@ -39,9 +39,9 @@ public:
     // snaption-cli and the desktop app both caption these pixels.
     RgbImage loadForEncoder(const std::string &path, int size) const;
     // Both at once, for an image that is captioned and shown: what loadForEncoder(path,
-    // encoderSize) gives, and the image fitted within `fitWithin` pixels, from one decode where
-    // that is large enough (a thumbnail: area-averaged from the encoder's pixels), else as
-    // load(path, fitWithin) gives it (a display image of a camera photo: a decode of its own).
+    // encoderSize) gives, and the image fitted within `fitWithin` pixels: area-averaged from the
+    // encoder's decode where that is large enough (a thumbnail), else as load(path, fitWithin)
+    // gives it (a display image of a camera photo: a decode of its own).
     struct EncoderAndFitted {
         RgbImage encoderInput;
         RgbImage fitted;
