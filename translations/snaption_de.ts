@@ -207,7 +207,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+68"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+67"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -607,7 +607,7 @@ Allgemeine Optionen:
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 images of the %2 split scored, %3 skipped as unreadable, %4</source>
         <translation>%1 Bilder des Teils %2 bewertet, %3 als unlesbar übersprungen, %4</translation>
     </message>
@@ -615,6 +615,11 @@ Allgemeine Optionen:
         <location line="+8"/>
         <source>length ratio %1 (caption words per closest reference word)</source>
         <translation>Längenverhältnis %1 (Wörter der Beschreibung je Wort der nächstlangen Referenz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>captions ending in a function word: %1%</source>
+        <translation>Beschreibungen, die auf ein Funktionswort enden: %1 %</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1374,17 +1379,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>  %1 von %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7</source>
-        <translation>Epoche %1 Schritt %2/%3 Verlust %4 LR %5 %6 Beispiele/s Rest %7</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</source>
-        <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>, attention hit rate %1</source>
         <translation>, Trefferquote der Aufmerksamkeit %1</translation>
     </message>
@@ -1394,7 +1389,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>, bisher die beste</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Dataset: a Flickr8k folder, COCO or Karpathy JSON, a folder of captioned images, or &quot;synthetic&quot;.</source>
         <translation>Datensatz: ein Flickr8k-Ordner, COCO- oder Karpathy-JSON, ein Ordner beschriebener Bilder oder „synthetic“.</translation>
     </message>
@@ -1437,6 +1432,16 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <location line="+0"/>
         <source>file</source>
         <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from a trained model: its weights, vocabulary and language (the cider objective needs one).</source>
+        <translation>Von einem trainierten Modell ausgehen: seine Gewichte, sein Wortschatz und seine Sprache (das Ziel cider braucht eines).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>model</source>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1517,7 +1522,27 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-125"/>
+        <source> reward %1 greedy %2</source>
+        <translation> Belohnung %1 greedy %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>epoch %1 step %2/%3 loss %4%5 lr %6 %7 samples/s ETA %8</source>
+        <translation>Epoche %1 Schritt %2/%3 Verlust %4%5 LR %6 %7 Beispiele/s Rest %8</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>, mean reward %1, greedy reward %2</source>
+        <translation>, mittlere Belohnung %1, Belohnung greedy %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>epoch %1: train loss %2%3, validation loss %4, BLEU-4 %5, CIDEr-D %6, ending in a function word %7%8%9 (%10)</source>
+        <translation>Epoche %1: Trainingsverlust %2%3, Validierungsverlust %4, BLEU-4 %5, CIDEr-D %6, Ende auf Funktionswort %7%8%9 (%10)</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Continue from a checkpoint: its data, settings and output folder are used unless given here.</source>
         <translation>Von einem Checkpoint aus weitertrainieren: seine Daten, Einstellungen und sein Ausgabeordner gelten, sofern hier nichts anderes angegeben ist.</translation>
     </message>
@@ -1550,7 +1575,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+248"/>
+        <location filename="../training/src/trainer.cpp" line="+261"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
@@ -1560,7 +1585,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Fortsetzen: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>learning a subword vocabulary of %1 pieces</source>
         <translation>lerne ein Wortteil-Vokabular mit %1 Teilen</translation>
     </message>
@@ -1578,7 +1603,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+12"/>
+        <source>starting from %1</source>
+        <translation>Ausgangsmodell: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>caption language: %1, the model&apos;s (not %2)</source>
+        <translation>Sprache der Beschreibungen: %1, die des Modells (nicht %2)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>copied the best model so far (epoch %1) from %2</source>
         <translation>bisher bestes Modell (Epoche %1) aus %2 kopiert</translation>
     </message>
@@ -1593,7 +1628,12 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>das bisher beste Modell (Epoche %1) ist weder in %2 noch in %3: das Modell der nächsten abgeschlossenen Epoche wird das beste</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>the encoder&apos;s weights come from %1; %2 is not used</source>
+        <translation>die Gewichte des Encoders stammen aus %1; %2 wird nicht verwendet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>encoder: %1</source>
         <translation>Encoder: %1</translation>
     </message>
@@ -1603,7 +1643,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Warnung: der Encoder ist eingefroren, beginnt aber mit zufälligen Gewichten</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>skipped an unreadable image: %1 (%2)</source>
         <translation>unlesbares Bild übersprungen: %1 (%2)</translation>
     </message>
@@ -1613,7 +1653,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>weitere unlesbare Bilder werden übersprungen (alle stehen in history.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+45"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>Encoder-Merkmale von %1 Trainingsbildern werden berechnet (je %n Ansicht)</numerusform>
@@ -1639,12 +1679,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+19"/>
+        <source>self-critical training: %1 captions per image sampled at temperature %2, rewarded by CIDEr-D</source>
+        <translation>selbstkritisches Training: %1 Beschreibungen je Bild, gezogen bei Temperatur %2, belohnt mit CIDEr-D</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>scoring epoch %1</source>
         <translation>Epoche %1 wird bewertet</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>writing checkpoint %1</source>
         <translation>Checkpoint %1 wird geschrieben</translation>
     </message>
@@ -1657,7 +1702,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+89"/>
         <source>time budget reached: stopping training</source>
         <translation>Zeitbudget erreicht: das Training wird beendet</translation>
     </message>
@@ -1740,6 +1785,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
     </message>
     <message>
         <location line="+1"/>
+        <source>Flickr8k, CIDEr fine-tuning of a trained model</source>
+        <translation>Flickr8k, CIDEr-Feinabstimmung eines trainierten Modells</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Flickr8k in German, frozen MobileNetV2</source>
         <translation>Flickr8k auf Deutsch, eingefrorenes MobileNetV2</translation>
     </message>
@@ -1767,6 +1817,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <location line="+2"/>
         <source>Flickr8k photos with a frozen pretrained MobileNetV2 (e.g. the TFLite file): 3 decoder layers, 49 image regions; about an hour.</source>
         <translation>Flickr8k-Fotos mit einem eingefrorenen vortrainierten MobileNetV2 (z. B. der TFLite-Datei): 3 Decoder-Schichten, 49 Bildregionen; etwa eine Stunde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Second stage for a model trained with Flickr8k, frozen MobileNetV2: self-critical training that optimises CIDEr-D directly, five sampled captions per photo; up to 30 minutes.</source>
+        <translation>Zweite Stufe für ein mit „Flickr8k, eingefrorenes MobileNetV2“ trainiertes Modell: selbstkritisches Training, das CIDEr-D direkt optimiert, fünf gezogene Beschreibungen je Foto; bis zu 30 Minuten.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2205,7 +2260,7 @@ Snaption läuft weiter.</translation>
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Could not caption %1: %2</source>
         <translation>%1 konnte nicht beschrieben werden: %2</translation>
     </message>
@@ -3504,7 +3559,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
         <translation>St&amp;oppen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -3526,13 +3581,14 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
     <message>
         <location line="-12"/>
         <location line="+39"/>
-        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+6"/>
         <location line="+6"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-62"/>
         <source>A Flickr8k folder or captions file (Flickr8k.de.token.txt: German), a COCO or Karpathy JSON file, a folder of images with .txt captions, or &quot;synthetic&quot;</source>
         <translation>Ein Flickr8k-Ordner oder eine Beschreibungsdatei (Flickr8k.de.token.txt: Deutsch), eine COCO- oder Karpathy-JSON-Datei, ein Ordner mit Bildern und .txt-Beschreibungen oder „synthetic“</translation>
     </message>
@@ -3622,6 +3678,31 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <location line="+1"/>
         <source>Weights (*.safetensors *.pth *.pt *.tflite);;All files (*)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt *.tflite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: a new model</source>
+        <translation>keines: ein neues Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start from model</source>
+        <translation>Ausgangsmodell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A trained model (.safetensors) to continue: its weights, vocabulary and caption language. CIDEr-D fine-tuning needs one</source>
+        <translation>Ein trainiertes Modell (.safetensors), das weitertrainiert wird: seine Gewichte, sein Wortschatz und seine Sprache. Die CIDEr-D-Feinabstimmung braucht eines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model to Start From</source>
+        <translation>Ausgangsmodell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Models (*.safetensors);;All files (*)</source>
+        <translation>Modelle (*.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3744,6 +3825,31 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Vokabular:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Cross-entropy: learn the reference captions</source>
+        <translation>Kreuzentropie: die Referenzbeschreibungen lernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIDEr-D, self-critical: fine-tune a trained model</source>
+        <translation>CIDEr-D, selbstkritisch: ein trainiertes Modell feinabstimmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What training optimises. Self-critical training samples several captions per image and favours those that score better than the others; it starts from the model under &quot;Start from model&quot;</source>
+        <translation>Was das Training optimiert. Selbstkritisches Training zieht mehrere Beschreibungen je Bild und bevorzugt die, die besser abschneiden als die anderen; es beginnt mit dem Modell unter „Ausgangsmodell“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective</source>
+        <translation>Lernziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ob&amp;jective:</source>
+        <translation>Lern&amp;weise:</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Decoder layers:</source>
         <translation>Decoder-Schichten:</translation>
@@ -3805,12 +3911,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Passes over the training images (one random caption each)</source>
         <translation>Durchgänge über die Trainingsbilder (je eine zufällige Beschreibung)</translation>
     </message>
@@ -3886,14 +3992,25 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Subword pieces:</source>
         <translation>Wortteile:</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Size of a subword vocabulary, learnt from the training captions when training starts</source>
         <translation>Größe eines Wortteil-Vokabulars, das beim Start des Trainings aus den Trainingsbeschreibungen gelernt wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Samples per image:</source>
+        <translation>Beispiele je Bild:</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Captions sampled per image in each self-critical step</source>
+        <translation>Gezogene Beschreibungen je Bild in jedem selbstkritischen Schritt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3916,7 +4033,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Smooth&amp;ing:</source>
         <translation>G&amp;lättung:</translation>
     </message>
@@ -3935,8 +4052,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <source>Unknown preset &quot;%1&quot;; using &quot;%2&quot;</source>
         <translation>Unbekannte Voreinstellung „%1“; verwendet wird „%2“</translation>
     </message>
+    <message>
+        <location line="+143"/>
+        <source>CIDEr-D fine-tuning continues a trained model: choose one under &quot;Start from model&quot;.</source>
+        <translation>Die CIDEr-D-Feinabstimmung setzt ein trainiertes Modell fort: wählen Sie eines unter „Ausgangsmodell“.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+51"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
@@ -3944,12 +4066,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Epoch %1 of %2, step %3 of %4 · loss %5 · %6 samples/s · %7 left%8</source>
-        <translation>Epoche %1 von %2, Schritt %3 von %4 · Verlust %5 · %6 Beispiele/s · noch %7%8</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>No training has run yet</source>
         <translation>Es lief noch kein Training</translation>
     </message>
@@ -3962,24 +4079,24 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-436"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-200"/>
         <source>Sta&amp;rt</source>
         <translation>Sta&amp;rten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+489"/>
-        <location line="+140"/>
+        <location line="+524"/>
+        <location line="+142"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-666"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -3989,7 +4106,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Logarithmische S&amp;kala</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Chec&amp;k</source>
         <translation>Prü&amp;fen</translation>
     </message>
@@ -4004,7 +4121,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Encoder-&amp;Gewichte:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Start from model:</source>
+        <translation>Ausgangsmodell:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Output:</source>
         <translation>Ausgabe:</translation>
     </message>
@@ -4019,12 +4141,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Encoder einfrieren (Merkmale &amp;zwischenspeichern)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>Random seed: the same seed gives the same run</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
@@ -4116,7 +4238,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Cannot resume from %1: %2</source>
         <translation>Fortsetzen von %1 nicht möglich: %2</translation>
     </message>
@@ -4142,11 +4264,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+5"/>
         <source>Cannot Start Training</source>
         <translation>Training kann nicht starten</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Stopping after this step, writing a checkpoint…</source>
         <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
     </message>
@@ -4161,7 +4284,22 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
+        <source>reward %1 (greedy %2)</source>
+        <translation>Belohnung %1 (greedy %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss %1</source>
+        <translation>Verlust %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch %1 of %2, step %3 of %4 · %5 · %6 samples/s · %7 left%8</source>
+        <translation>Epoche %1 von %2, Schritt %3 von %4 · %5 · %6 Beispiele/s · noch %7%8</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source> · best: epoch %1</source>
         <translation> · beste: Epoche %1</translation>
     </message>
@@ -4644,7 +4782,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::CaptionWorker</name>
     <message>
-        <location filename="../widgets/src/captionworker.cpp" line="+44"/>
+        <location filename="../widgets/src/captionworker.cpp" line="+47"/>
         <source>best epoch (%1)</source>
         <translation>beste Epoche (%1)</translation>
     </message>
@@ -4683,12 +4821,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+155"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -5152,7 +5290,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::TrainingPlot</name>
     <message>
-        <location filename="../widgets/src/trainingplot.cpp" line="+20"/>
+        <location filename="../widgets/src/trainingplot.cpp" line="+22"/>
         <source>Loss and learning-rate plot</source>
         <translation>Diagramm von Verlust und Lernrate</translation>
     </message>
@@ -5184,11 +5322,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="-2"/>
+        <location line="+67"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
@@ -5210,7 +5349,37 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+37"/>
+        <source>Reward plot of self-critical training</source>
+        <translation>Diagramm der Belohnung im selbstkritischen Training</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sampled captions&apos; reward</source>
+        <translation>Belohnung der gezogenen Beschreibungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>greedy captions&apos; CIDEr-D</source>
+        <translation>CIDEr-D der Greedy-Beschreibungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sampled captions&apos; reward, epoch mean</source>
+        <translation>Belohnung der gezogenen Beschreibungen, Mittel der Epoche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>greedy captions&apos; CIDEr-D, epoch mean</source>
+        <translation>CIDEr-D der Greedy-Beschreibungen, Mittel der Epoche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reward (CIDEr-D on training images)</source>
+        <translation>Belohnung (CIDEr-D auf Trainingsbildern)</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
     </message>

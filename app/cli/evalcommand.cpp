@@ -65,6 +65,7 @@ int EvalCommand::run(const QStringList &arguments)
             QJsonObject json{{QStringLiteral("bleu1"), s.bleu[0]}, {QStringLiteral("bleu2"), s.bleu[1]}, {QStringLiteral("bleu3"), s.bleu[2]},
                              {QStringLiteral("bleu4"), s.bleu[3]}, {QStringLiteral("cider"), s.cider},   {QStringLiteral("images"), result.images},
                              {QStringLiteral("length_ratio"), s.lengthRatio},
+                             {QStringLiteral("function_word_endings"), s.functionWordEndings},
                              {QStringLiteral("unreadable_images"), result.failedImages},
                              {QStringLiteral("skipped_images"), QJsonArray::fromStringList(toStringList(result.skippedImages))},
                              {QStringLiteral("split"), QString::fromStdString(split)},
@@ -82,6 +83,7 @@ int EvalCommand::run(const QStringList &arguments)
         for (int k = 0; k < 4; ++k) CliOutput::out() << QStringLiteral("BLEU-%1   %2").arg(k + 1).arg(s.bleu[std::size_t(k)], 0, 'f', 4) << Qt::endl;
         CliOutput::out() << QStringLiteral("CIDEr-D  %1").arg(s.cider, 0, 'f', 4) << Qt::endl;
         CliOutput::out() << tr("length ratio %1 (caption words per closest reference word)").arg(s.lengthRatio, 0, 'f', 3) << Qt::endl;
+        CliOutput::out() << tr("captions ending in a function word: %1%").arg(s.functionWordEndings * 100, 0, 'f', 1) << Qt::endl;
         if (result.attentionNouns > 0)
             CliOutput::out() << tr("attention hit rate %1 (%2 of %3 object nouns)")
                                     .arg(result.attentionHitRate(), 0, 'f', 4)

@@ -54,11 +54,15 @@ public:
     void onStep(const training::StepRecord &r) override
     {
         if (!due() && r.step != r.totalSteps) return;
-        show(tr("epoch %1 step %2/%3 loss %4 lr %5 %6 samples/s ETA %7")
+        const QString rewards = r.meanReward && r.greedyReward
+                                    ? tr(" reward %1 greedy %2").arg(*r.meanReward, 0, 'f', 3).arg(*r.greedyReward, 0, 'f', 3)
+                                    : QString();
+        show(tr("epoch %1 step %2/%3 loss %4%5 lr %6 %7 samples/s ETA %8")
                  .arg(r.epoch)
                  .arg(r.step)
                  .arg(r.totalSteps)
                  .arg(r.loss, 0, 'f', 3)
+                 .arg(rewards)
                  .arg(r.learningRate, 0, 'e', 2)
                  .arg(r.samplesPerSecond, 0, 'f', 1)
                  .arg(duration(r.etaSeconds)));
@@ -66,12 +70,17 @@ public:
     void onEpoch(const training::EpochRecord &r) override
     {
         endLine();
-        CliOutput::out() << tr("epoch %1: train loss %2, validation loss %3, BLEU-4 %4, CIDEr-D %5%6%7 (%8)")
+        const QString rewards = r.meanReward && r.greedyReward
+                                    ? tr(", mean reward %1, greedy reward %2").arg(*r.meanReward, 0, 'f', 3).arg(*r.greedyReward, 0, 'f', 3)
+                                    : QString();
+        CliOutput::out() << tr("epoch %1: train loss %2%3, validation loss %4, BLEU-4 %5, CIDEr-D %6, ending in a function word %7%8%9 (%10)")
                                 .arg(r.epoch)
                                 .arg(r.trainLoss, 0, 'f', 3)
+                                .arg(rewards)
                                 .arg(r.validationLoss, 0, 'f', 3)
                                 .arg(r.scores.bleu[3], 0, 'f', 3)
                                 .arg(r.scores.cider, 0, 'f', 3)
+                                .arg(QString::number(r.scores.functionWordEndings * 100, 'f', 1) + QLatin1Char('%'))
                                 .arg(r.attentionHitRate ? tr(", attention hit rate %1").arg(*r.attentionHitRate, 0, 'f', 3) : QString())
                                 .arg(r.best ? tr(", best so far") : QString())
                                 .arg(duration(r.elapsedSeconds))
@@ -123,6 +132,8 @@ training::TrainingConfig TrainCommand::settings(const QCommandLineParser &parser
     training::TrainingConfig config = base;
     if (parser.isSet(QStringLiteral("config"))) config = training::TrainingConfig::fromJson(configText(parser.value(QStringLiteral("config"))), config);
     if (parser.isSet(QStringLiteral("encoder-weights"))) config.encoderWeights = parser.value(QStringLiteral("encoder-weights")).toStdString();
+    if (parser.isSet(QStringLiteral("init-from")))
+        config.initFrom = QFileInfo(parser.value(QStringLiteral("init-from"))).absoluteFilePath().toStdString();
     const auto number = [&](const char *name, auto convert) {
         bool parsed = false;
         const auto value = convert(parser.value(QLatin1String(name)), &parsed);
@@ -162,6 +173,8 @@ int TrainCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("preset"), tr("Start from a preset (see --list-presets)."), tr("name")});
     parser.addOption({QStringLiteral("list-presets"), tr("List the presets and exit.")});
     parser.addOption({QStringLiteral("encoder-weights"), tr("Pretrained encoder weights (.safetensors, .pth, TFLite MobileNetV2)."), tr("file")});
+    parser.addOption({QStringLiteral("init-from"),
+                      tr("Start from a trained model: its weights, vocabulary and language (the cider objective needs one)."), tr("model")});
     parser.addOption({QStringLiteral("config"), tr("JSON file (or text) with settings that override the preset."), tr("json")});
     parser.addOption({QStringLiteral("max-minutes"), tr("Wall-time budget for the whole run."), tr("minutes")});
     parser.addOption({QStringLiteral("epochs"), tr("Number of epochs."), tr("n")});

@@ -55,7 +55,7 @@ QString duration(double seconds)
 TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     : QWidget(parent), m_augmentation(std::move(augmentation)), m_controller(new widgets::TrainingController(this)), m_dataset(new QLineEdit(this)),
       m_format(new QComboBox(this)), m_report(new QLabel(this)), m_preset(new QComboBox(this)), m_encoderWeights(new QLineEdit(this)),
-      m_output(new QLineEdit(this)), m_resume(new QLineEdit(this)), m_start(new QPushButton(tr("Sta&rt"), this)),
+      m_initFrom(new QLineEdit(this)), m_output(new QLineEdit(this)), m_resume(new QLineEdit(this)), m_start(new QPushButton(tr("Sta&rt"), this)),
       m_pause(new QPushButton(tr("Pa&use"), this)), m_stop(new QPushButton(tr("St&op"), this)), m_use(new QPushButton(tr("Use This Mode&l"), this)),
       m_phase(new widgets::ElidedLabel(this)), m_status(new widgets::ElidedLabel(this)), m_progress(new QProgressBar(this)), m_plot(new widgets::TrainingPlot(this)),
       m_smoothingSlider(new QSlider(Qt::Horizontal, this)), m_logScale(new QCheckBox(tr("Lo&g scale"), this)), m_samples(new QListWidget(this)),
@@ -73,6 +73,7 @@ TrainTab::TrainTab(AugmentationSource augmentation, QWidget *parent)
     const QSettings settings;
     m_dataset->setText(settings.value(QStringLiteral("train/dataset"), QStringLiteral("synthetic")).toString());
     m_encoderWeights->setText(settings.value(QStringLiteral("train/encoderWeights")).toString());
+    m_initFrom->setText(settings.value(QStringLiteral("train/initFrom")).toString());
     m_output->setText(defaultOutputFolder());
     applyPreset(settings.value(QStringLiteral("train/preset"), QStringLiteral("synthetic-demo")).toString());
     updateButtons();
@@ -157,6 +158,14 @@ QGroupBox *TrainTab::createDataBox()
                                                           tr("Weights (*.safetensors *.pth *.pt *.tflite);;All files (*)"));
         if (!file.isEmpty()) m_encoderWeights->setText(file);
     }));
+    m_initFrom->setPlaceholderText(tr("none: a new model"));
+    m_initFrom->setAccessibleName(tr("Start from model"));
+    m_initFrom->setToolTip(tr("A trained model (.safetensors) to continue: its weights, vocabulary and caption language. "
+                              "CIDEr-D fine-tuning needs one"));
+    dataForm->addRow(tr("Start from model:"), browseRow(m_initFrom, tr("Browse…"), [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Model to Start From"), QString(), tr("Models (*.safetensors);;All files (*)"));
+        if (!file.isEmpty()) m_initFrom->setText(file);
+    }));
     m_output->setAccessibleName(tr("Output folder"));
     m_output->setToolTip(tr("Receives best.safetensors, final.safetensors, checkpoints and the history"));
     dataForm->addRow(tr("Output:"), browseRow(m_output, tr("Browse…"), [this] {
@@ -212,6 +221,14 @@ QGroupBox *TrainTab::createModelBox()
     m_vocabulary->setAccessibleName(tr("Vocabulary"));
     m_vocabulary->setAccessibleDescription(m_vocabulary->toolTip());
     form->addRow(tr("Vocabulary:"), m_vocabulary);
+    m_objective = new QComboBox(this);
+    m_objective->addItem(tr("Cross-entropy: learn the reference captions"), QStringLiteral("cross-entropy"));
+    m_objective->addItem(tr("CIDEr-D, self-critical: fine-tune a trained model"), QStringLiteral("cider"));
+    m_objective->setToolTip(tr("What training optimises. Self-critical training samples several captions per image and favours those "
+                               "that score better than the others; it starts from the model under \"Start from model\""));
+    m_objective->setAccessibleName(tr("Objective"));
+    m_objective->setAccessibleDescription(m_objective->toolTip());
+    form->addRow(tr("Ob&jective:"), m_objective);
     using Config = training::TrainingConfig;
     m_budgetNote = new QLabel(this);
     m_numberFields = {
@@ -233,6 +250,8 @@ QGroupBox *TrainTab::createModelBox()
          [](Config &c) -> int & { return c.minWordFrequency; }},
         {this, {tr("Subword pieces:"), 32, 100000, 100, 0, tr("Size of a subword vocabulary, learnt from the training captions when training starts")},
          [](Config &c) -> int & { return c.subwordPieces; }},
+        {this, {tr("Samples per image:"), 2, 64, 1, 0, tr("Captions sampled per image in each self-critical step")},
+         [](Config &c) -> int & { return c.samplesPerImage; }},
         {this, {tr("Feature views:"), 1, 32, 1, 0, tr("Cached versions of each image: the original plus augmented ones")}, [](Config &c) -> int & { return c.featureViews; }},
         {this, {tr("Time budget (min):"), 0, 100000, 1, 1, tr("Stop after this many minutes; the plan is revised to fit as the speed changes (0 = none)")},
          [](Config &c) -> double & { return c.maxMinutes; }},
@@ -243,13 +262,19 @@ QGroupBox *TrainTab::createModelBox()
         // While a time budget cuts the run, say so under the epochs the form asks for.
         if (field.label() == tr("Epochs:")) form->addRow(QString(), m_budgetNote);
     }
-    // The pieces' count means something only for a subword vocabulary.
+    // The pieces' count means something only for a subword vocabulary, the samples only for the
+    // self-critical objective.
     for (const NumberField &field : m_numberFields) {
-        if (field.label() != tr("Subword pieces:")) continue;
-        QAbstractSpinBox *pieces = field.editor();
-        const auto follow = [this, pieces] { pieces->setEnabled(m_vocabulary->currentData().toString() == QLatin1String("subwords")); };
-        connect(m_vocabulary, &QComboBox::currentIndexChanged, pieces, follow);
-        follow();
+        QAbstractSpinBox *editor = field.editor();
+        if (field.label() == tr("Subword pieces:")) {
+            const auto follow = [this, editor] { editor->setEnabled(m_vocabulary->currentData().toString() == QLatin1String("subwords")); };
+            connect(m_vocabulary, &QComboBox::currentIndexChanged, editor, follow);
+            follow();
+        } else if (field.label() == tr("Samples per image:")) {
+            const auto follow = [this, editor] { editor->setEnabled(m_objective->currentData().toString() == QLatin1String("cider")); };
+            connect(m_objective, &QComboBox::currentIndexChanged, editor, follow);
+            follow();
+        }
     }
     m_budgetNote->setObjectName(QStringLiteral("budgetNote"));
     m_budgetNote->setWordWrap(true);
@@ -411,6 +436,7 @@ void TrainTab::loadConfig(const training::TrainingConfig &c)
     m_freeze->setChecked(c.freezeEncoder);
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(QString::fromStdString(c.mixedPrecision))));
     m_vocabulary->setCurrentIndex(std::max(0, m_vocabulary->findData(QString::fromStdString(c.vocabulary))));
+    m_objective->setCurrentIndex(std::max(0, m_objective->findData(QString::fromStdString(c.objective))));
     for (const NumberField &field : m_numberFields) field.load(c);
 }
 
@@ -421,8 +447,10 @@ training::TrainingConfig TrainTab::currentConfig() const
     c.freezeEncoder = m_freeze->isChecked();
     c.mixedPrecision = m_precision->currentData().toString().toStdString();
     c.vocabulary = m_vocabulary->currentData().toString().toStdString();
+    c.objective = m_objective->currentData().toString().toStdString();
     for (const NumberField &field : m_numberFields) field.store(c);
     c.encoderWeights = m_encoderWeights->text().trimmed().toStdString();
+    c.initFrom = m_initFrom->text().trimmed().toStdString();
     // One source of truth: the pipeline edited in the Augment tab.
     if (m_augmentation) c.augmentation = m_augmentation();
     return c;
@@ -519,11 +547,18 @@ void TrainTab::start()
         return;
     }
     const bool resuming = !m_resume->text().trimmed().isEmpty();
+    if (!resuming && config.objective == "cider" && config.initFrom.empty()) {
+        QMessageBox::warning(this, tr("Cannot Start Training"),
+                             tr("CIDEr-D fine-tuning continues a trained model: choose one under \"Start from model\"."));
+        m_initFrom->setFocus();
+        return;
+    }
     if (m_output->text().trimmed().isEmpty() && !resuming) m_output->setText(defaultOutputFolder()); // resuming: the checkpoint's
     QSettings settings;
     settings.setValue(QStringLiteral("train/dataset"), m_dataset->text());
     settings.setValue(QStringLiteral("train/preset"), m_preset->currentData().toString());
     settings.setValue(QStringLiteral("train/encoderWeights"), m_encoderWeights->text());
+    settings.setValue(QStringLiteral("train/initFrom"), m_initFrom->text());
     m_plot->clear();
     m_samples->clear();
     m_lastSamples.clear();
@@ -567,12 +602,14 @@ void TrainTab::showStepStatus()
     const int asked = currentConfig().epochs;
     m_budgetNote->setText(tr("The time budget fits %n of them at the current speed.", nullptr, planned));
     m_budgetNote->setVisible(planned != asked);
-    m_status->setText(tr("Epoch %1 of %2, step %3 of %4 · loss %5 · %6 samples/s · %7 left%8")
+    const QString loss = r.meanReward && r.greedyReward ? tr("reward %1 (greedy %2)").arg(*r.meanReward, 0, 'f', 3).arg(*r.greedyReward, 0, 'f', 3)
+                                                        : tr("loss %1").arg(r.loss, 0, 'f', 3);
+    m_status->setText(tr("Epoch %1 of %2, step %3 of %4 · %5 · %6 samples/s · %7 left%8")
                           .arg(r.epoch)
                           .arg(planned)
                           .arg(r.step)
                           .arg(r.totalSteps)
-                          .arg(r.loss, 0, 'f', 3)
+                          .arg(loss)
                           .arg(r.samplesPerSecond, 0, 'f', 1)
                           .arg(duration(r.etaSeconds))
                           .arg(m_bestEpoch > 0 ? tr(" · best: epoch %1").arg(m_bestEpoch) : QString()));

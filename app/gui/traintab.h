@@ -93,12 +93,13 @@ private:
     QLabel *m_report;
     QComboBox *m_preset;
     QLineEdit *m_encoderWeights;
+    QLineEdit *m_initFrom;
     QLineEdit *m_output;
     QLineEdit *m_resume;
     // Settings.
     std::vector<NumberField> m_numberFields; // the numeric settings, in form order
     QLabel *m_budgetNote = nullptr;           // under Epochs: what the time budget fits
-    QComboBox *m_encoder, *m_precision, *m_vocabulary;
+    QComboBox *m_encoder, *m_precision, *m_vocabulary, *m_objective;
     QCheckBox *m_freeze;
     training::TrainingConfig m_base; // the preset, for what the editors do not show
     // Run control and status.

@@ -146,4 +146,10 @@ void CaptionModelImpl::prepareForInference(WeightPrecision precision)
     m_stepEngine = std::make_unique<DecoderStepEngine>(*this, precision);
 }
 
+void CaptionModelImpl::prepareDecoderForInference()
+{
+    eval();
+    m_stepEngine = std::make_unique<DecoderStepEngine>(*this, WeightPrecision::Float32);
+}
+
 } // namespace snaption

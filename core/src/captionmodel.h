@@ -46,6 +46,9 @@ public:
     // precision first rounds the decoder's weights to their int8 values, so every path (steps,
     // whole sequences) computes with the same weights. Call after loading weights.
     void prepareForInference(WeightPrecision precision = WeightPrecision::Float32);
+    // Eval mode and a step engine for the decoder's current weights, the encoder left as it is:
+    // for decoding during training (self-critical steps), where the weights change every step.
+    void prepareDecoderForInference();
 
     const std::vector<DecoderLayer> &layers() const { return m_layers; }
     const torch::nn::LayerNorm &finalNorm() const { return m_finalNorm; }

@@ -40,13 +40,19 @@ torch::Tensor GreedySearch::pick(const torch::Tensor &logits, const std::vector<
 
 std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory)
 {
+    return run(memory, std::vector<std::uint64_t>(std::size_t(memory.size(0)), m_options.seed));
+}
+
+std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds)
+{
     const std::int64_t images = memory.size(0);
+    if (seeds.size() != std::size_t(images)) throw Error(ErrorKind::InvalidArgument, "sampling needs one seed per image");
     const int maxTokens = m_options.maxTokens > 0 ? std::min(m_options.maxTokens, m_model.config().decoder.contextLength - 1)
                                                   : m_model.config().decoder.contextLength - 1;
     std::vector<DecodedSequence> results(std::size_t(images), DecodedSequence{});
     std::vector<double> logProbabilitySums(std::size_t(images), 0.0);
     std::vector<at::Generator> generators;
-    for (std::int64_t i = 0; i < images; ++i) generators.push_back(at::make_generator<at::CPUGeneratorImpl>(m_options.seed));
+    for (const std::uint64_t seed : seeds) generators.push_back(at::make_generator<at::CPUGeneratorImpl>(seed));
 
     IncrementalDecoder decoder(m_model, memory, m_options.useKvCache);
     std::vector<std::int64_t> rowImages(static_cast<std::size_t>(images));

@@ -16,6 +16,9 @@ public:
 
     // memory [B, M, d] -> one sequence per image.
     std::vector<DecodedSequence> run(const torch::Tensor &memory);
+    // Sampling with a seed per row of memory instead of the options' one (rows that repeat an
+    // image draw different captions of it; self-critical training draws several per image).
+    std::vector<DecodedSequence> run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds);
 
 private:
     torch::Tensor pick(const torch::Tensor &logits, const std::vector<std::int64_t> &rowImages,

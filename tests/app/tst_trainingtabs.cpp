@@ -291,15 +291,86 @@ private Q_SLOTS:
         epoch.scores.bleu = {0.5, 0.4, 0.3, 0.2};
         epoch.scores.cider = 0.6;
         plot.addEpoch(epoch);
-        const QList<QCustomPlot *> plots = plot.findChildren<QCustomPlot *>();
-        QCOMPARE(plots.size(), 2);
-        QCustomPlot *scores = plots.at(1)->xAxis->label() == QLatin1String("epoch") ? plots.at(1) : plots.at(0);
+        QCustomPlot *scores = nullptr;
+        for (QCustomPlot *candidate : plot.findChildren<QCustomPlot *>())
+            if (candidate->xAxis->label() == QLatin1String("epoch")) scores = candidate;
+        QVERIFY(scores);
         QTRY_VERIFY(scores->xAxis->range().upper >= 1.5); // drawn by the replot timer
         QVERIFY(scores->xAxis->range().lower >= 0 && scores->xAxis->range().lower < 1);
         QVERIFY(scores->yAxis->range().lower >= 0 && scores->yAxis->range().upper > 0.2);
         QVERIFY(scores->yAxis2->range().lower >= 0 && scores->yAxis2->range().upper > 0.6);
         // The exported history has the trainer's history.csv columns.
         QVERIFY(plot.historyCsv().startsWith("epoch,train_loss,validation_loss,bleu1,"));
+    }
+
+    // Self-critical steps bring a third plot: the rewards per step and their epoch means; a
+    // cross-entropy run never shows it, and clearing hides it again.
+    void rewardPlotAppearsForSelfCriticalTraining()
+    {
+        widgets::TrainingPlot plot;
+        plot.show();
+        QCustomPlot *rewards = nullptr;
+        for (QCustomPlot *candidate : plot.findChildren<QCustomPlot *>())
+            if (candidate->accessibleName() == QLatin1String("Reward plot of self-critical training")) rewards = candidate;
+        QVERIFY(rewards);
+        training::StepRecord step;
+        step.step = 1;
+        step.loss = 2.0;
+        plot.addStep(step);
+        QVERIFY(!plot.showsRewards());
+        for (int i = 2; i <= 3; ++i) {
+            step.step = i;
+            step.meanReward = 0.2 * i;
+            step.greedyReward = 0.3 * i;
+            plot.addStep(step);
+        }
+        QVERIFY(plot.showsRewards());
+        training::EpochRecord epoch;
+        epoch.epoch = 1;
+        epoch.meanReward = 0.5;
+        epoch.greedyReward = 0.75;
+        plot.addEpoch(epoch);
+        QCOMPARE(rewards->graphCount(), 4);
+        QCOMPARE(rewards->graph(0)->dataCount(), 2); // sampled, per step
+        QCOMPARE(rewards->graph(1)->data()->at(1)->value, 0.9); // greedy, per step
+        QCOMPARE(rewards->graph(3)->data()->at(0)->key, 3.0); // greedy, epoch mean, where the epoch ended
+        QCOMPARE(rewards->graph(3)->data()->at(0)->value, 0.75);
+        QTRY_VERIFY(rewards->yAxis->range().upper >= 0.9); // drawn by the replot timer
+        QVERIFY(plot.historyCsv().split('\n').at(1).contains(",0.5,0.75,"));
+        const QString png = m_dir.filePath(QStringLiteral("rewards.png"));
+        QVERIFY(plot.savePng(png, 600, 700));
+        QCOMPARE(QImage(png).size(), QSize(600, 700));
+        plot.clear();
+        QVERIFY(!plot.showsRewards());
+    }
+
+    // The CIDEr preset sets the objective; the model it fine-tunes is the "Start from model" field,
+    // and the samples per image apply only to that objective.
+    void selfCriticalPresetAndStartingModel()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        tab->applyPreset(QStringLiteral("flickr8k-mobilenet-scst"));
+        QCOMPARE(tab->currentConfig().objective, std::string("cider"));
+        QComboBox *objective = nullptr;
+        for (QComboBox *box : tab->findChildren<QComboBox *>())
+            if (box->accessibleName() == QLatin1String("Objective")) objective = box;
+        QLineEdit *start = nullptr;
+        for (QLineEdit *edit : tab->findChildren<QLineEdit *>())
+            if (edit->accessibleName() == QLatin1String("Start from model")) start = edit;
+        QAbstractSpinBox *samples = nullptr;
+        for (QAbstractSpinBox *box : tab->findChildren<QAbstractSpinBox *>())
+            if (box->accessibleName() == QLatin1String("Samples per image")) samples = box;
+        QVERIFY(objective && start && samples);
+        QVERIFY(samples->isEnabled());
+        start->setText(QStringLiteral("/models/flickr8k.safetensors"));
+        QCOMPARE(tab->currentConfig().initFrom, std::string("/models/flickr8k.safetensors"));
+        QCOMPARE(tab->currentConfig().samplesPerImage, 5);
+        tab->applyPreset(QStringLiteral("flickr8k-mobilenet"));
+        QCOMPARE(tab->currentConfig().objective, std::string("cross-entropy"));
+        QVERIFY(!samples->isEnabled());
+        QCOMPARE(tab->currentConfig().initFrom, std::string("/models/flickr8k.safetensors")); // a preset keeps the chosen model
+        start->clear();
     }
 
     void budgetNoteShowsWhatTheTimeBudgetFits()

@@ -53,6 +53,7 @@ public:
     int stopAfterStep = -1, stopAfterEpoch = -1;
     int steps = 0, epochs = 0;
     std::vector<double> losses;
+    std::vector<std::optional<double>> stepRewards, epochRewards;
     std::vector<std::optional<double>> hitRates;
     int bestEpoch = 0;
     std::vector<std::string> messages;
@@ -65,12 +66,14 @@ public:
     {
         ++steps;
         losses.push_back(r.loss);
+        stepRewards.push_back(r.meanReward);
         if (r.step == stopAfterStep) trainer->requestStop();
     }
     void onEpoch(const EpochRecord &r) override
     {
         ++epochs;
         hitRates.push_back(r.attentionHitRate);
+        epochRewards.push_back(r.meanReward);
         if (r.best) bestEpoch = r.epoch;
         if (r.epoch == stopAfterEpoch) trainer->requestStop();
     }
@@ -265,6 +268,57 @@ private Q_SLOTS:
         QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
         QCOMPARE(historyEpochs(folder(tag + QStringLiteral("-parts"))), (std::vector<int>{1, 2}));
         QCOMPARE(bool(ModelInfo::read(resumed.finalModel).subwords), subwords);
+    }
+
+    // The self-critical stage: it starts from a trained model (its vocabulary kept), reports the
+    // sampled captions' reward per step and epoch (also in the history), and a stopped run
+    // resumes exactly: the samples are drawn from seeds that depend on the epoch and image only.
+    void selfCriticalStageStartsFromAModelAndResumesExactly()
+    {
+        TrainingConfig base = tinyConfig(true, "fp32");
+        base.epochs = 1;
+        Trainer crossEntropy(base, tinyData());
+        const TrainingResult start = crossEntropy.run(folder(QStringLiteral("scst-start")).toStdString());
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.objective = "cider";
+        config.samplesPerImage = 3;
+        config.learningRate = 1e-4;
+        QVERIFY_THROWS_EXCEPTION(Error, Trainer(config, tinyData())); // no model to start from
+        config.initFrom = start.finalModel;
+
+        Trainer uninterrupted(config, tinyData());
+        Stopper all;
+        all.trainer = &uninterrupted;
+        uninterrupted.setObserver(&all);
+        const TrainingResult straight = uninterrupted.run(folder(QStringLiteral("scst-straight")).toStdString());
+        QVERIFY(straight.completed);
+        QVERIFY(all.said("starting from " + start.finalModel));
+        QCOMPARE(ModelInfo::read(straight.finalModel).vocabulary, ModelInfo::read(start.finalModel).vocabulary);
+        QCOMPARE(all.stepRewards.size(), std::size_t(6));
+        for (const auto &reward : all.stepRewards) QVERIFY(reward && *reward >= 0);
+        for (const auto &reward : all.epochRewards) QVERIFY(reward && *reward >= 0);
+        const QJsonObject history = QJsonDocument::fromJson(readBytes(folder(QStringLiteral("scst-straight/history.json")))).object();
+        QVERIFY(history[QLatin1String("epochs")].toArray()[1].toObject().contains(QLatin1String("mean_reward")));
+        QCOMPARE(history[QLatin1String("steps")].toArray()[0].toArray().size(), 5); // step, loss, rate, mean and greedy reward
+
+        Trainer first(config, tinyData());
+        Stopper stopper;
+        stopper.trainer = &first;
+        stopper.stopAfterStep = 4;
+        first.setObserver(&stopper);
+        const TrainingResult stopped = first.run(folder(QStringLiteral("scst-parts")).toStdString());
+        QVERIFY(stopped.stopped);
+        Trainer second = Trainer::resume(stopped.lastCheckpoint, tinyData());
+        Stopper rest;
+        second.setObserver(&rest);
+        const TrainingResult resumed = second.run(folder(QStringLiteral("scst-parts")).toStdString());
+        QVERIFY(resumed.completed);
+        std::vector<double> losses = stopper.losses;
+        losses.insert(losses.end(), rest.losses.begin(), rest.losses.end());
+        QCOMPARE(losses.size(), all.losses.size());
+        for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - all.losses[i]) < 1e-6, qPrintable(QString::number(i)));
+        const double difference = largestDifference(straight.finalModel, resumed.finalModel);
+        QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
     }
 
     // An epoch's checkpoint holds that epoch's record (resuming from epoch 3 once gave a history of

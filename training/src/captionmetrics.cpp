@@ -1,4 +1,5 @@
 #include <snaption/training/captionmetrics.h>
+#include <snaption/training/ciderdscorer.h>
 
 #include <snaption/error.h>
 
@@ -87,69 +88,29 @@ double CaptionMetrics::ciderD(const std::vector<Tokens> &candidates, const std::
 {
     checkSizes(candidates, references);
     if (candidates.empty()) return 0;
-    constexpr double sigma = 6.0;
-    // Document frequency: in how many images' references an n-gram occurs.
-    std::map<NGram, double> documentFrequency;
-    std::vector<std::vector<Counts>> referenceCounts(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        std::set<NGram> seen;
-        for (const Tokens &reference : references[i]) {
-            referenceCounts[i].push_back(countNGrams(reference));
-            for (const auto &entry : referenceCounts[i].back()) seen.insert(entry.first);
-        }
-        for (const NGram &ngram : seen) documentFrequency[ngram] += 1;
-    }
-    const double logImages = std::log(double(references.size()));
-
-    struct Vector {
-        std::array<std::map<NGram, double>, kMaxN> values;
-        std::array<double, kMaxN> norm{};
-        int length = 0; // as coco-caption counts it: the number of bigrams
-    };
-    const auto toVector = [&](const Counts &counts) {
-        Vector v;
-        for (const auto &[ngram, termFrequency] : counts) {
-            const auto found = documentFrequency.find(ngram);
-            const double df = std::log(std::max(1.0, found == documentFrequency.end() ? 0.0 : found->second));
-            const std::size_t n = ngram.size() - 1;
-            const double value = double(termFrequency) * (logImages - df);
-            v.values[n][ngram] = value;
-            v.norm[n] += value * value;
-            if (n == 1) v.length += termFrequency;
-        }
-        for (double &norm : v.norm) norm = std::sqrt(norm);
-        return v;
-    };
-    const auto similarity = [&](const Vector &hypothesis, const Vector &reference) {
-        const double delta = double(hypothesis.length - reference.length);
-        std::array<double, kMaxN> value{};
-        for (std::size_t n = 0; n < kMaxN; ++n) {
-            for (const auto &[ngram, weight] : hypothesis.values[n]) {
-                const auto found = reference.values[n].find(ngram);
-                const double referenceWeight = found == reference.values[n].end() ? 0.0 : found->second;
-                value[n] += std::min(weight, referenceWeight) * referenceWeight;
-            }
-            if (hypothesis.norm[n] != 0 && reference.norm[n] != 0) value[n] /= hypothesis.norm[n] * reference.norm[n];
-            value[n] *= std::exp(-(delta * delta) / (2 * sigma * sigma));
-        }
-        return value;
-    };
-
+    // Document frequencies from the candidates' own references, as coco-caption takes them.
+    const CiderDScorer scorer(references);
     double total = 0;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const Vector hypothesis = toVector(countNGrams(candidates[i]));
-        std::array<double, kMaxN> score{};
-        for (const Counts &counts : referenceCounts[i]) {
-            const auto value = similarity(hypothesis, toVector(counts));
-            for (std::size_t n = 0; n < kMaxN; ++n) score[n] += value[n];
-        }
-        double average = 0;
-        for (const double s : score) average += s;
-        average /= double(kMaxN);
-        average /= double(referenceCounts[i].size());
-        total += average * 10.0;
-    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) total += scorer.scores({candidates[i]}, references[i]).front();
     return total / double(candidates.size());
+}
+
+bool CaptionMetrics::isFunctionWord(const std::string &word)
+{
+    // Words a finished caption does not end with, in the two caption languages.
+    static const std::set<std::string> words{
+        "a", "an", "the", "of", "with", "in", "on", "at", "to", "and", "or", "for", "by", "from", "into", "onto", "over", "under",
+        "while", "its", "his", "her", "their", "is", "are", "some", "as", "near", "through", "across", "behind", "beside",
+        "ein", "eine", "einer", "einem", "einen", "eines", "der", "die", "das", "den", "dem", "des", "mit", "im", "auf", "am", "und",
+        "oder", "von", "vom", "zu", "zum", "zur", "bei", "beim", "über", "unter", "vor", "hinter", "neben", "durch", "ist", "sind", "sein", "ihr"};
+    return words.count(word) > 0;
+}
+
+double CaptionMetrics::functionWordEndingShare(const std::vector<Tokens> &candidates)
+{
+    if (candidates.empty()) return 0;
+    const auto endsBadly = [](const Tokens &words) { return !words.empty() && isFunctionWord(words.back()); };
+    return double(std::count_if(candidates.begin(), candidates.end(), endsBadly)) / double(candidates.size());
 }
 
 CaptionScores CaptionMetrics::compute(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
@@ -157,6 +118,7 @@ CaptionScores CaptionMetrics::compute(const std::vector<Tokens> &candidates, con
     CaptionScores scores;
     std::tie(scores.bleu, scores.lengthRatio) = bleuAndLengthRatio(candidates, references);
     scores.cider = ciderD(candidates, references);
+    scores.functionWordEndings = functionWordEndingShare(candidates);
     scores.images = int(candidates.size());
     return scores;
 }

@@ -12,7 +12,8 @@ std::vector<std::string> ResumeSettings::changes(const TrainingConfig &checkpoin
 {
     static const std::set<std::string> fixed{"model",    "encoder_weights", "freeze_encoder", "cache_features", "feature_views",
                                              "augment",  "augmentation",    "min_word_frequency", "batch_size", "seed",
-                                             "synthetic", "best_metric", "language",   "vocabulary", "subword_pieces"};
+                                             "synthetic", "best_metric", "language",   "vocabulary", "subword_pieces",
+                                             "objective", "init_from", "samples_per_image", "sample_temperature"};
     const nlohmann::json before = nlohmann::json::parse(checkpoint.toJson());
     const nlohmann::json after = nlohmann::json::parse(wanted.toJson());
     std::vector<std::string> lines;

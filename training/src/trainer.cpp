@@ -19,6 +19,7 @@
 #include "onecycleschedule.h"
 #include "resumesettings.h"
 #include "runfolder.h"
+#include "selfcriticalobjective.h"
 #include "splitmix.h"
 #include "systemmemory.h"
 #include "trainingcheckpoint.h"
@@ -175,6 +176,12 @@ struct Trainer::Impl {
     // Uncached runs read images every step: records that failed there are skipped from then on.
     std::set<std::int64_t> unreadableTrain, unreadableValidation;
     std::vector<std::vector<std::vector<std::int64_t>>> trainCaptions; // per record: token ids per caption
+    std::unique_ptr<SelfCriticalObjective> selfCritical; // the "cider" objective
+    // The running epoch's losses and (self-critical) rewards, for its record.
+    struct EpochSums {
+        double loss = 0, meanReward = 0, greedyReward = 0;
+        int steps = 0, rewardSteps = 0;
+    } epochSums;
     TrainingState state;
     int stepsPerEpoch = 0;
     bool bfloat16 = false; // training steps' matrix products (config.mixedPrecision resolved)
@@ -194,6 +201,7 @@ struct Trainer::Impl {
     bool overBudget() const { return config.maxMinutes > 0 && elapsed() > config.maxMinutes * 60.0; }
     bool frozen() const { return config.freezeEncoder; }
     bool cached() const { return config.freezeEncoder && config.cacheFeatures; }
+    bool initialised() const { return !resumeFrom && !config.initFrom.empty(); }
 
     // LibTorch's OpenMP pool and OpenBLAS's threads would fight over the cores, so training steps
     // give them to one of the two. A frozen encoder leaves the decoder's matrix products (OpenBLAS
@@ -224,14 +232,19 @@ struct Trainer::Impl {
     TensorMap optimizerTensors();
     std::vector<std::int64_t> encodeCaption(const std::string &caption) const;
     void learnStyle(const std::vector<std::string> &captions);
+    void startFromModel(const std::vector<std::string> &captions);
+    void prepareSelfCritical();
+    CiderDScorer::Tokens generatedWords(const std::vector<std::int64_t> &ids) const;
+    torch::Tensor crossEntropyStep(const EncodedBatch &encoded, int epoch);
+    torch::Tensor selfCriticalStep(const EncodedBatch &encoded, int epoch, StepRecord &step);
     std::pair<torch::Tensor, torch::Tensor> captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const;
     EncodedBatch loadAndEncode(const std::vector<std::int64_t> &records, int epoch, bool training);
     EncodedBatch encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training);
     torch::Tensor batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets);
-    bool trainEpoch(int epoch, StepMeter &meter, double &lossSum, int &lossCount);
-    void trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount);
-    EpochRecord evaluateEpoch(int epoch, double trainLoss);
-    bool finishEpoch(int epoch, double trainLoss, const StepMeter &meter, TrainingResult &result);
+    bool trainEpoch(int epoch, StepMeter &meter);
+    void trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter);
+    EpochRecord evaluateEpoch(int epoch);
+    bool finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result);
     void finishRun(bool budgetCut, TrainingResult &result);
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
@@ -260,6 +273,10 @@ void Trainer::Impl::startRun()
         restoreBestModel();
         return;
     }
+    if (initialised()) {
+        startFromModel(captions);
+        return;
+    }
     if (config.vocabulary == "subwords") {
         message({QT_TRANSLATE_NOOP("Trainer", "learning a subword vocabulary of %1 pieces"), {std::to_string(config.subwordPieces)}});
         subwords = SubwordModel::train(captions, config.subwordPieces);
@@ -269,6 +286,23 @@ void Trainer::Impl::startRun()
         vocabulary = Vocabulary::fromCaptions(captions, config.minWordFrequency);
         message({QT_TRANSLATE_N_NOOP("Trainer", "vocabulary: %1 tokens (words seen at least %n time(s))"), {std::to_string(vocabulary.size())}, config.minWordFrequency});
     }
+    learnStyle(captions);
+    state.plannedEpochs = config.epochs;
+    state.runId = newRunId();
+}
+
+// A run that continues a trained model (initFrom) takes its vocabulary and caption language; the
+// model's weights are read in prepareModel.
+void Trainer::Impl::startFromModel(const std::vector<std::string> &captions)
+{
+    const ModelInfo info = ModelInfo::read(config.initFrom);
+    message({QT_TRANSLATE_NOOP("Trainer", "starting from %1"), {config.initFrom}});
+    vocabulary = info.vocabulary;
+    subwords = info.subwords;
+    if (info.style.language() != config.language)
+        message({QT_TRANSLATE_NOOP("Trainer", "caption language: %1, the model's (not %2)"), {info.style.language(), config.language}});
+    config.language = info.style.language();
+    config.model = info.config;
     learnStyle(captions);
     state.plannedEpochs = config.epochs;
     state.runId = newRunId();
@@ -326,7 +360,9 @@ void Trainer::Impl::prepareModel()
 {
     modelConfig = resumeFrom ? resumeFrom->model : config.model;
     std::optional<EncoderWeights> weights;
-    if (!resumeFrom && !config.encoderWeights.empty()) {
+    if (initialised() && !config.encoderWeights.empty())
+        message({QT_TRANSLATE_NOOP("Trainer", "the encoder's weights come from %1; %2 is not used"), {config.initFrom, config.encoderWeights}});
+    if (!resumeFrom && !initialised() && !config.encoderWeights.empty()) {
         weights = EncoderWeights::read(config.encoderWeights);
         const bool seed = modelConfig.architecture == ModelConfig::kArchitectureSeed;
         modelConfig.encoder = weights->config();
@@ -335,7 +371,7 @@ void Trainer::Impl::prepareModel()
     } else if (!resumeFrom && modelConfig.architecture == ModelConfig::kArchitectureSeed && modelConfig.encoder.classifierClasses == 0) {
         modelConfig.encoder.classifierClasses = 1000;
     }
-    if (!resumeFrom && frozen() && config.encoderWeights.empty())
+    if (!resumeFrom && !initialised() && frozen() && config.encoderWeights.empty())
         message({QT_TRANSLATE_NOOP("Trainer", "warning: the encoder is frozen but starts from random weights"), {}});
     modelConfig.validate();
     // Weights, gradients and AdamW's two moments: 16 bytes per parameter, before activations.
@@ -344,6 +380,7 @@ void Trainer::Impl::prepareModel()
     torch::manual_seed(config.seed);
     model = CaptionModel(modelConfig, std::int64_t(vocabulary.size()));
     if (resumeFrom) ModelStorage::loadStateDict(*model, resumeFrom->modelTensors, "checkpoint");
+    else if (initialised()) ModelStorage::loadStateDict(*model, ModelStorage::stateDict(*ModelStorage::load(config.initFrom).model), config.initFrom);
     else if (weights) model->encoder().loadWeights(EncoderWeightsTensors::of(*weights), config.encoderWeights);
     model->train();
     if (frozen()) {
@@ -443,6 +480,7 @@ void Trainer::Impl::prepareData()
         }
     }
     if (config.augment) augmenter = std::make_unique<Augmenter>(config.augmentation);
+    if (config.objective == "cider") prepareSelfCritical();
 
     trainImages.clear();
     validationImages.clear();
@@ -490,6 +528,33 @@ void Trainer::Impl::prepareData()
     stepsPerEpoch = int((trainImages.size() + std::size_t(config.batchSize) - 1) / std::size_t(config.batchSize));
     if (state.batch > stepsPerEpoch) throw Error(ErrorKind::BadModel, "checkpoint: its position lies beyond this dataset's epoch");
     if (resumedWithNewPlan) setPlannedEpochs(std::max(config.epochs, state.epoch));
+}
+
+void Trainer::Impl::prepareSelfCritical()
+{
+    std::vector<std::vector<CiderDScorer::Tokens>> references(dataset.train.size());
+    for (std::size_t i = 0; i < dataset.train.size(); ++i) {
+        for (const std::string &caption : dataset.train[i].captions) references[i].push_back(Vocabulary::tokenize(caption));
+    }
+    selfCritical = std::make_unique<SelfCriticalObjective>(
+        references, config.samplesPerImage, [this](const std::vector<std::int64_t> &ids) { return generatedWords(ids); }, config.sampleTemperature);
+    char temperature[16];
+    std::snprintf(temperature, sizeof temperature, "%g", config.sampleTemperature);
+    message({QT_TRANSLATE_NOOP("Trainer", "self-critical training: %1 captions per image sampled at temperature %2, rewarded by CIDEr-D"),
+             {std::to_string(config.samplesPerImage), temperature}});
+}
+
+// The words of generated ids as Vocabulary::tokenize writes the references.
+CiderDScorer::Tokens Trainer::Impl::generatedWords(const std::vector<std::int64_t> &ids) const
+{
+    std::vector<std::int64_t> finished(ids.begin(), std::find(ids.begin(), ids.end(), Vocabulary::kEnd));
+    std::string text;
+    if (subwords) {
+        for (const SubwordModel::WordPieces &word : subwords->words(finished)) text += word.word + " ";
+    } else {
+        for (const std::string &word : vocabulary.decode(finished)) text += word + " ";
+    }
+    return Vocabulary::tokenize(text);
 }
 
 std::pair<torch::Tensor, torch::Tensor> Trainer::Impl::captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const
@@ -568,12 +633,16 @@ torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const
         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(Vocabulary::kPad).label_smoothing(config.labelSmoothing));
 }
 
-EpochRecord Trainer::Impl::evaluateEpoch(int epoch, double trainLoss)
+EpochRecord Trainer::Impl::evaluateEpoch(int epoch)
 {
     notifyPhase(TrainingPhase::Evaluating, {QT_TRANSLATE_NOOP("Trainer", "scoring epoch %1"), {std::to_string(epoch + 1)}});
     EpochRecord record;
     record.epoch = epoch + 1;
-    record.trainLoss = trainLoss;
+    record.trainLoss = epochSums.steps ? epochSums.loss / epochSums.steps : 0;
+    if (epochSums.rewardSteps > 0) {
+        record.meanReward = epochSums.meanReward / epochSums.rewardSteps;
+        record.greedyReward = epochSums.greedyReward / epochSums.rewardSteps;
+    }
     record.learningRate = schedule().at(std::max(0, state.globalStep - 1));
     const int count = config.epochValidationImages > 0 ? std::min<int>(config.epochValidationImages, int(validationImages.size()))
                                                        : int(validationImages.size());
@@ -728,7 +797,37 @@ void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead
     setPlannedEpochs(planned);
 }
 
-void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter, double &lossSum, int &lossCount)
+// Cross-entropy on one caption per image. Each record's caption is a function of the seed, epoch
+// and record only, whatever else the batch holds, so a resumed run sees exactly what an
+// uninterrupted one would.
+torch::Tensor Trainer::Impl::crossEntropyStep(const EncodedBatch &encoded, int epoch)
+{
+    std::vector<const std::vector<std::int64_t> *> captions;
+    for (const std::int64_t record : encoded.records) {
+        const auto &options = trainCaptions[std::size_t(record)];
+        SplitMix pick(config.seed ^ 0xCA9ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
+        captions.push_back(&options[std::size_t(pick.below(int(options.size())))]);
+    }
+    const auto [inputs, targets] = captionTensors(captions);
+    return batchLoss(encoded.outputs, inputs, targets);
+}
+
+// Self-critical loss; the samples' seeds are, like the captions above, a function of the seed,
+// epoch and record only.
+torch::Tensor Trainer::Impl::selfCriticalStep(const EncodedBatch &encoded, int epoch, StepRecord &step)
+{
+    std::vector<std::uint64_t> seeds;
+    for (const std::int64_t record : encoded.records) {
+        SplitMix draw(config.seed ^ 0x5C57ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
+        for (int s = 0; s < config.samplesPerImage; ++s) seeds.push_back(draw.next());
+    }
+    const SelfCriticalObjective::StepResult result = selfCritical->step(*model, encoded.outputs, encoded.records, seeds, bfloat16);
+    step.meanReward = result.meanReward;
+    step.greedyReward = result.greedyReward;
+    return result.loss;
+}
+
+void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter)
 {
     const auto stepStart = Clock::now();
     const double learningRate = schedule().at(state.globalStep);
@@ -740,29 +839,25 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
     const EncodedBatch encoded = encoderOutputs(wanted, epoch, true);
     state.batch = batch + 1;
     if (encoded.records.empty()) return; // every image of the batch failed to read: nothing to learn from
-    // Each record's caption is a function of the seed, epoch and record only, whatever else the
-    // batch holds, so a resumed run sees exactly what an uninterrupted one would.
-    std::vector<const std::vector<std::int64_t> *> captions;
-    for (const std::int64_t record : encoded.records) {
-        const auto &options = trainCaptions[std::size_t(record)];
-        SplitMix pick(config.seed ^ 0xCA9ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
-        captions.push_back(&options[std::size_t(pick.below(int(options.size())))]);
-    }
-    const auto [inputs, targets] = captionTensors(captions);
+    StepRecord step;
     optimizer->zero_grad();
-    const torch::Tensor loss = batchLoss(encoded.outputs, inputs, targets);
+    const torch::Tensor loss = selfCritical ? selfCriticalStep(encoded, epoch, step) : crossEntropyStep(encoded, epoch);
     loss.backward();
     if (config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradientClip);
     optimizer->step();
 
     const double lossValue = loss.item<double>();
-    lossSum += lossValue;
-    ++lossCount;
+    epochSums.loss += lossValue;
+    ++epochSums.steps;
+    if (step.meanReward && step.greedyReward) {
+        epochSums.meanReward += *step.meanReward;
+        epochSums.greedyReward += *step.greedyReward;
+        ++epochSums.rewardSteps;
+    }
     ++state.globalStep;
-    state.steps.push_back({state.globalStep, lossValue, learningRate});
+    state.steps.push_back({state.globalStep, lossValue, learningRate, step.meanReward, step.greedyReward});
     if (meter.count(config.batchSize, secondsSince(stepStart)) || meter.revisionDue()) replan(meter.recentSecondsPerStep(), epochOverhead);
     if (!observer) return;
-    StepRecord step;
     step.epoch = epoch + 1;
     step.step = state.globalStep;
     step.stepsPerEpoch = stepsPerEpoch;
@@ -776,7 +871,7 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
 }
 
 // The steps of one epoch, from where the state stands. False when stopped or out of time.
-bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter, double &lossSum, int &lossCount)
+bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter)
 {
     // This epoch's order: a function of the seed and epoch only.
     std::vector<std::int64_t> order = trainImages;
@@ -789,17 +884,17 @@ bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter, double &lossSum, int
             message({QT_TRANSLATE_NOOP("Trainer", "time budget reached: stopping training"), {}});
             return false;
         }
-        trainStep(epoch, order, batch, meter, lossSum, lossCount);
+        trainStep(epoch, order, batch, meter);
     }
     return !stop; // a stop during the last step leaves the epoch unscored, to be finished on resume
 }
 
 // Scores the epoch, keeps the best model, writes the checkpoint and history. False to stop early.
-bool Trainer::Impl::finishEpoch(int epoch, double trainLoss, const StepMeter &meter, TrainingResult &result)
+bool Trainer::Impl::finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result)
 {
     const auto evaluationStart = Clock::now();
     restoreThreads();
-    EpochRecord record = evaluateEpoch(epoch, trainLoss);
+    EpochRecord record = evaluateEpoch(epoch);
     useTrainingThreads();
     const double value = config.bestMetric == "loss" ? -record.validationLoss : (config.bestMetric == "bleu4" ? record.scores.bleu[3] : record.scores.cider);
     record.best = !state.hasBest || value > state.bestValue;
@@ -897,13 +992,12 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
     useTrainingThreads();
     while (state.epoch < state.plannedEpochs && !stop) {
         const int epoch = state.epoch;
-        double lossSum = 0;
-        int lossCount = 0;
-        if (!trainEpoch(epoch, meter, lossSum, lossCount)) {
+        epochSums = {};
+        if (!trainEpoch(epoch, meter)) {
             budgetCut = !stop;
             break;
         }
-        if (!finishEpoch(epoch, lossCount ? lossSum / lossCount : 0, meter, result)) break;
+        if (!finishEpoch(epoch, meter, result)) break;
     }
     restoreThreads();
     finishRun(budgetCut, result);
@@ -916,6 +1010,9 @@ Trainer::Trainer() : m_impl(std::make_unique<Impl>()) {}
 Trainer::Trainer(TrainingConfig config, Dataset dataset) : Trainer()
 {
     config.validate();
+    // A preset may name the objective before the user has chosen the model it fine-tunes.
+    if (config.objective == "cider" && config.initFrom.empty())
+        throw Error(ErrorKind::InvalidArgument, "the cider objective fine-tunes a trained model: name it with init_from (--init-from)");
     m_impl->config = std::move(config);
     m_impl->dataset = std::move(dataset);
 }

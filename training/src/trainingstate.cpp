@@ -13,7 +13,13 @@ namespace snaption::training {
 std::string TrainingState::toJson() const
 {
     nlohmann::json stepList = nlohmann::json::array();
-    for (const Step &s : steps) stepList.push_back({s.step, s.loss, s.learningRate});
+    for (const Step &s : steps) {
+        stepList.push_back({s.step, s.loss, s.learningRate});
+        if (s.meanReward && s.greedyReward) {
+            stepList.back().push_back(*s.meanReward);
+            stepList.back().push_back(*s.greedyReward);
+        }
+    }
     nlohmann::json epochList = nlohmann::json::array();
     for (const EpochRecord &e : epochs) {
         epochList.push_back({{"epoch", e.epoch},
@@ -24,12 +30,15 @@ std::string TrainingState::toJson() const
                              {"bleu3", e.scores.bleu[2]},
                              {"bleu4", e.scores.bleu[3]},
                              {"cider", e.scores.cider},
+                             {"function_word_endings", e.scores.functionWordEndings},
                              {"images", e.scores.images},
                              {"learning_rate", e.learningRate},
                              {"elapsed_seconds", e.elapsedSeconds},
                              {"best", e.best},
                              {"checkpoint", e.checkpoint}});
         if (e.attentionHitRate) epochList.back()["attention_hit_rate"] = *e.attentionHitRate;
+        if (e.meanReward) epochList.back()["mean_reward"] = *e.meanReward;
+        if (e.greedyReward) epochList.back()["greedy_reward"] = *e.greedyReward;
     }
     return nlohmann::json{{"epoch", epoch},
                           {"batch", batch},
@@ -69,7 +78,13 @@ TrainingState TrainingState::fromJson(const std::string &text)
         state.elapsedSeconds = json.at("elapsed_seconds").get<double>();
         state.runId = json.value("run_id", std::string());
         state.skippedImages = json.value("skipped_images", std::vector<std::string>());
-        for (const auto &s : json.at("steps")) state.steps.push_back({s.at(0).get<int>(), s.at(1).get<double>(), s.at(2).get<double>()});
+        for (const auto &s : json.at("steps")) {
+            state.steps.push_back({s.at(0).get<int>(), s.at(1).get<double>(), s.at(2).get<double>(), std::nullopt, std::nullopt});
+            if (s.size() >= 5) {
+                state.steps.back().meanReward = s.at(3).get<double>();
+                state.steps.back().greedyReward = s.at(4).get<double>();
+            }
+        }
         for (const auto &e : json.at("epochs")) {
             EpochRecord r;
             r.epoch = e.at("epoch").get<int>();
@@ -77,12 +92,15 @@ TrainingState TrainingState::fromJson(const std::string &text)
             r.validationLoss = e.at("validation_loss").get<double>();
             for (int k = 0; k < 4; ++k) r.scores.bleu[std::size_t(k)] = e.at("bleu" + std::to_string(k + 1)).get<double>();
             r.scores.cider = e.at("cider").get<double>();
+            r.scores.functionWordEndings = e.value("function_word_endings", 0.0); // absent in older checkpoints
             r.scores.images = e.at("images").get<int>();
             r.learningRate = e.at("learning_rate").get<double>();
             r.elapsedSeconds = e.at("elapsed_seconds").get<double>();
             r.best = e.at("best").get<bool>();
             r.checkpoint = e.at("checkpoint").get<std::string>();
             if (e.contains("attention_hit_rate")) r.attentionHitRate = e.at("attention_hit_rate").get<double>();
+            if (e.contains("mean_reward")) r.meanReward = e.at("mean_reward").get<double>();
+            if (e.contains("greedy_reward")) r.greedyReward = e.at("greedy_reward").get<double>();
             state.epochs.push_back(std::move(r));
         }
     } catch (const nlohmann::json::exception &error) {

@@ -2,6 +2,7 @@
 
 #include <snaption/training/trainingobserver.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct TrainingState {
     struct Step {
         int step;
         double loss, learningRate;
+        std::optional<double> meanReward, greedyReward; // self-critical steps
     };
     std::vector<Step> steps;
     std::vector<EpochRecord> epochs; // without samples

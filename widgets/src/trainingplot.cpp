@@ -11,12 +11,14 @@
 
 namespace snaption::widgets {
 
-TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCustomPlot(this)), m_scores(new QCustomPlot(this))
+TrainingPlot::TrainingPlot(QWidget *parent)
+    : QWidget(parent), m_loss(new QCustomPlot(this)), m_scores(new QCustomPlot(this)), m_rewards(new QCustomPlot(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_loss, 3);
     layout->addWidget(m_scores, 2);
+    layout->addWidget(m_rewards, 2);
     m_loss->setAccessibleName(tr("Loss and learning-rate plot"));
     m_scores->setAccessibleName(tr("BLEU-4 and CIDEr-D plot"));
 
@@ -60,7 +62,9 @@ TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCusto
     m_scores->legend->setVisible(true);
     m_scores->legend->setFont(font());
 
-    for (QCustomPlot *plot : {m_loss, m_scores}) {
+    createRewardGraphs();
+
+    for (QCustomPlot *plot : {m_loss, m_scores, m_rewards}) {
         plot->setMouseTracking(true);
         plot->installEventFilter(this);
     }
@@ -72,8 +76,50 @@ TrainingPlot::TrainingPlot(QWidget *parent) : QWidget(parent), m_loss(new QCusto
         fitScoreAxes();
         m_loss->replot(QCustomPlot::rpQueuedReplot);
         m_scores->replot(QCustomPlot::rpQueuedReplot);
+        if (m_rewards->isVisible()) {
+            m_rewards->rescaleAxes();
+            m_rewards->yAxis->setRangeLower(0); // rewards are never negative
+            m_rewards->replot(QCustomPlot::rpQueuedReplot);
+        }
     });
     m_replotTimer.start();
+}
+
+void TrainingPlot::createRewardGraphs()
+{
+    const QColor red(214, 39, 40), purple(148, 103, 189);
+    m_rewards->setAccessibleName(tr("Reward plot of self-critical training"));
+    m_sampleReward = m_rewards->addGraph();
+    m_sampleReward->setName(tr("sampled captions' reward"));
+    m_sampleReward->setPen(QPen(QColor(red.red(), red.green(), red.blue(), 70)));
+    m_greedyReward = m_rewards->addGraph();
+    m_greedyReward->setName(tr("greedy captions' CIDEr-D"));
+    m_greedyReward->setPen(QPen(QColor(purple.red(), purple.green(), purple.blue(), 70)));
+    m_epochSampleReward = m_rewards->addGraph();
+    m_epochSampleReward->setName(tr("sampled captions' reward, epoch mean"));
+    m_epochSampleReward->setPen(QPen(red, 2));
+    m_epochSampleReward->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    m_epochGreedyReward = m_rewards->addGraph();
+    m_epochGreedyReward->setName(tr("greedy captions' CIDEr-D, epoch mean"));
+    m_epochGreedyReward->setPen(QPen(purple, 2));
+    m_epochGreedyReward->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
+    m_rewards->xAxis->setLabel(tr("step"));
+    m_rewards->yAxis->setLabel(tr("reward (CIDEr-D on training images)"));
+    m_rewards->legend->setVisible(true);
+    m_rewards->legend->setFont(font());
+    m_rewards->hide(); // until a self-critical step arrives
+}
+
+QList<QCustomPlot *> TrainingPlot::plots() const
+{
+    QList<QCustomPlot *> shown{m_loss, m_scores};
+    if (m_rewards->isVisibleTo(this)) shown.append(m_rewards);
+    return shown;
+}
+
+bool TrainingPlot::showsRewards() const
+{
+    return m_rewards->isVisibleTo(this);
 }
 
 // Epochs are whole numbers from 1 and scores are never negative: one point must show epoch 1 at
@@ -96,7 +142,10 @@ void TrainingPlot::clear()
     m_steps.clear();
     m_epochs.clear();
     m_hasEma = false;
-    for (QCPGraph *graph : {m_raw, m_smoothed, m_validation, m_learningRate, m_bleu, m_cider}) graph->data()->clear();
+    for (QCPGraph *graph : {m_raw, m_smoothed, m_validation, m_learningRate, m_bleu, m_cider, m_sampleReward, m_greedyReward,
+                            m_epochSampleReward, m_epochGreedyReward})
+        graph->data()->clear();
+    m_rewards->hide();
     requestReplot();
 }
 
@@ -113,6 +162,11 @@ void TrainingPlot::addStep(const training::StepRecord &record)
     m_hasEma = true;
     m_smoothed->addData(record.step, m_ema);
     m_learningRate->addData(record.step, record.learningRate);
+    if (record.meanReward && record.greedyReward) {
+        m_rewards->show();
+        m_sampleReward->addData(record.step, *record.meanReward);
+        m_greedyReward->addData(record.step, *record.greedyReward);
+    }
     requestReplot();
 }
 
@@ -124,6 +178,11 @@ void TrainingPlot::addEpoch(const training::EpochRecord &record)
     m_validation->addData(step, record.validationLoss);
     m_bleu->addData(record.epoch, record.scores.bleu[3]);
     m_cider->addData(record.epoch, record.scores.cider);
+    if (record.meanReward && record.greedyReward) {
+        m_rewards->show();
+        m_epochSampleReward->addData(step, *record.meanReward);
+        m_epochGreedyReward->addData(step, *record.greedyReward);
+    }
     requestReplot();
 }
 
@@ -158,13 +217,18 @@ int TrainingPlot::epochCount() const { return int(m_epochs.size()); }
 
 bool TrainingPlot::savePng(const QString &path, int width, int height)
 {
-    // Both plots stacked in one picture.
-    QPixmap top = m_loss->toPixmap(width, height * 3 / 5), bottom = m_scores->toPixmap(width, height * 2 / 5);
+    // The plots stacked in one picture, in the layout's proportions.
+    const QList<QCustomPlot *> shown = plots();
+    const int parts = shown.size() == 3 ? 7 : 5;
     QPixmap picture(width, height);
     picture.fill(Qt::white);
     QPainter painter(&picture);
-    painter.drawPixmap(0, 0, top);
-    painter.drawPixmap(0, top.height(), bottom);
+    int top = 0;
+    for (QCustomPlot *plot : shown) {
+        const QPixmap part = plot->toPixmap(width, height * (plot == m_loss ? 3 : 2) / parts);
+        painter.drawPixmap(0, top, part);
+        top += part.height();
+    }
     painter.end();
     return picture.save(path, "PNG");
 }

@@ -23,6 +23,15 @@ struct TrainingConfig {
     // and weights), "fp32", or "auto": bf16 when the encoder is frozen and the CPU has native
     // bfloat16 dot products (AVX512-BF16 or AMX), fp32 otherwise.
     std::string mixedPrecision = "auto";
+    // What the steps optimise: "cross-entropy" (teacher forcing on the reference captions), or
+    // "cider": self-critical fine-tuning of a trained model (initFrom) with CIDEr-D as the reward,
+    // samplesPerImage captions sampled per image, each baselined by the mean of the others.
+    std::string objective = "cross-entropy";
+    std::string initFrom;            // a model file to start from: its weights, vocabulary and language
+    int samplesPerImage = 5;
+    // The policy the samples are drawn from and whose log probabilities are trained: the
+    // decoder's distribution at this temperature (< 1: nearer the most likely caption).
+    double sampleTemperature = 1.0;
     int epochs = 16;
     int batchSize = 32;
     double learningRate = 2e-4;

@@ -21,6 +21,10 @@ struct StepRecord {
     double samplesPerSecond = 0;
     double elapsedSeconds = 0;
     double etaSeconds = 0;
+    // Self-critical (CIDEr) steps: the mean reward of the sampled captions and the reward of the
+    // batch's greedy captions (CIDEr-D on the training images). Unset for cross-entropy steps.
+    std::optional<double> meanReward;
+    std::optional<double> greedyReward;
 };
 
 // A fixed validation image captioned at the end of an epoch, with its heatmaps.
@@ -41,6 +45,9 @@ struct EpochRecord {
     // Evaluator::attentionHits), on the same subset. Unset for other datasets (no boxes to check)
     // and while the captions name no object.
     std::optional<double> attentionHitRate;
+    // Self-critical epochs: the means of their steps' rewards (StepRecord). Unset otherwise.
+    std::optional<double> meanReward;
+    std::optional<double> greedyReward;
     double learningRate = 0;
     double elapsedSeconds = 0;
     bool best = false;
