@@ -187,7 +187,7 @@ int TrainCommand::run(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("list-presets"))) {
         for (const std::string &name : training::TrainingConfig::presetNames())
             CliOutput::out() << QStringLiteral("%1  %2: %3")
-                                    .arg(QString::fromStdString(name), -22)
+                                    .arg(QString::fromStdString(name), -24)
                                     .arg(QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetTitle(name).c_str()),
                                          QCoreApplication::translate("TrainingConfig", training::TrainingConfig::presetDescription(name).c_str()))
                              << Qt::endl;
