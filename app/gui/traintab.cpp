@@ -560,6 +560,7 @@ void TrainTab::start()
     settings.setValue(QStringLiteral("train/encoderWeights"), m_encoderWeights->text());
     settings.setValue(QStringLiteral("train/initFrom"), m_initFrom->text());
     m_plot->clear();
+    m_logScale->setEnabled(true);
     m_samples->clear();
     m_lastSamples.clear();
     m_bestModel.clear();
@@ -586,6 +587,11 @@ void TrainTab::setPaused(bool paused)
 
 void TrainTab::onStep(const training::StepRecord &r)
 {
+    // A self-critical loss is negative, which a logarithmic axis cannot show.
+    if (r.meanReward && m_logScale->isEnabled()) {
+        m_logScale->setChecked(false);
+        m_logScale->setEnabled(false);
+    }
     m_plot->addStep(r);
     m_progress->setRange(0, r.totalSteps);
     m_progress->setValue(r.step);

@@ -260,6 +260,30 @@ private Q_SLOTS:
         QVERIFY(!window.captionTab()->images()->at(0).outcome.result.caption.empty());
     }
 
+    // A self-critical run's loss is negative: the loss plot's log scale is turned off and greyed
+    // out while such steps arrive, and the status line shows the rewards.
+    void selfCriticalStepsTurnTheLogScaleOff()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        QCheckBox *logScale = nullptr;
+        for (QCheckBox *box : tab->findChildren<QCheckBox *>())
+            if (box->text() == QLatin1String("Lo&g scale")) logScale = box;
+        QVERIFY(logScale);
+        logScale->setChecked(true);
+        training::StepRecord step;
+        step.epoch = step.step = 1;
+        step.totalSteps = step.stepsPerEpoch = 10;
+        step.loss = -0.05;
+        step.meanReward = 0.6;
+        step.greedyReward = 0.7;
+        Q_EMIT tab->controller()->step(step);
+        QVERIFY(!logScale->isChecked());
+        QVERIFY(!logScale->isEnabled());
+        const auto *status = tab->findChild<QLabel *>(QStringLiteral("trainingStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("reward 0.600 (greedy 0.700)")), qPrintable(status->text()));
+    }
+
     void statusLineShowsTheLatestBestEpoch()
     {
         // The last epoch has no steps after it: its record alone must update "best: epoch N".
