@@ -101,6 +101,19 @@ double largestDifference(const std::string &a, const std::string &b)
     return worst;
 }
 
+// A stopped and resumed run repeats the uninterrupted one: the same losses step by step and the
+// same weights at the end.
+void verifyResumedRunRepeats(const Stopper &beforeStop, const Stopper &afterResume, const Stopper &uninterrupted, const TrainingResult &straight,
+                             const TrainingResult &resumed)
+{
+    std::vector<double> losses = beforeStop.losses;
+    losses.insert(losses.end(), afterResume.losses.begin(), afterResume.losses.end());
+    QCOMPARE(losses.size(), uninterrupted.losses.size());
+    for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - uninterrupted.losses[i]) < 1e-6, qPrintable(QString::number(i)));
+    const double difference = largestDifference(straight.finalModel, resumed.finalModel);
+    QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+}
+
 } // namespace
 
 class TestTrainer : public QObject {
@@ -259,13 +272,8 @@ private Q_SLOTS:
         const TrainingResult resumed = second.run(folder(tag + QStringLiteral("-parts")).toStdString());
         QVERIFY(resumed.completed);
         QCOMPARE(resumed.steps, straight.steps);
-        // Same losses step by step, same weights at the end.
-        std::vector<double> losses = stopper.losses;
-        losses.insert(losses.end(), rest.losses.begin(), rest.losses.end());
-        QCOMPARE(losses.size(), all.losses.size());
-        for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - all.losses[i]) < 1e-6, qPrintable(QString::number(i)));
-        const double difference = largestDifference(straight.finalModel, resumed.finalModel);
-        QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+        verifyResumedRunRepeats(stopper, rest, all, straight, resumed);
+        if (QTest::currentTestFailed()) return;
         QCOMPARE(historyEpochs(folder(tag + QStringLiteral("-parts"))), (std::vector<int>{1, 2}));
         QCOMPARE(bool(ModelInfo::read(resumed.finalModel).subwords), subwords);
     }
@@ -313,12 +321,7 @@ private Q_SLOTS:
         second.setObserver(&rest);
         const TrainingResult resumed = second.run(folder(QStringLiteral("scst-parts")).toStdString());
         QVERIFY(resumed.completed);
-        std::vector<double> losses = stopper.losses;
-        losses.insert(losses.end(), rest.losses.begin(), rest.losses.end());
-        QCOMPARE(losses.size(), all.losses.size());
-        for (std::size_t i = 0; i < losses.size(); ++i) QVERIFY2(std::abs(losses[i] - all.losses[i]) < 1e-6, qPrintable(QString::number(i)));
-        const double difference = largestDifference(straight.finalModel, resumed.finalModel);
-        QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+        verifyResumedRunRepeats(stopper, rest, all, straight, resumed);
     }
 
     // An epoch's checkpoint holds that epoch's record (resuming from epoch 3 once gave a history of
