@@ -452,6 +452,34 @@ Allgemeine Optionen:
     </message>
 </context>
 <context>
+    <name>ConfidenceText</name>
+    <message>
+        <location filename="../app/cli/confidencetext.cpp" line="+10"/>
+        <source>%1% of %2 captions marked unsure: mean CIDEr-D %3 (unsure) vs %4 (confident), ratio %5</source>
+        <translation>%1 % von %2 Beschreibungen als unsicher markiert: mittlerer CIDEr-D %3 (unsicher) gegenüber %4 (sicher), Verhältnis %5</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no caption score singles out poor captions (%1 captions of the %2 split, %3); no caption is marked unsure</source>
+        <translation>keine Bewertung hebt schwache Beschreibungen hervor (%1 Beschreibungen des Teils %2, %3); keine Beschreibung wird als unsicher markiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unsure when a word&apos;s probability is below %1%</source>
+        <translation>unsicher, wenn die Wahrscheinlichkeit eines Wortes unter %1 % liegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsure when the mean log probability is below %1</source>
+        <translation>unsicher, wenn die mittlere Log-Wahrscheinlichkeit unter %1 liegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (chosen on the %2 split, %3: %4)</source>
+        <translation>%1 (gewählt auf dem Teil %2, %3: %4)</translation>
+    </message>
+</context>
+<context>
     <name>DecodingArguments</name>
     <message>
         <location filename="../app/cli/decodingarguments.cpp" line="+13"/>
@@ -527,17 +555,18 @@ Allgemeine Optionen:
 <context>
     <name>EvalCommand</name>
     <message>
-        <location filename="../app/cli/evalcommand.cpp" line="+32"/>
+        <location filename="../app/cli/evalcommand.cpp" line="+55"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+8"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The dataset (as for train).</source>
         <translation>Der Datensatz (wie bei train).</translation>
     </message>
@@ -592,7 +621,17 @@ Allgemeine Optionen:
         <translation>Die Bewertung als JSON ausgeben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Write each image&apos;s caption, score, CIDEr-D and confidence to a JSON Lines file.</source>
+        <translation>Beschreibung, Bewertung, CIDEr-D und Sicherheit jedes Bildes in eine JSON-Lines-Datei schreiben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the model&apos;s confidence threshold on this split (captions marked unsure score at most 0.4 times the mean CIDEr-D of confident ones) and store it in the model file.</source>
+        <translation>Die Sicherheitsschwelle des Modells auf diesem Teil wählen (als unsicher markierte Beschreibungen erreichen höchstens das 0,4-Fache des mittleren CIDEr-D der sicheren) und in der Modelldatei speichern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--model and --data are required; --precision is fp32 or int8</source>
         <translation>--model und --data sind nötig; --precision ist fp32 oder int8</translation>
     </message>
@@ -607,7 +646,7 @@ Allgemeine Optionen:
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>%1 images of the %2 split scored, %3 skipped as unreadable, %4</source>
         <translation>%1 Bilder des Teils %2 bewertet, %3 als unlesbar übersprungen, %4</translation>
     </message>
@@ -625,6 +664,21 @@ Allgemeine Optionen:
         <location line="+2"/>
         <source>attention hit rate %1 (%2 of %3 object nouns)</source>
         <translation>Trefferquote der Aufmerksamkeit %1 (%2 von %3 Objektnomen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>stored in %1: %2</source>
+        <translation>gespeichert in %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confidence: %1</source>
+        <translation>Sicherheit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confidence: the model has no calibration (add one with --calibrate)</source>
+        <translation>Sicherheit: das Modell hat keine Kalibrierung (mit --calibrate hinzufügen)</translation>
     </message>
     <message>
         <location filename="../app/cli/evalcommand.h" line="+13"/>
@@ -693,7 +747,7 @@ Allgemeine Optionen:
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/infocommand.cpp" line="+17"/>
+        <location filename="../app/cli/infocommand.cpp" line="+18"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
@@ -753,7 +807,17 @@ Allgemeine Optionen:
         <translation>Sprache:         %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Confidence:      %1</source>
+        <translation>Sicherheit:      %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not calibrated</source>
+        <translation>nicht kalibriert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Provenance:      %1: %2</source>
         <translation>Herkunft:        %1: %2</translation>
     </message>
@@ -1374,7 +1438,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+52"/>
+        <location filename="../app/cli/traincommand.cpp" line="+53"/>
         <source>  %1 of %2</source>
         <translation>  %1 von %2</translation>
     </message>
@@ -1563,6 +1627,11 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
     </message>
     <message>
         <location line="+8"/>
+        <source>Confidence: %1</source>
+        <translation>Sicherheit: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Models: %1, %2</source>
         <translation>Modelle: %1, %2</translation>
     </message>
@@ -1575,7 +1644,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+261"/>
+        <location filename="../training/src/trainer.cpp" line="+270"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
@@ -1715,7 +1784,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>confidence: %1% of the validation captions are marked unsure (mean CIDEr-D %2, confident ones %3)</source>
+        <translation>Sicherheit: %1 % der Validierungsbeschreibungen sind als unsicher markiert (mittlerer CIDEr-D %2, sichere %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confidence: the caption scores do not single out poor captions; no caption will be marked unsure</source>
+        <translation>Sicherheit: die Bewertungen der Beschreibungen heben schwache nicht hervor; keine Beschreibung wird als unsicher markiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>stopped: resume with %1</source>
         <translation>angehalten: fortsetzen mit %1</translation>
     </message>
@@ -1730,7 +1809,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>das beste Modell wird auf allen %1 Validierungsbildern bewertet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -1837,6 +1916,14 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <location line="+2"/>
         <source>The original Python project&apos;s architecture: one pooled image vector, 6 decoder layers, width 512, 16 heads.</source>
         <translation>Die Architektur des ursprünglichen Python-Projekts: ein gepoolter Bildvektor, 6 Decoder-Schichten, Breite 512, 16 Köpfe.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsureCaption</name>
+    <message>
+        <location filename="../widgets/src/unsurecaption.cpp" line="+10"/>
+        <source>Possibly: %1</source>
+        <translation>Möglicherweise: %1</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2234,11 @@ Snaption läuft weiter.</translation>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>(unsure)</source>
+        <translation>(unsicher)</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Spea&amp;k</source>
         <translation>&amp;Vorlesen</translation>
@@ -2183,6 +2275,11 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>The model is unsure of this caption: on photos with known descriptions, captions it was this unsure of scored less than half as well as the others</source>
+        <translation>Das Modell ist sich bei dieser Beschreibung unsicher: Auf Fotos mit bekannten Beschreibungen schnitten so unsichere Beschreibungen weniger als halb so gut ab wie die übrigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Caption</source>
         <translation>Beschreibung</translation>
     </message>
@@ -2232,7 +2329,7 @@ Snaption läuft weiter.</translation>
         <translation>Bes&amp;chreibung:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The language of the captions, from the installed models</source>
         <translation>Die Sprache der Beschreibungen, aus den installierten Modellen</translation>
     </message>
@@ -2247,7 +2344,7 @@ Snaption läuft weiter.</translation>
         <translation>Dekodierung</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Captioning %1</source>
         <translation>%1 wird beschrieben</translation>
     </message>
@@ -2316,7 +2413,7 @@ Snaption läuft weiter.</translation>
         <translation>Im Foto, von einem Menschen geschrieben: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Captioning, please wait…</source>
         <translation>Wird beschrieben, bitte warten …</translation>
     </message>
@@ -2326,7 +2423,7 @@ Snaption läuft weiter.</translation>
         <translation>Dieses Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2514,12 +2611,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+566"/>
+        <location line="+576"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-518"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2620,12 +2717,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+544"/>
+        <location line="+554"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-552"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2651,12 +2748,12 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+520"/>
+        <location line="+530"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-529"/>
         <source>Caption Active &amp;Window</source>
         <translation>Aktives &amp;Fenster beschreiben</translation>
     </message>
@@ -2817,6 +2914,16 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Say When a Caption Is &amp;Uncertain</source>
+        <translation>&amp;Unsichere Beschreibungen ansagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screen readers, speech and notifications say &quot;Possibly:&quot; before captions the model is unsure of</source>
+        <translation>Bildschirmleser, Sprachausgabe und Benachrichtigungen sagen „Möglicherweise:“ vor Beschreibungen, bei denen das Modell unsicher ist</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Watch the Clipboard</source>
         <translation>Zwischenablage &amp;beobachten</translation>
     </message>
@@ -3041,12 +3148,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-452"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+468"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -3230,7 +3337,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
         <translation>Das Bild konnte nicht beschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Snaption · %1</source>
         <translation>Snaption · %1</translation>
     </message>
@@ -4058,7 +4165,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Die CIDEr-D-Feinabstimmung setzt ein trainiertes Modell fort: wählen Sie eines unter „Ausgangsmodell“.</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+57"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
@@ -4079,7 +4186,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-442"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
@@ -4090,13 +4197,13 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+524"/>
-        <location line="+142"/>
+        <location line="+525"/>
+        <location line="+147"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-666"/>
+        <location line="-672"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -4269,7 +4376,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Training kann nicht starten</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Stopping after this step, writing a checkpoint…</source>
         <translation>Stoppt nach diesem Schritt, Checkpoint wird geschrieben…</translation>
     </message>
@@ -4284,7 +4391,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>reward %1 (greedy %2)</source>
         <translation>Belohnung %1 (greedy %2)</translation>
     </message>
@@ -5118,7 +5225,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::ImageListModel</name>
     <message>
-        <location filename="../widgets/src/imagelistmodel.cpp" line="+26"/>
+        <location filename="../widgets/src/imagelistmodel.cpp" line="+28"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
@@ -5153,7 +5260,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Schreiben ins Foto fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

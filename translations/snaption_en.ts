@@ -34,7 +34,7 @@
 <context>
     <name>TrainCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/traincommand.cpp" line="294"/>
+        <location filename="../app/cli/traincommand.cpp" line="295"/>
         <source>%n unreadable image(s) skipped (listed in history.json).</source>
         <translation>
             <numerusform>%n unreadable image skipped (listed in history.json).</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>Trainer</name>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="287"/>
+        <location filename="../training/src/trainer.cpp" line="296"/>
         <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
         <translation>
             <numerusform>vocabulary: %1 tokens (words seen at least %n time)</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="493"/>
+        <location filename="../training/src/trainer.cpp" line="502"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>computing encoder features of %1 training images (%n view each)</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="524"/>
+        <location filename="../training/src/trainer.cpp" line="533"/>
         <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
         <translation>
             <numerusform>unreadable images skipped: %n; training uses %1 of %2 training images</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="793"/>
+        <location filename="../training/src/trainer.cpp" line="804"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>time budget: training %1 of %n epoch (%2 ms per step)</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="929"/>
+        <location filename="../training/src/trainer.cpp" line="940"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>early stopping: no better %1 for %n epoch</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="987"/>
+        <location filename="../training/src/trainer.cpp" line="1016"/>
         <source>training on %1 images, %n step(s) per epoch</source>
         <translation>
             <numerusform>training on %1 images, %n step per epoch</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>snaption::gui::CaptionTab</name>
     <message numerus="yes">
-        <location filename="../app/gui/captiontab.cpp" line="204"/>
+        <location filename="../app/gui/captiontab.cpp" line="210"/>
         <source>Captioning %n image(s)</source>
         <translation>
             <numerusform>Captioning %n image</numerusform>
@@ -115,8 +115,8 @@
 <context>
     <name>snaption::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="490"/>
-        <location filename="../app/gui/mainwindow.cpp" line="730"/>
+        <location filename="../app/gui/mainwindow.cpp" line="500"/>
+        <location filename="../app/gui/mainwindow.cpp" line="740"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n image is waiting for a model.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="630"/>
+        <location filename="../app/gui/mainwindow.cpp" line="640"/>
         <source>Exported %n caption(s)</source>
         <translation>
             <numerusform>Exported %n caption</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="668"/>
+        <location filename="../app/gui/mainwindow.cpp" line="678"/>
         <source>Saved %n overlay(s)</source>
         <translation>
             <numerusform>Saved %n overlay</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="683"/>
+        <location filename="../app/gui/mainwindow.cpp" line="693"/>
         <source>%n image(s) already have a caption file. Overwrite them?</source>
         <translation>
             <numerusform>%n image already has a caption file. Overwrite it?</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>snaption::gui::TrainTab</name>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="603"/>
+        <location filename="../app/gui/traintab.cpp" line="609"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>The time budget fits %n of them at the current speed.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="694"/>
+        <location filename="../app/gui/traintab.cpp" line="700"/>
         <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
         <translation>
             <numerusform>Finished in %1: %n epoch; best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="702"/>
+        <location filename="../app/gui/traintab.cpp" line="708"/>
         <source>%n unreadable image(s) were skipped; history.json lists them</source>
         <translation>
             <numerusform>%n unreadable image was skipped; history.json lists it</numerusform>

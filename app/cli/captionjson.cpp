@@ -30,6 +30,8 @@ QJsonObject CaptionJson::fromResult(const QString &image, const CaptionResult &r
         {QStringLiteral("words"), words},
         {QStringLiteral("probabilities"), probabilities},
         {QStringLiteral("score"), result.score},
+        // "confident" / "unsure" from the model's calibration; "unknown" for a model without one.
+        {QStringLiteral("confidence"), QString::fromStdString(confidenceName(result.confidence))},
         {QStringLiteral("attention"),
          QJsonObject{{QStringLiteral("h"), result.attention.height()},
                      {QStringLiteral("w"), result.attention.width()},

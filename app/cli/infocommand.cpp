@@ -1,6 +1,7 @@
 #include "infocommand.h"
 
 #include "clioutput.h"
+#include "confidencetext.h"
 
 #include <snaption/error.h>
 #include <snaption/modelinfo.h>
@@ -51,6 +52,8 @@ int InfoCommand::run(const QStringList &arguments)
         out << (info.subwords ? tr("Vocabulary:      %1 subword pieces (SentencePiece)").arg(vocabularySize) : tr("Vocabulary:      %1 tokens").arg(vocabularySize))
             << Qt::endl;
         out << tr("Captions in:     %1").arg(QString::fromStdString(info.style.language())) << Qt::endl;
+        out << tr("Confidence:      %1").arg(info.calibration ? ConfidenceText::calibration(*info.calibration) : tr("not calibrated"))
+            << Qt::endl;
         for (const auto &[key, value] : info.provenance)
             out << tr("Provenance:      %1: %2").arg(QString::fromStdString(key), QString::fromStdString(value)) << Qt::endl;
     } catch (const Error &error) {

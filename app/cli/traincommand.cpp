@@ -1,6 +1,7 @@
 #include "traincommand.h"
 
 #include "clioutput.h"
+#include "confidencetext.h"
 #include "trainingtexttranslator.h"
 
 #include <snaption/error.h>
@@ -308,6 +309,7 @@ int TrainCommand::train(const Plan &plan)
                             .arg(s.bleu[3], 0, 'f', 3)
                             .arg(s.cider, 0, 'f', 3)
                      << Qt::endl;
+    if (result.calibration) CliOutput::out() << tr("Confidence: %1").arg(ConfidenceText::calibration(*result.calibration)) << Qt::endl;
     CliOutput::out() << tr("Models: %1, %2").arg(QString::fromStdString(result.bestModel), QString::fromStdString(result.finalModel)) << Qt::endl;
     return kSuccess;
 }

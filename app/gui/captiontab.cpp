@@ -38,7 +38,7 @@ using widgets::ImageListModel;
 
 CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     : QWidget(parent), m_worker(worker), m_images(new ImageListModel(this)), m_list(new QListView(this)), m_view(new widgets::HeatmapView(this)),
-      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new CaptionField(this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
+      m_words(new widgets::WordBar(this)), m_play(new QToolButton(this)), m_caption(new CaptionField(this)), m_unsure(new QLabel(tr("(unsure)"), this)), m_existing(new QLabel(this)), m_copy(new QPushButton(tr("Cop&y"), this)),
       m_speak(new QPushButton(tr("Spea&k"), this)), m_heatmapControls(new widgets::HeatmapControls(this)),
       m_decodingControls(new widgets::DecodingControls(this)), m_languageLabel(new QLabel(tr("Caption language:"), this)),
       m_language(new QComboBox(this)), m_progress(new QProgressBar(this)), m_speed(new QLabel(this)),
@@ -69,6 +69,10 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
 
     // Centre: the picture, the words, the caption.
     m_caption->setReadOnly(true);
+    m_unsure->setToolTip(tr("The model is unsure of this caption: on photos with known descriptions, captions it was this unsure of "
+                            "scored less than half as well as the others"));
+    m_unsure->setObjectName(QStringLiteral("unsureMark"));
+    m_unsure->hide();
     m_caption->setAccessibleName(tr("Caption"));
     m_caption->setToolTip(tr("Correct the caption here: the corrected text is what is copied and written to the photo"));
     m_existing->setWordWrap(true);
@@ -99,6 +103,7 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
     captionLabel->setBuddy(m_caption);
     captionRow->addWidget(captionLabel);
     captionRow->addWidget(m_caption, 1);
+    captionRow->addWidget(m_unsure);
     captionRow->addWidget(m_copy);
     captionRow->addWidget(m_speak);
     centreLayout->addLayout(captionRow);
@@ -158,6 +163,7 @@ CaptionTab::CaptionTab(widgets::CaptionWorker *worker, QWidget *parent)
         const QModelIndex current = m_list->currentIndex();
         if (!current.isValid() || current.row() < first.row() || current.row() > last.row()) return;
         showExistingDescription(currentEntry());
+        showUnsureMark(currentEntry());
         // The current item's accessible name follows its state and caption; Qt's list says
         // nothing when an item's text changes.
         if (QAccessibleInterface *item = QAccessible::isActive() ? listItemAccessible(current.row()) : nullptr) {
@@ -262,7 +268,7 @@ void CaptionTab::onFinished(const widgets::CaptionOutcome &outcome)
     const QString failure = outcome.ok ? QString() : tr("Could not caption %1: %2").arg(m_images->entry(outcome.id)->name, outcome.error);
     if (current && current->id == outcome.id) {
         showCurrent();
-        tellScreenReader(*current, outcome.ok ? current->captionText() : failure);
+        tellScreenReader(*current, outcome.ok ? m_images->spokenCaption(*current) : failure);
         if (outcome.ok) Q_EMIT captionReady(outcome.id, QString::fromStdString(outcome.result.caption));
     }
     if (!outcome.ok) Q_EMIT statusMessage(failure);
@@ -378,6 +384,7 @@ void CaptionTab::showCurrent()
 {
     const ImageListModel::Entry *entry = currentEntry();
     showExistingDescription(entry);
+    showUnsureMark(entry);
     m_caption->setReadOnly(!entry || entry->state != ImageListModel::State::Done);
     if (!entry) {
         m_shownId = -1;
@@ -416,6 +423,12 @@ void CaptionTab::showCurrent()
 
 // A finished entry whose display image and attention maps the list let go: caption it again with
 // its own options (the same caption), ahead of the queue, and show it when it is back.
+// For those who read rather than listen: the screen reader says "Possibly:" instead.
+void CaptionTab::showUnsureMark(const ImageListModel::Entry *entry)
+{
+    m_unsure->setVisible(entry && entry->isUnsure());
+}
+
 void CaptionTab::refreshEntry(const ImageListModel::Entry &entry)
 {
     if (m_refreshing.contains(entry.id)) return;
@@ -484,7 +497,10 @@ void CaptionTab::copyCaption()
 
 void CaptionTab::speakCaption()
 {
-    m_speaker->say(m_caption->text(), m_caption->language());
+    // Unsure captions are read "Possibly: ..." unless the field holds a person's own words.
+    const ImageListModel::Entry *entry = currentEntry();
+    const bool modelCaption = entry && entry->state == ImageListModel::State::Done && m_caption->text() == entry->captionText();
+    m_speaker->say(modelCaption ? m_images->spokenCaption(*entry) : m_caption->text(), m_caption->language());
 }
 
 void CaptionTab::clear()

@@ -97,6 +97,7 @@ private:
     void setCaptionText(const QString &text);
     void tellScreenReader(const widgets::ImageListModel::Entry &entry, const QString &announcement);
     void showExistingDescription(const widgets::ImageListModel::Entry *entry);
+    void showUnsureMark(const widgets::ImageListModel::Entry *entry);
 
     widgets::CaptionWorker *m_worker;
     widgets::ImageListModel *m_images;
@@ -105,6 +106,7 @@ private:
     widgets::WordBar *m_words;
     QToolButton *m_play;
     CaptionField *m_caption;
+    QLabel *m_unsure;   // shown beside an unsure caption
     QLabel *m_existing; // what the photo's metadata already holds
     QPushButton *m_copy;
     QPushButton *m_speak;

@@ -288,6 +288,16 @@ void MainWindow::createMenus()
         m_captionTab->setSpeakWhenReady(on);
     });
 #endif
+    QAction *markUnsure = settings->addAction(tr("Say When a Caption Is &Uncertain"));
+    markUnsure->setObjectName(QStringLiteral("markUnsure"));
+    markUnsure->setCheckable(true);
+    markUnsure->setToolTip(tr("Screen readers, speech and notifications say \"Possibly:\" before captions the model is unsure of"));
+    markUnsure->setChecked(QSettings().value(QStringLiteral("speech/markUnsure"), true).toBool());
+    m_captionTab->images()->setMarkUnsure(markUnsure->isChecked());
+    connect(markUnsure, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("speech/markUnsure"), on);
+        m_captionTab->images()->setMarkUnsure(on);
+    });
     m_watchClipboard = settings->addAction(tr("&Watch the Clipboard"));
     m_watchClipboard->setCheckable(true);
     m_watchClipboard->setToolTip(tr("Captions every image copied in any application; the result goes to the History tab and, "

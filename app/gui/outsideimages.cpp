@@ -42,8 +42,11 @@ void OutsideImages::onImageFinished(int id, bool ok, const QString &captionOrErr
     const QString text = ok ? captionOrError : tr("Could not caption the image: %1").arg(captionOrError);
     m_history->add(image.thumbnail, text, image.source, !ok);
     if (windowInFront()) return;
-    m_notifier->notify(tr("Snaption · %1").arg(image.source), text);
-    if (m_speakInBackground && CaptionSpeaker::isBuiltIn()) m_tab->speaker()->say(text, m_tab->captionLanguageBox()->currentData().toString());
+    // Notifications and speech say "Possibly: ..." for an unsure caption; the history keeps the caption.
+    const widgets::ImageListModel::Entry *entry = m_tab->images()->entry(id);
+    const QString spoken = ok && entry ? m_tab->images()->spokenCaption(*entry) : text;
+    m_notifier->notify(tr("Snaption · %1").arg(image.source), spoken);
+    if (m_speakInBackground && CaptionSpeaker::isBuiltIn()) m_tab->speaker()->say(spoken, m_tab->captionLanguageBox()->currentData().toString());
 }
 
 } // namespace snaption::gui

@@ -131,6 +131,7 @@ std::vector<CaptionResult> Captioner::captionValidBatch(const std::vector<RgbIma
         CaptionResult result =
             CaptionAssembler::assemble(*m_impl->model, m_impl->info.vocabulary, m_impl->info.style, m_impl->info.subwords, sequences[i],
                                       options.gradCamMaps ? pixels.narrow(0, std::int64_t(i), 1) : torch::Tensor());
+        if (m_impl->info.calibration) result.confidence = m_impl->info.calibration->levelOf(result.scoreMeasures());
         result.timings.preprocessMs = preprocessMs / count;
         result.timings.encoderMs = encoderMs / count;
         result.timings.decoderMs = decoderMs / count;

@@ -59,6 +59,8 @@ ModelInfo ModelInfo::fromFile(const SafetensorsFile &file, const std::string &pa
         info.style = CaptionStyle::fromMetadata(language == metadata.end() ? CaptionStyle::kDefaultLanguage : language->second,
                                                 writtenForms == metadata.end() ? std::string() : writtenForms->second);
         info.subwords = ModelStorage::readSubwords(metadata, info.vocabulary);
+        if (const auto calibration = metadata.find(ConfidenceCalibration::kMetadataKey); calibration != metadata.end())
+            info.calibration = ConfidenceCalibration::fromJson(calibration->second);
     } catch (const Error &error) {
         throw Error(ErrorKind::BadModel, path + ": " + error.what());
     }
@@ -104,6 +106,7 @@ std::string ModelInfo::toJson() const
         {"storage_dtype", storageDType},
         {"provenance", provenance},
         {"config", nlohmann::json::parse(config.toJson())},
+        {"confidence_calibration", calibration ? nlohmann::json::parse(calibration->toJson()) : nlohmann::json(nullptr)},
     };
     return json.dump();
 }

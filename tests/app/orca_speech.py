@@ -13,7 +13,8 @@ logs and asserts what was said:
   2. Alt+Right: the next word; Ctrl+I: its confidence; Alt+P: the caption field and the caption, once;
   3. opening a second image (Ctrl+O, its path, Return): its caption, exactly once;
   4. a training epoch ending (Train tab, Start): "Epoch 1: BLEU-4 x", x as history.json has it;
-  5. a bad model file: the error, said with the button that opens another model, once.
+  5. a bad model file: the error, said with the button that opens another model, once;
+  6. a model whose calibration marks its captions unsure: "Possibly: <caption>", once.
 The transcript of everything Orca said is WORK_DIR/orca-transcript.txt.
 Exit 0: all held; 1: one did not (the reason and the transcript tail are printed); 77: a tool is
 missing (a skip outside CI)."""
@@ -268,6 +269,38 @@ def check_caption_session(orca, binary, model, first, second, work):
         app.stop()
 
 
+def unsure_copy(model: Path, target: Path):
+    """The model with a confidence calibration that marks every caption unsure (every mean log
+    probability is below 0), written into its safetensors header as snaption-cli eval --calibrate
+    would."""
+    data = model.read_bytes()
+    size = int.from_bytes(data[:8], "little")
+    header = json.loads(data[8:8 + size])
+    header.setdefault("__metadata__", {})["confidence_calibration"] = json.dumps({
+        "measure": "mean_log_probability", "unsure_below": 0.0, "max_ratio": 0.5, "split": "dev", "decoding": "beam 3",
+        "captions": 40, "unsure_share": 1.0, "confident_mean_cider_d": 0.0, "unsure_mean_cider_d": 0.0})
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)
+    target.write_bytes(len(text).to_bytes(8, "little") + text + data[8 + size:])
+
+
+def check_unsure_caption(orca, binary, model, first, work):
+    image, caption = first
+    unsure = work / "unsure.safetensors"
+    unsure_copy(model, unsure)
+    since = orca.mark()
+    app = App(binary, ["--model", str(unsure), str(image)], work, "unsure-session")
+    try:
+        line = orca.wait_for(lambda line: f"Possibly: {caption}" in line, 60, since, f"'Possibly: {caption}'")
+        time.sleep(3)
+        said = orca.said_since(since)
+        if count(said, f"Possibly: {caption}") != 1:
+            raise Failure(f"the unsure caption was said {count(said, 'Possibly: ' + caption)} times: {said}")
+        print(f"unsure caption: {line!r}")
+    finally:
+        app.stop()
+
+
 def check_bad_model(orca, binary, bad, work):
     since = orca.mark()
     app = App(binary, ["--model", str(bad)], work, "bad-model-session")
@@ -298,6 +331,7 @@ def main():
     try:
         check_caption_session(orca, binary, model, first, second, work)
         check_bad_model(orca, binary, bad, work)
+        check_unsure_caption(orca, binary, model, first, work)
         return 0
     except Failure as failure:
         print(f"FAIL: {failure}", file=sys.stderr)

@@ -510,6 +510,66 @@ private Q_SLOTS:
         QCOMPARE(scores.value(QStringLiteral("skipped_images")).toArray().size(), 1);
     }
 
+    // eval --calibrate stores a confidence calibration in the model file; info, eval and
+    // caption --json show it (the threshold's choice itself is tst_confidencecalibrator's).
+    void evalCalibratesTheModelsConfidence()
+    {
+        const QString data = path(QStringLiteral("calibration-data"));
+        QDir().mkpath(data + QStringLiteral("/Images"));
+        QFile::copy(m_image, data + QStringLiteral("/Images/one.png"));
+        QFile::copy(m_image, data + QStringLiteral("/Images/two.png"));
+        writeBytes(data + QStringLiteral("/Flickr8k.token.txt"), "one.png#0\tA dog runs .\ntwo.png#0\tTwo cats sleep .\n");
+        writeBytes(data + QStringLiteral("/Flickr_8k.testImages.txt"), "one.png\ntwo.png\n");
+        const QString model = path(QStringLiteral("calibrated.safetensors"));
+        QVERIFY(QFile::copy(m_model, model));
+        const QStringList eval{QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
+                               QStringLiteral("--split"), QStringLiteral("test"), QStringLiteral("--greedy")};
+        const Run before = cli(eval);
+        QVERIFY2(before.out.contains(QLatin1String("the model has no calibration (add one with --calibrate)")), qPrintable(before.out));
+        const QJsonObject uncalibrated =
+            QJsonDocument::fromJson(cli({QStringLiteral("caption"), QStringLiteral("--model"), model, QStringLiteral("--json"), m_image}).out.toUtf8()).object();
+        QCOMPARE(uncalibrated.value(QStringLiteral("confidence")).toString(), QStringLiteral("unknown"));
+
+        const Run calibrate = cli(eval + QStringList{QStringLiteral("--calibrate")});
+        QVERIFY2(calibrate.exitCode == 0, qPrintable(calibrate.err));
+        // Two captions are too few to trust a threshold (20 per group at least).
+        QVERIFY2(calibrate.out.contains(QLatin1String("stored in ")) &&
+                     calibrate.out.contains(QLatin1String("no caption score singles out poor captions (2 captions of the test split, greedy)")),
+                 qPrintable(calibrate.out));
+        const Run info = cli({QStringLiteral("info"), model});
+        QVERIFY2(info.out.contains(QLatin1String("Confidence:      no caption score singles out")), qPrintable(info.out));
+        const QJsonObject stored = QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), model}).out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("confidence_calibration"))
+                                       .toObject();
+        QCOMPARE(stored.value(QStringLiteral("captions")).toInt(), 2);
+        QCOMPARE(stored.value(QStringLiteral("split")).toString(), QStringLiteral("test"));
+        QVERIFY(stored.value(QStringLiteral("unsure_below")).isNull());
+        const QJsonObject json = QJsonDocument::fromJson(lines(cli(eval + QStringList{QStringLiteral("--json")}).out).last().toUtf8()).object();
+        const QJsonObject confidence = json.value(QStringLiteral("confidence")).toObject();
+        QCOMPARE(confidence.value(QStringLiteral("captions")).toInt(), 2);
+        QCOMPARE(confidence.value(QStringLiteral("unsure_share")).toDouble(), 0.0);
+        QCOMPARE(confidence.value(QStringLiteral("calibrated_on")).toString(), QStringLiteral("test"));
+        // Caption by caption, as JSON Lines.
+        const QString perCaption = path(QStringLiteral("per-caption.jsonl"));
+        QCOMPARE(cli(eval + QStringList{QStringLiteral("--per-caption"), perCaption}).exitCode, 0);
+        const QList<QJsonObject> rows = readJsonLines(perCaption);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].value(QStringLiteral("image")).toString(), QStringLiteral("one.png"));
+        QCOMPARE(rows[1].value(QStringLiteral("image")).toString(), QStringLiteral("two.png"));
+        for (const QJsonObject &row : rows) {
+            QVERIFY(row.value(QStringLiteral("score")).toDouble() < 0);
+            QVERIFY(row.value(QStringLiteral("lowest_word_log_probability")).toDouble() < 0);
+            QVERIFY(row.value(QStringLiteral("cider_d")).toDouble() >= 0);
+            QCOMPARE(row.value(QStringLiteral("confidence")).toString(), QStringLiteral("unknown"));
+        }
+        // The original is untouched.
+        QVERIFY(QJsonDocument::fromJson(cli({QStringLiteral("info"), QStringLiteral("--json"), m_model}).out.toUtf8())
+                    .object()
+                    .value(QStringLiteral("confidence_calibration"))
+                    .isNull());
+    }
+
     // Text from files never reaches the terminal as control characters.
     void escapesFromFilesArePrintedHarmlessly()
     {

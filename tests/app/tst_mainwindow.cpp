@@ -13,6 +13,7 @@
 #include "writephotosdialog.h"
 
 #include <snaption/captioner.h>
+#include <snaption/confidencecalibration.h>
 #include <snaption/imageloader.h>
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
@@ -317,6 +318,61 @@ private Q_SLOTS:
         QCOMPARE(said.count(), 0);
         QAccessibleInterface *list = QAccessible::queryAccessibleInterface(tab->findChild<QListView *>());
         QCOMPARE(list->tableInterface()->cellAt(0, 0)->text(QAccessible::Name), QStringLiteral("photo.png: %1").arg(caption));
+    }
+
+    // A model whose calibration marks every caption unsure (all scores are below 0): the
+    // announcement, the list item and speech say "Possibly: ...", a mark shows beside the
+    // caption; Settings turns the words off (remembered), and a corrected caption is never unsure.
+    void unsureCaptionsAreSaidAsPossiblyUnlessTurnedOff()
+    {
+        const QString unsureModel = m_dir.filePath(QStringLiteral("unsure.safetensors"));
+        QFile::remove(unsureModel);
+        QVERIFY(QFile::copy(m_model, unsureModel));
+        ConfidenceCalibration calibration;
+        calibration.unsureBelow = 0.0;
+        calibration.storeIn(unsureModel.toStdString());
+        QSettings().remove(QStringLiteral("speech/markUnsure"));
+
+        MainWindow window;
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.loadModel(unsureModel);
+        QVERIFY(ready.wait(30000));
+        widgets::Announcer *announcer = widgets::Announcer::of(&window);
+        QSignalSpy said(announcer, &widgets::Announcer::announced);
+        CaptionTab *tab = window.captionTab();
+        window.openImages({m_photo});
+        QTRY_COMPARE_WITH_TIMEOUT(tab->images()->count(ImageListModel::State::Done), 1, 30000);
+        const ImageListModel::Entry &entry = tab->images()->at(0);
+        QCOMPARE(entry.outcome.result.confidence, CaptionConfidence::Unsure);
+        const QString caption = entry.captionText();
+        QVERIFY(!caption.startsWith(QLatin1String("Possibly")));
+        QTRY_COMPARE(said.last().first().toString(), QStringLiteral("Possibly: %1").arg(caption));
+        QCOMPARE(tab->captionField()->text(), caption); // the field and the clipboard keep the caption
+        auto *mark = tab->findChild<QLabel *>(QStringLiteral("unsureMark"));
+        QVERIFY(mark && mark->isVisible());
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(tab->findChild<QListView *>());
+        QCOMPARE(list->tableInterface()->cellAt(0, 0)->text(QAccessible::Name), QStringLiteral("photo.png: Possibly: %1").arg(caption));
+
+        auto *markUnsure = window.findChild<QAction *>(QStringLiteral("markUnsure"));
+        QVERIFY(markUnsure && markUnsure->isChecked());
+        markUnsure->setChecked(false);
+        QCOMPARE(QSettings().value(QStringLiteral("speech/markUnsure")).toBool(), false);
+        QCOMPARE(tab->images()->spokenCaption(tab->images()->at(0)), caption);
+        QCOMPARE(list->tableInterface()->cellAt(0, 0)->text(QAccessible::Name), QStringLiteral("photo.png: %1").arg(caption));
+        QVERIFY(mark->isVisible()); // the mark is for reading, not speech
+        markUnsure->setChecked(true);
+
+        // The person's correction is theirs: said as written, no mark.
+        tab->images()->setEditedCaption(entry.id, QStringLiteral("a cat on a mat"));
+        QCOMPARE(tab->images()->spokenCaption(tab->images()->at(0)), QStringLiteral("a cat on a mat"));
+        QTRY_VERIFY(!mark->isVisible());
+        markUnsure->setChecked(false);
+        window.close();
+        MainWindow again; // the choice is remembered
+        QVERIFY(!again.findChild<QAction *>(QStringLiteral("markUnsure"))->isChecked());
+        QVERIFY(!again.captionTab()->images()->marksUnsure());
+        QSettings().remove(QStringLiteral("speech/markUnsure"));
     }
 
     // A model that fails to load without one in use: the focus goes to "Open a model file…",

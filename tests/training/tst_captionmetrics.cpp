@@ -59,6 +59,11 @@ private Q_SLOTS:
         QVERIFY(std::abs(CaptionMetrics::ciderD({words("a b"), words("c d")}, {{words("a b")}, {words("c d")}}) - 5.0) < 1e-9);
         // A caption sharing nothing with its reference scores 0: the mean is 2.5.
         QVERIFY(std::abs(CaptionMetrics::ciderD({words("a b"), words("a b")}, {{words("a b")}, {words("c d")}}) - 2.5) < 1e-9);
+        // Caption by caption: 5 and 0 (the confidence calibration compares these).
+        const std::vector<double> each = CaptionMetrics::ciderDPerCaption({words("a b"), words("a b")}, {{words("a b")}, {words("c d")}});
+        QCOMPARE(each.size(), std::size_t(2));
+        QVERIFY(std::abs(each[0] - 5.0) < 1e-9);
+        QVERIFY(std::abs(each[1]) < 1e-9);
     }
 
     void ciderLengthPenaltyAndClipping()

@@ -633,6 +633,19 @@ private Q_SLOTS:
         QVERIFY(evaluation.scores.bleu[3] > 2.0 * control.scores.bleu[3]);
         QVERIFY(evaluation.attentionNouns > 50);
         QVERIFY(evaluation.attentionHitRate() > 0.6);
+        // Caption by caption, the scores the confidence calibration uses; the run's calibration,
+        // fitted on its validation captions, is in the best model's file.
+        QCOMPARE(int(evaluation.captionMeasures.size()), evaluation.images);
+        QCOMPARE(int(evaluation.captionCiderD.size()), evaluation.images);
+        QVERIFY(std::abs(std::accumulate(evaluation.captionCiderD.begin(), evaluation.captionCiderD.end(), 0.0) / evaluation.images -
+                         evaluation.scores.cider) < 1e-9);
+        QVERIFY(result.calibration.has_value());
+        QCOMPARE(result.calibration->fitted.captions, result.validationScores.images);
+        QCOMPARE(result.calibration->fitted.decoding, DecodingOptions::beam(config.evaluationBeam).describe());
+        const auto stored = captioner.info().calibration;
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->toJson(), result.calibration->toJson());
+        QVERIFY(observer.said("confidence: "));
         // The epochs' own scoring reports the hit rate too: the best epoch's must be what the
         // Evaluator measures for the best model on the same validation scenes and decoding (up to
         // a caption or two that the saved model's fused arithmetic may decode differently).

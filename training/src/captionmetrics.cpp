@@ -4,6 +4,7 @@
 #include <snaption/error.h>
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <map>
 #include <set>
@@ -86,13 +87,19 @@ std::pair<std::array<double, 4>, double> CaptionMetrics::bleuAndLengthRatio(cons
 
 double CaptionMetrics::ciderD(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
 {
+    const std::vector<double> each = ciderDPerCaption(candidates, references);
+    return each.empty() ? 0.0 : std::accumulate(each.begin(), each.end(), 0.0) / double(each.size());
+}
+
+std::vector<double> CaptionMetrics::ciderDPerCaption(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references)
+{
     checkSizes(candidates, references);
-    if (candidates.empty()) return 0;
+    if (candidates.empty()) return {};
     // Document frequencies from the candidates' own references, as coco-caption takes them.
     const CiderDScorer scorer(references);
-    double total = 0;
-    for (std::size_t i = 0; i < candidates.size(); ++i) total += scorer.scores({candidates[i]}, references[i]).front();
-    return total / double(candidates.size());
+    std::vector<double> each;
+    for (std::size_t i = 0; i < candidates.size(); ++i) each.push_back(scorer.scores({candidates[i]}, references[i]).front());
+    return each;
 }
 
 bool CaptionMetrics::isFunctionWord(const std::string &word)

@@ -92,6 +92,8 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
             for (const std::string &caption : batch[i]->captions) refs.push_back(Vocabulary::tokenize(caption));
             references.push_back(std::move(refs));
             result.captions.push_back(caption.caption);
+            result.imageIds.push_back(batch[i]->id);
+            result.captionMeasures.push_back(caption.scoreMeasures());
             if (!batch[i]->objects.empty()) {
                 const auto [nouns, hits] = attentionHits(lowerCaseWords(caption), caption.attention, batch[i]->objects, images[i].width, images[i].height);
                 result.attentionNouns += nouns;
@@ -104,6 +106,7 @@ EvaluationResult Evaluator::evaluate(const Captioner &captioner, const Dataset &
         throw Error(ErrorKind::BadDataset, "none of the " + split + " images could be captioned" +
                                                (result.skippedImages.empty() ? "" : " (first: " + result.skippedImages.front() + ")"));
     result.scores = CaptionMetrics::compute(candidates, references);
+    result.captionCiderD = CaptionMetrics::ciderDPerCaption(candidates, references);
     result.images = int(candidates.size());
     return result;
 }

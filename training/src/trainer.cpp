@@ -3,6 +3,7 @@
 #include <snaption/encoderweights.h>
 #include <snaption/error.h>
 #include <snaption/threading.h>
+#include <snaption/training/confidencecalibrator.h>
 #include <snaption/training/evaluator.h>
 #include <snaption/modelinfo.h>
 #include <snaption/training/imagesource.h>
@@ -61,6 +62,13 @@ std::string newRunId()
     std::random_device random;
     char text[17];
     std::snprintf(text, sizeof text, "%08x%08x", random(), random());
+    return text;
+}
+
+std::string fixed(double value, int decimals)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
     return text;
 }
 
@@ -246,6 +254,7 @@ struct Trainer::Impl {
     EpochRecord evaluateEpoch(int epoch);
     bool finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result);
     void finishRun(bool budgetCut, TrainingResult &result);
+    ConfidenceCalibration calibrateBestModel(const EvaluationResult &evaluation, const DecodingOptions &decoding, const std::string &bestModel);
     void saveCheckpoint(const fs::path &path);
     void writeHistory();
     void saveModel(const fs::path &path, const std::string &role, int epoch);
@@ -934,6 +943,22 @@ bool Trainer::Impl::finishEpoch(int epoch, const StepMeter &meter, TrainingResul
     return true;
 }
 
+// The best model's confidence threshold, from its validation captions, written into its file.
+ConfidenceCalibration Trainer::Impl::calibrateBestModel(const EvaluationResult &evaluation, const DecodingOptions &decoding,
+                                                        const std::string &bestModel)
+{
+    const ConfidenceCalibration calibration =
+        ConfidenceCalibrator::fit(evaluation.captionMeasures, evaluation.captionCiderD, "dev", decoding.describe());
+    calibration.storeIn(bestModel);
+    const ConfidenceCheck &fitted = calibration.fitted;
+    if (calibration.unsureBelow)
+        message({QT_TRANSLATE_NOOP("Trainer", "confidence: %1% of the validation captions are marked unsure (mean CIDEr-D %2, confident ones %3)"),
+                 {fixed(fitted.unsureShare * 100, 0), fixed(fitted.unsureMeanCiderD, 3), fixed(fitted.confidentMeanCiderD, 3)}});
+    else
+        message({QT_TRANSLATE_NOOP("Trainer", "confidence: the caption scores do not single out poor captions; no caption will be marked unsure"), {}});
+    return calibration;
+}
+
 // Saves what a stop needs to continue, the final and (if none) best model, and scores the best.
 void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
 {
@@ -961,8 +986,10 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
         const auto progress = [this](int done, int total) {
             if (observer) observer->onProgress(done, total);
         };
-        result.validationScores =
-            Evaluator::evaluate(captioner, dataset, "dev", DecodingOptions::beam(config.evaluationBeam), 0, progress, &stop).scores;
+        const DecodingOptions decoding = DecodingOptions::beam(config.evaluationBeam);
+        const EvaluationResult evaluation = Evaluator::evaluate(captioner, dataset, "dev", decoding, 0, progress, &stop);
+        result.validationScores = evaluation.scores;
+        result.calibration = calibrateBestModel(evaluation, decoding, result.bestModel);
     }
     result.elapsedSeconds = elapsed();
     notifyPhase(TrainingPhase::Finished, {QT_TRANSLATE_NOOP("Trainer", "done"), {}});

@@ -1,5 +1,7 @@
 #include <snaption/widgets/imagelistmodel.h>
 
+#include <snaption/widgets/unsurecaption.h>
+
 #include <QFileInfo>
 #include <QPainter>
 #include <QPixmap>
@@ -42,6 +44,19 @@ QString ImageListModel::photoStateName(PhotoState state)
     return {};
 }
 
+void ImageListModel::setMarkUnsure(bool mark)
+{
+    if (mark == m_markUnsure) return;
+    m_markUnsure = mark;
+    if (!m_entries.empty()) Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1), {Qt::AccessibleTextRole});
+}
+
+QString ImageListModel::spokenCaption(const Entry &entry) const
+{
+    const QString caption = entry.captionText();
+    return m_markUnsure && entry.isUnsure() ? UnsureCaption::hedged(caption, QString::fromStdString(entry.outcome.result.language)) : caption;
+}
+
 QVariant ImageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_entries.size())) return {};
@@ -55,7 +70,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         if (e.state == State::Failed) return QStringLiteral("%1\n%2").arg(e.name, tr("Error: %1").arg(e.outcome.error));
         return QStringLiteral("%1\n%2").arg(e.name, stateName(e.state));
     case Qt::AccessibleTextRole:
-        if (e.state == State::Done) return tr("%1: %2").arg(name, caption);
+        if (e.state == State::Done) return tr("%1: %2").arg(name, spokenCaption(e));
         if (e.state == State::Failed) return tr("%1: failed: %2").arg(e.name, e.outcome.error);
         return tr("%1: %2").arg(e.name, stateName(e.state));
     case Qt::ToolTipRole:

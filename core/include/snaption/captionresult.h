@@ -1,7 +1,10 @@
 #pragma once
 
 #include <snaption/attentionmaps.h>
+#include <snaption/confidencecalibration.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,8 +30,18 @@ struct CaptionResult {
     std::vector<int> tokensPerWord;     // how many of tokenIds make each word (1 each for word vocabularies)
     std::vector<float> probabilities;   // model probability of each word (of all its pieces)
     double score = 0;                   // length-normalised log probability
+    CaptionConfidence confidence = CaptionConfidence::Unknown; // from scoreMeasures() and the model's calibration
     AttentionMaps attention;            // one step per word
     StageTimings timings;
+
+    // The mean log probability, and that of the least likely word (the mean for a caption
+    // without words).
+    CaptionScoreMeasures scoreMeasures() const
+    {
+        double lowest = probabilities.empty() ? score : 0.0;
+        for (const float p : probabilities) lowest = std::min(lowest, std::log(std::max(double(p), 1e-30)));
+        return {score, lowest};
+    }
 };
 
 } // namespace snaption

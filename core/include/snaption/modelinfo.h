@@ -1,6 +1,7 @@
 #pragma once
 
 #include <snaption/captionstyle.h>
+#include <snaption/confidencecalibration.h>
 #include <snaption/modelconfig.h>
 #include <snaption/subwordmodel.h>
 #include <snaption/vocabulary.h>
@@ -28,6 +29,9 @@ struct ModelInfo {
     // joins generated pieces into words. Empty for word vocabularies.
     std::optional<SubwordModel> subwords;
     std::map<std::string, std::string> provenance; // created_by, created_at, source, ...
+    // What its captions' scores say about their quality; none for files made before calibration
+    // existed or never calibrated (snaption-cli eval --calibrate adds one).
+    std::optional<ConfidenceCalibration> calibration;
     std::int64_t parameterCount = 0;
     std::string storageDType; // "F32" or "F16"
     std::uint64_t weightBytes = 0; // size of the tensor data

@@ -33,6 +33,8 @@ public:
     static double functionWordEndingShare(const std::vector<Tokens> &candidates);
     static bool isFunctionWord(const std::string &lowerCaseWord);
     static double ciderD(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
+    // Each candidate's CIDEr-D (their mean is ciderD), document frequencies from all references.
+    static std::vector<double> ciderDPerCaption(const std::vector<Tokens> &candidates, const std::vector<std::vector<Tokens>> &references);
 };
 
 } // namespace snaption::training

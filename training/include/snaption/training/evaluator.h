@@ -21,6 +21,9 @@ struct EvaluationResult {
     int attentionHits = 0;
     double attentionHitRate() const { return attentionNouns ? double(attentionHits) / attentionNouns : -1.0; }
     std::vector<std::string> captions; // per image, in split order
+    std::vector<std::string> imageIds; // the image of each caption
+    std::vector<CaptionScoreMeasures> captionMeasures; // per caption: what its probabilities say
+    std::vector<double> captionCiderD; // per caption: its CIDEr-D against its image's references
 };
 
 // Captions a dataset split with a Captioner and scores it (BLEU-1..4, CIDEr-D, and for synthetic

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <snaption/confidencecalibration.h>
 #include <snaption/training/dataset.h>
 #include <snaption/training/trainingconfig.h>
 #include <snaption/training/trainingobserver.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace snaption::training {
@@ -15,6 +17,8 @@ struct TrainingResult {
     int epochs = 0;           // epochs fully trained
     int steps = 0;
     CaptionScores validationScores; // of the final model on the whole validation split
+    // Fitted on those captions and stored in the best model file (none when the run stopped).
+    std::optional<ConfidenceCalibration> calibration;
     double elapsedSeconds = 0;
     std::string bestModel;    // <out>/best.safetensors
     std::string finalModel;   // <out>/final.safetensors

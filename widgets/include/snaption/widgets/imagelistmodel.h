@@ -38,6 +38,8 @@ public:
         // The caption as it stands: the person's correction, else the model's.
         QString captionText() const { return editedCaption.isEmpty() ? QString::fromStdString(outcome.result.caption) : editedCaption; }
         bool isEdited() const { return !editedCaption.isEmpty(); }
+        // The model's calibration marks its caption unsure; a person's correction never is.
+        bool isUnsure() const { return state == State::Done && !isEdited() && outcome.result.confidence == CaptionConfidence::Unsure; }
         // False once the display image and attention maps were let go (see kDisplayedImages).
         bool complete() const { return outcome.display && !outcome.result.attention.empty(); }
     };
@@ -58,6 +60,12 @@ public:
     void setPhotoState(int id, PhotoState state, const QString &note, const QString &description = QString(),
                        const QString &altText = QString(), bool fromSnaption = false);
 
+    // Whether unsure captions are spoken "Possibly: ..." (Settings; on by default).
+    void setMarkUnsure(bool mark);
+    bool marksUnsure() const { return m_markUnsure; }
+    // The caption as a screen reader says it and speech reads it.
+    QString spokenCaption(const Entry &entry) const;
+
     int rowOf(int id) const;
     const Entry *entry(int id) const;
     const Entry &at(int row) const { return m_entries[std::size_t(row)]; }
@@ -74,6 +82,7 @@ private:
     std::vector<Entry> m_entries;
     int m_nextId = 1;
     QIcon m_placeholder;
+    bool m_markUnsure = true;
 };
 
 } // namespace snaption::widgets
