@@ -13,8 +13,8 @@ class ConfidenceCalibrator {
 public:
     struct Options {
         // Unsure captions must score at most this share of the confident ones' mean CIDEr-D on the
-        // split fitted on. Below the 0.5 users are promised: a threshold fitted at 0.5 sat at
-        // about 0.54 on held-out captions (docs/BENCHMARKS.md, "Confidence").
+        // split fitted on. Below the 0.5 users are promised: a threshold fitted at 0.5 went above
+        // 0.5 on held-out captions more often than not (docs/BENCHMARKS.md, "Confidence").
         double maxRatio = 0.4;
         double maxUnsureShare = 0.5; // "unsure" stays the exception
         int minGroupSize = 20;       // fewer captions make a mean too noisy to trust
