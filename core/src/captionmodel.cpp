@@ -68,7 +68,8 @@ torch::Tensor CaptionModelImpl::finish(const torch::Tensor &hidden)
     return m_vocabProjection->forward(m_finalNorm.is_empty() ? hidden : m_finalNorm->forward(hidden));
 }
 
-torch::Tensor CaptionModelImpl::decode(const torch::Tensor &tokens, const torch::Tensor &memory, torch::Tensor *crossAttention)
+torch::Tensor CaptionModelImpl::decode(const torch::Tensor &tokens, const torch::Tensor &memory, torch::Tensor *crossAttention,
+                                       const torch::Tensor &memoryRows)
 {
     const std::int64_t length = tokens.size(1);
     const torch::Tensor causalMask =
@@ -77,7 +78,7 @@ torch::Tensor CaptionModelImpl::decode(const torch::Tensor &tokens, const torch:
     std::vector<torch::Tensor> weights;
     for (auto &layer : m_layers) {
         torch::Tensor layerWeights;
-        x = layer->forward(x, memory, causalMask, crossAttention ? &layerWeights : nullptr);
+        x = layer->forward(x, memory, causalMask, crossAttention ? &layerWeights : nullptr, memoryRows);
         if (crossAttention) weights.push_back(layerWeights.transpose(1, 2)); // [R, T, H, M]
     }
     if (crossAttention) *crossAttention = torch::stack(weights, 2); // [R, T, L, H, M]

@@ -34,8 +34,10 @@ public:
     torch::Tensor encodeImages(const torch::Tensor &images) { return memoryFromEncoderOutput(encoderOutput(images)); }
 
     // Teacher-forced decoding of whole sequences: tokens [R, T], memory [R, M, d] -> logits [R, T, V].
-    // crossAttention (optional) receives [R, T, L, H, M].
-    torch::Tensor decode(const torch::Tensor &tokens, const torch::Tensor &memory, torch::Tensor *crossAttention = nullptr);
+    // crossAttention (optional) receives [R, T, L, H, M]. memoryRows [R], when given, names each
+    // row's image in a memory of [I, M, d] (several rows of one image: its keys and values once).
+    torch::Tensor decode(const torch::Tensor &tokens, const torch::Tensor &memory, torch::Tensor *crossAttention = nullptr,
+                         const torch::Tensor &memoryRows = {});
 
     // Incremental decoding: a cache holding the memory keys/values, then one token per step:
     // tokens [R] -> logits [R, V]; crossAttention receives [R, L, H, M].

@@ -30,12 +30,16 @@ torch::Tensor DecoderLayerImpl::feedForward(const torch::Tensor &x)
 }
 
 torch::Tensor DecoderLayerImpl::forward(const torch::Tensor &x, const torch::Tensor &memory, const torch::Tensor &causalMask,
-                                        torch::Tensor *crossWeights)
+                                        torch::Tensor *crossWeights, const torch::Tensor &memoryRows)
 {
     const torch::Tensor normed = norm1->forward(x);
     torch::Tensor out = x + residualDropout(self_attn->forward(normed, normed, causalMask, nullptr));
     torch::Tensor weights;
     auto [keys, values] = memoryKeysValues(memory);
+    if (memoryRows.defined()) {
+        keys = keys.index_select(0, memoryRows);
+        values = values.index_select(0, memoryRows);
+    }
     out = out + residualDropout(multihead_attn->attend(multihead_attn->projectQueries(norm2->forward(out)), keys, values,
                                                        torch::Tensor(), crossWeights ? &weights : nullptr));
     if (crossWeights) *crossWeights = weights;

@@ -17,9 +17,10 @@ public:
     explicit DecoderLayerImpl(const DecoderConfig &config);
 
     // All positions at once. x [R, T, d], memory [R, M, d], causalMask [T, T] additive.
-    // crossWeights (optional) receives [R, H, T, M].
+    // crossWeights (optional) receives [R, H, T, M]. With memoryRows [R] (each row's image),
+    // memory is [I, M, d], one per image, and its keys and values are projected once per image.
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &memory, const torch::Tensor &causalMask,
-                          torch::Tensor *crossWeights);
+                          torch::Tensor *crossWeights, const torch::Tensor &memoryRows = {});
     // One new position using and extending the cache. x [R, 1, d]; crossWeights receives [R, H, 1, M].
     // memoryRows: each row's image in cache.memoryKeys; undefined when row r reads image r.
     torch::Tensor step(const torch::Tensor &x, DecoderCache::Layer &cache, std::int64_t position, const torch::Tensor &memoryRows,

@@ -43,10 +43,11 @@ std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory)
     return run(memory, std::vector<std::uint64_t>(std::size_t(memory.size(0)), m_options.seed));
 }
 
-std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds)
+std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds, std::int64_t rowsPerImage)
 {
-    const std::int64_t images = memory.size(0);
-    if (seeds.size() != std::size_t(images)) throw Error(ErrorKind::InvalidArgument, "sampling needs one seed per image");
+    if (rowsPerImage < 1) throw Error(ErrorKind::InvalidArgument, "decoding needs at least one row per image");
+    const std::int64_t images = memory.size(0) * rowsPerImage; // decoding rows from here on
+    if (seeds.size() != std::size_t(images)) throw Error(ErrorKind::InvalidArgument, "sampling needs one seed per row");
     const int maxTokens = m_options.maxTokens > 0 ? std::min(m_options.maxTokens, m_model.config().decoder.contextLength - 1)
                                                   : m_model.config().decoder.contextLength - 1;
     std::vector<DecodedSequence> results(std::size_t(images), DecodedSequence{});
@@ -55,6 +56,11 @@ std::vector<DecodedSequence> GreedySearch::run(const torch::Tensor &memory, cons
     for (const std::uint64_t seed : seeds) generators.push_back(at::make_generator<at::CPUGeneratorImpl>(seed));
 
     IncrementalDecoder decoder(m_model, memory, m_options.useKvCache);
+    if (rowsPerImage > 1) {
+        std::vector<std::int64_t> repeated;
+        for (std::int64_t row = 0; row < images; ++row) repeated.push_back(row / rowsPerImage);
+        decoder.selectRows(repeated);
+    }
     std::vector<std::int64_t> rowImages(static_cast<std::size_t>(images));
     for (std::int64_t i = 0; i < images; ++i) rowImages[std::size_t(i)] = i;
     torch::Tensor tokens = torch::full({images}, Vocabulary::kStart, torch::kLong);

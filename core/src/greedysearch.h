@@ -16,9 +16,10 @@ public:
 
     // memory [B, M, d] -> one sequence per image.
     std::vector<DecodedSequence> run(const torch::Tensor &memory);
-    // Sampling with a seed per row of memory instead of the options' one (rows that repeat an
-    // image draw different captions of it; self-critical training draws several per image).
-    std::vector<DecodedSequence> run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds);
+    // Sampling with a seed per row instead of the options' one. With rowsPerImage k, image i is
+    // decoded in rows i*k .. i*k+k-1, all reading its one copy of the memory keys and values
+    // (self-critical training draws several captions per image); seeds has one per row.
+    std::vector<DecodedSequence> run(const torch::Tensor &memory, const std::vector<std::uint64_t> &seeds, std::int64_t rowsPerImage = 1);
 
 private:
     torch::Tensor pick(const torch::Tensor &logits, const std::vector<std::int64_t> &rowImages,

@@ -8,12 +8,15 @@
 #include "modelstorage.h"
 #include "tensorconversion.h"
 
+#include <snaption/error.h>
 #include <snaption/safetensorsfile.h>
 #include <snaption/vocabulary.h>
 
 #include "testsupport.h"
 
 #include <QtTest>
+
+#include <set>
 
 using namespace snaption;
 using namespace snaption::test;
@@ -93,6 +96,14 @@ private:
     }
 
     // A random model with a realistic vocabulary for the search tests.
+    static torch::Tensor crossWeights(CaptionModel &model)
+    {
+        const auto parameters = model->named_parameters();
+        const torch::Tensor *weights = parameters.find("decoder.layers.0.multihead_attn.in_proj_weight");
+        if (!weights) qFatal("the first layer's cross-attention weights are not where the test looks");
+        return *weights;
+    }
+
     CaptionModel randomModel(std::uint64_t seed)
     {
         torch::manual_seed(seed);
@@ -410,6 +421,56 @@ private Q_SLOTS:
         // Top-1 sampling is greedy decoding.
         QCOMPARE(GreedySearch(*model, DecodingOptions::sample(1, 1.0f, 3)).run(memory).front().tokens,
                  GreedySearch(*model, DecodingOptions::greedy()).run(memory).front().tokens);
+    }
+
+    // Several rows per image (self-critical training's samples) read one copy of the image's
+    // memory: the same captions, with and without the step engine, as rows of repeated memory.
+    void rowsPerImageEqualRepeatedMemory()
+    {
+        CaptionModel model = randomModel(9);
+        const torch::Tensor memory = torch::randn({3, 49, 32}) * 2;
+        constexpr std::int64_t k = 4;
+        std::vector<std::uint64_t> seeds;
+        for (std::uint64_t i = 0; i < 3 * k; ++i) seeds.push_back(100 + i);
+        for (const bool engine : {false, true}) {
+            if (engine) model->prepareForInference();
+            c10::InferenceMode inference;
+            const DecodingOptions options = DecodingOptions::sample(0, 1.5f, 0);
+            const auto shared = GreedySearch(*model, options).run(memory, seeds, k);
+            const auto repeated = GreedySearch(*model, options).run(memory.repeat_interleave(k, 0), seeds);
+            QCOMPARE(shared.size(), repeated.size());
+            std::set<std::vector<std::int64_t>> distinct;
+            for (std::size_t i = 0; i < shared.size(); ++i) {
+                QCOMPARE(shared[i].tokens, repeated[i].tokens);
+                QCOMPARE(shared[i].probabilities, repeated[i].probabilities);
+                distinct.insert(shared[i].tokens);
+            }
+            QVERIFY2(distinct.size() > 3, "the rows of an image drew the same caption: the seeds would not matter");
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, GreedySearch(*model, DecodingOptions::greedy()).run(memory, seeds, 2));
+    }
+
+    // Teacher-forced decoding with a row map: the logits and the gradients of repeated memory.
+    void decodeWithRowMapEqualsRepeatedMemory()
+    {
+        CaptionModel model = randomModel(10);
+        model->train();
+        const torch::Tensor tokens = torch::randint(Vocabulary::kEnd, 40, {6, 7}, torch::kLong);
+        const torch::Tensor rows = torch::tensor(std::vector<std::int64_t>{0, 0, 1, 1, 1, 0});
+        const torch::Tensor memory = (torch::randn({2, 49, 32}) * 2).requires_grad_();
+        const torch::Tensor mapped = model->decode(tokens, memory, nullptr, rows);
+        mapped.pow(2).sum().backward();
+        const torch::Tensor mappedGradient = memory.grad().clone();
+        const torch::Tensor weightGradient = crossWeights(model).grad().clone();
+        memory.mutable_grad().zero_();
+        model->zero_grad();
+        const torch::Tensor plain = model->decode(tokens, memory.index_select(0, rows));
+        plain.pow(2).sum().backward();
+        QVERIFY(maxDifference(mapped, plain) < 1e-5);
+        QVERIFY(maxDifference(mappedGradient, memory.grad()) < 1e-3 * (1 + memory.grad().abs().max().item<double>()));
+        const torch::Tensor plainWeightGradient = crossWeights(model).grad();
+        QVERIFY(maxDifference(weightGradient, plainWeightGradient) < 1e-3 * (1 + plainWeightGradient.abs().max().item<double>()));
+        QVERIFY(memory.grad().abs().max().item<double>() > 0);
     }
 
     void stepEngineNoticesChangedWeights()

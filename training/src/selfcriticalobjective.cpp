@@ -96,7 +96,7 @@ SelfCriticalObjective::Samples SelfCriticalObjective::sample(CaptionModelImpl &m
         c10::InferenceMode inference;
         const torch::Tensor memory = model.memoryFromEncoderOutput(encoderOutput);
         greedy = GreedySearch(model, DecodingOptions::greedy()).run(memory);
-        samples.sequences = GreedySearch(model, DecodingOptions::sample(0, float(m_temperature), 0)).run(memory.repeat_interleave(k, 0), seeds);
+        samples.sequences = GreedySearch(model, DecodingOptions::sample(0, float(m_temperature), 0)).run(memory, seeds, k);
     }
     for (std::size_t i = 0; i < records.size(); ++i) {
         std::vector<std::vector<std::int64_t>> candidates{greedy[i].tokens};
@@ -113,8 +113,10 @@ std::pair<torch::Tensor, torch::Tensor> SelfCriticalObjective::tokenLogProbabili
 {
     const auto [inputs, targets] = teacherForcing(sequences);
     const Bfloat16Autocast autocast(bfloat16);
-    const torch::Tensor memory = model.memoryFromEncoderOutput(encoderOutput).repeat_interleave(m_samplesPerImage, 0);
-    torch::Tensor logits = model.decode(inputs, memory).to(torch::kFloat) / m_temperature;
+    // The K samples of an image read its memory: its keys and values are projected once.
+    const torch::Tensor memory = model.memoryFromEncoderOutput(encoderOutput);
+    const torch::Tensor rowImages = torch::arange(memory.size(0), torch::kLong).repeat_interleave(m_samplesPerImage);
+    torch::Tensor logits = model.decode(inputs, memory, nullptr, rowImages).to(torch::kFloat) / m_temperature;
     // <UNKNOWN>, <PAD> and <START> are never drawn (IncrementalDecoder sets them to -inf).
     const torch::Tensor neverDrawn = torch::arange(logits.size(-1), torch::kLong) < Vocabulary::kEnd;
     logits = logits.masked_fill(neverDrawn, -std::numeric_limits<float>::infinity());
