@@ -5,6 +5,7 @@
 #include "clioutput.h"
 #include "decodingarguments.h"
 #include "imagepaths.h"
+#include "imageshard.h"
 #include "interruption.h"
 #include "metadataarguments.h"
 #include "outputnames.h"
@@ -74,6 +75,8 @@ void CaptionCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("opacity"), tr("Heatmap opacity from 0 to 1 (default 0.5)."), tr("x"), QStringLiteral("0.5")});
     parser.addOption({QStringLiteral("batch-size"), tr("Images captioned together (default 8)."), tr("n"), QStringLiteral("8")});
     parser.addOption({QStringLiteral("max-megapixels"), tr("Refuse images larger than this (default 100)."), tr("n"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("shard"),
+                      tr("Caption only share I of N (I from 0): N jobs given the same paths cover them exactly once, on any machine."), tr("I/N")});
     MetadataArguments::add(parser);
     parser.addPositionalArgument(QStringLiteral("images"), tr("Image files or folders."), tr("IMAGE..."));
 }
@@ -110,10 +113,18 @@ int CaptionCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--model is required"));
         return kUsage;
     }
-    const QStringList images = ImagePaths::expand(parser.positionalArguments());
+    QStringList images = ImagePaths::expand(parser.positionalArguments());
     if (images.isEmpty()) {
         CliOutput::error(tr("no images given (or the folders hold none)"));
         return kUsage;
+    }
+    if (parser.isSet(QStringLiteral("shard"))) {
+        const auto shard = ImageShard::parse(parser.value(QStringLiteral("shard")));
+        if (!shard) {
+            CliOutput::error(tr("--shard must be I/N with 0 <= I < N, such as 0/4"));
+            return kUsage;
+        }
+        images = shard->select(images); // may be empty: a share of a small collection
     }
     HeatmapStyle style;
     int batchSize = 0;

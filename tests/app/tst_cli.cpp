@@ -255,6 +255,24 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(out[0].toUtf8()).object().value(QStringLiteral("image")).toString().endsWith(QLatin1String("a.png")));
     }
 
+    void shardsCaptionEachImageOnce()
+    {
+        const QString folder = path(QStringLiteral("archive"));
+        QDir().mkpath(folder);
+        for (int i = 0; i < 9; ++i) QFile::copy(m_image, folder + QStringLiteral("/photo%1.png").arg(i));
+        QStringList all;
+        for (int index = 0; index < 3; ++index) {
+            const Run run = cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--json"), QStringLiteral("--shard"),
+                                 QStringLiteral("%1/3").arg(index), folder});
+            QCOMPARE(run.exitCode, 0);
+            for (const QString &line : lines(run.out)) all << QJsonDocument::fromJson(line.toUtf8()).object().value(QStringLiteral("image")).toString();
+        }
+        all.sort();
+        QCOMPARE(all.size(), 9);
+        QCOMPARE(all.removeDuplicates(), 0);
+        QCOMPARE(cli({QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--shard"), QStringLiteral("3/3"), folder}).exitCode, 2);
+    }
+
     void usageErrors()
     {
         QCOMPARE(cli({QStringLiteral("caption"), m_image}).exitCode, 2); // no model
