@@ -12,6 +12,8 @@ packages=(
   xvfb xauth libgif-dev
   # Captions into photos' XMP/IPTC/Exif (metadata/).
   libexiv2-dev
+  # Data-parallel training: LibTorch's c10d includes Gloo's headers.
+  libgloo-dev
   # Subword vocabularies for languages with long compounds (German): SentencePiece.
   libsentencepiece-dev
   # Speaking captions: Qt TextToSpeech's CMake package needs Qt6QmlIntegration (qt6-declarative-dev);

@@ -207,7 +207,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+67"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+68"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -279,6 +279,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Caption only share I of N (I from 0): N jobs given the same paths cover them exactly once, on any machine.</source>
+        <translation>Nur Anteil I von N beschreiben (I ab 0): N Aufträge mit denselben Pfaden decken sie genau einmal ab, auf jedem Rechner.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I/N</source>
+        <translation>I/N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Image files or folders.</source>
         <translation>Bilddateien oder Ordner.</translation>
     </message>
@@ -303,7 +313,12 @@
         <translation>ungültiger Wert: --colormap ist viridis, inferno oder jet, --opacity 0 bis 1, --batch-size 1 bis %1, --max-megapixels höchstens %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
+        <source>--shard must be I/N with 0 &lt;= I &lt; N, such as 0/4</source>
+        <translation>--shard muss I/N mit 0 &lt;= I &lt; N sein, etwa 0/4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>--precision must be fp32 or int8</source>
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
@@ -1000,6 +1015,24 @@ Allgemeine Optionen:
     </message>
 </context>
 <context>
+    <name>LocalRanks</name>
+    <message>
+        <location filename="../app/cli/localranks.cpp" line="+51"/>
+        <source>--nproc: no free local port for the ranks to meet on</source>
+        <translation>--nproc: kein freier lokaler Port, über den sich die Ränge verbinden können</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--nproc: rank %1 did not start: %2</source>
+        <translation>--nproc: Rang %1 startete nicht: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>rank %1 ended abnormally (killed by a signal)</source>
+        <translation>Rang %1 endete abnormal (durch ein Signal beendet)</translation>
+    </message>
+</context>
+<context>
     <name>MetadataArguments</name>
     <message>
         <location filename="../app/cli/metadataarguments.cpp" line="+18"/>
@@ -1438,7 +1471,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+53"/>
+        <location filename="../app/cli/traincommand.cpp" line="+55"/>
         <source>  %1 of %2</source>
         <translation>  %1 von %2</translation>
     </message>
@@ -1534,11 +1567,12 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Random seed.</source>
         <translation>Zufallsstartwert.</translation>
     </message>
@@ -1548,7 +1582,22 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Startwert</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Train data-parallel with N processes on this machine (launchers such as torchrun or srun set RANK and WORLD_SIZE instead).</source>
+        <translation>Datenparallel mit N Prozessen auf diesem Rechner trainieren (Starter wie torchrun oder srun setzen stattdessen RANK und WORLD_SIZE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data-parallel runs: a rank that does not answer for this long ends the run on every rank (default 60).</source>
+        <translation>Datenparallele Läufe: Ein Rang, der so lange nicht antwortet, beendet den Lauf auf allen Rängen (Standard 60).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>--data and --out are required (or --resume CHECKPOINT)</source>
         <translation>--data und --out fehlen (oder --resume CHECKPOINT)</translation>
     </message>
@@ -1558,7 +1607,17 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>--preset lässt sich nicht mit --resume verbinden: ein fortgesetzter Lauf behält die Einstellungen seines Checkpoints</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+14"/>
+        <source>--nproc needs a number from 1 to 64</source>
+        <translation>--nproc braucht eine Zahl von 1 bis 64</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--nproc cannot start ranks inside a launched run (RANK and WORLD_SIZE are set)</source>
+        <translation>--nproc kann in einem gestarteten Lauf keine Ränge starten (RANK und WORLD_SIZE sind gesetzt)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>resume: --%1 %2 instead of the checkpoint&apos;s %3</source>
         <translation>Fortsetzen: --%1 %2 statt %3 aus dem Checkpoint</translation>
     </message>
@@ -1567,8 +1626,13 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <source>Resuming %1 (%2 epochs done): data %3, output %4</source>
         <translation>Setze %1 fort (%2 Epochen fertig): Daten %3, Ausgabe %4</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>Data parallel: %1 ranks; gradients averaged per step: %2 MB in %3 ms (rank 0)</source>
+        <translation>Datenparallel: %1 Ränge; pro Schritt gemittelte Gradienten: %2 MB in %3 ms (Rang 0)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+6"/>
         <source>%n unreadable image(s) skipped (listed in history.json).</source>
         <translation>
             <numerusform>%n unlesbares Bild übersprungen (in history.json aufgeführt).</numerusform>
@@ -1581,7 +1645,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Nach %1 Schritten angehalten. Weiter mit: snaption-cli train --resume %2</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-178"/>
         <source>checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -1621,7 +1685,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+184"/>
         <source>Done in %1: %2 epochs. Best model on %3 validation images: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</source>
         <translation>Fertig in %1: %2 Epochen. Bestes Modell auf %3 Validierungsbildern: BLEU-1 %4, BLEU-4 %5, CIDEr-D %6.</translation>
     </message>
@@ -1636,7 +1700,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Modelle: %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/traincommand.h" line="+16"/>
+        <location filename="../app/cli/traincommand.h" line="+21"/>
         <source>Train a captioning model.</source>
         <translation>Ein Modell zur Bildbeschreibung trainieren.</translation>
     </message>
@@ -1644,7 +1708,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+270"/>
+        <location filename="../training/src/trainer.cpp" line="+292"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
@@ -1722,7 +1786,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>weitere unlesbare Bilder werden übersprungen (alle stehen in history.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+53"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>Encoder-Merkmale von %1 Trainingsbildern werden berechnet (je %n Ansicht)</numerusform>
@@ -1730,7 +1794,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>computing encoder features of %1 validation images</source>
         <translation>Encoder-Merkmale von %1 Validierungsbildern werden berechnet</translation>
     </message>
@@ -1740,7 +1804,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>die Lesbarkeit der Bilder wird geprüft</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+28"/>
         <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
         <translation>
             <numerusform>übersprungene unlesbare Bilder: %n; das Training nutzt %1 von %2 Trainingsbildern</numerusform>
@@ -1753,12 +1817,12 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>selbstkritisches Training: %1 Beschreibungen je Bild, gezogen bei Temperatur %2, belohnt mit CIDEr-D</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>scoring epoch %1</source>
         <translation>Epoche %1 wird bewertet</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>writing checkpoint %1</source>
         <translation>Checkpoint %1 wird geschrieben</translation>
     </message>
@@ -1771,12 +1835,18 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+123"/>
+        <location line="+70"/>
         <source>time budget reached: stopping training</source>
         <translation>Zeitbudget erreicht: das Training wird beendet</translation>
     </message>
+    <message>
+        <location line="-42"/>
+        <source>rank %1 of %2: joining the run at %3</source>
+        <translation>Rang %1 von %2: tritt dem Lauf bei %3 bei</translation>
+    </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+103"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>vorzeitiges Ende: seit %n Epoche kein besserer Wert für %1</numerusform>
@@ -1794,7 +1864,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Sicherheit: die Bewertungen der Beschreibungen heben schwache nicht hervor; keine Beschreibung wird als unsicher markiert</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>stopped: resume with %1</source>
         <translation>angehalten: fortsetzen mit %1</translation>
     </message>
@@ -1809,12 +1879,18 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>das beste Modell wird auf allen %1 Validierungsbildern bewertet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+36"/>
+        <source>data parallel: %1 shards of the training images, %2 per rank; %3 images per step</source>
+        <translation>datenparallel: %1 Teile der Trainingsbilder, %2 je Rang; %3 Bilder pro Schritt</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+31"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>decoder matrix products in bfloat16 (mixed_precision &quot;%1&quot;)</source>
         <translation>Matrixprodukte des Decoders in bfloat16 (mixed_precision „%1“)</translation>
     </message>

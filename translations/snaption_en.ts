@@ -34,7 +34,7 @@
 <context>
     <name>TrainCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/traincommand.cpp" line="295"/>
+        <location filename="../app/cli/traincommand.cpp" line="362"/>
         <source>%n unreadable image(s) skipped (listed in history.json).</source>
         <translation>
             <numerusform>%n unreadable image skipped (listed in history.json).</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>Trainer</name>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="296"/>
+        <location filename="../training/src/trainer.cpp" line="318"/>
         <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
         <translation>
             <numerusform>vocabulary: %1 tokens (words seen at least %n time)</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="502"/>
+        <location filename="../training/src/trainer.cpp" line="532"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>computing encoder features of %1 training images (%n view each)</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="533"/>
+        <location filename="../training/src/trainer.cpp" line="578"/>
         <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
         <translation>
             <numerusform>unreadable images skipped: %n; training uses %1 of %2 training images</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="804"/>
+        <location filename="../training/src/trainer.cpp" line="854"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>time budget: training %1 of %n epoch (%2 ms per step)</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="940"/>
+        <location filename="../training/src/trainer.cpp" line="1108"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>early stopping: no better %1 for %n epoch</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="1016"/>
+        <location filename="../training/src/trainer.cpp" line="1198"/>
         <source>training on %1 images, %n step(s) per epoch</source>
         <translation>
             <numerusform>training on %1 images, %n step per epoch</numerusform>

@@ -2,9 +2,11 @@
 
 #include "clioutput.h"
 #include "confidencetext.h"
+#include "localranks.h"
 #include "trainingtexttranslator.h"
 
 #include <snaption/error.h>
+#include <snaption/threading.h>
 #include <snaption/training/datasetloader.h>
 #include <snaption/training/trainer.h>
 
@@ -183,6 +185,12 @@ int TrainCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("resume"),
                       tr("Continue from a checkpoint: its data, settings and output folder are used unless given here."), tr("checkpoint")});
     parser.addOption({QStringLiteral("out"), tr("Output folder (models, checkpoints, history)."), tr("folder")});
+    parser.addOption({QStringLiteral("nproc"),
+                      tr("Train data-parallel with N processes on this machine (launchers such as torchrun or srun set RANK and WORLD_SIZE instead)."),
+                      tr("n")});
+    parser.addOption({QStringLiteral("rank-timeout"),
+                      tr("Data-parallel runs: a rank that does not answer for this long ends the run on every rank (default 60)."), tr("seconds"),
+                      QStringLiteral("60")});
     if (!CliOutput::parse(parser, arguments)) return kUsage;
 
     if (parser.isSet(QStringLiteral("list-presets"))) {
@@ -203,13 +211,61 @@ int TrainCommand::run(const QStringList &arguments)
         CliOutput::error(tr("--preset cannot be combined with --resume: a resumed run keeps its checkpoint's settings"));
         return kUsage;
     }
+    std::optional<training::DistributedSetup> setup;
+    try {
+        setup = rankSetup(parser);
+    } catch (const Error &error) {
+        CliOutput::error(QString::fromStdString(error.what()));
+        return kUsage;
+    }
+    if (parser.isSet(QStringLiteral("nproc"))) {
+        bool parsed = false;
+        const int ranks = parser.value(QStringLiteral("nproc")).toInt(&parsed);
+        if (!parsed || ranks < 1 || ranks > 64) {
+            CliOutput::error(tr("--nproc needs a number from 1 to 64"));
+            return kUsage;
+        }
+        if (setup) {
+            CliOutput::error(tr("--nproc cannot start ranks inside a launched run (RANK and WORLD_SIZE are set)"));
+            return kUsage;
+        }
+        if (ranks > 1) return LocalRanks::run(ranks, rankArguments(arguments), std::max(1, configuredThreads() / ranks));
+    }
     try {
         Plan plan = resuming ? resumePlan(parser) : newPlan(parser);
+        plan.ranks = setup;
         return train(plan);
     } catch (const Error &error) {
         CliOutput::error(QString::fromStdString(error.what()));
         return kFailure;
     }
+}
+
+// The launcher's environment (torchrun, srun, a Kubernetes operator, --nproc), with --rank-timeout.
+std::optional<training::DistributedSetup> TrainCommand::rankSetup(const QCommandLineParser &parser)
+{
+    std::optional<training::DistributedSetup> setup = training::DistributedSetup::fromEnvironment();
+    if (!setup) return std::nullopt;
+    bool parsed = false;
+    setup->timeoutSeconds = parser.value(QStringLiteral("rank-timeout")).toDouble(&parsed);
+    if (!parsed) throw Error(ErrorKind::InvalidArgument, "--rank-timeout needs a number of seconds");
+    setup->validate();
+    return setup;
+}
+
+// A rank's command line: the same command, without --nproc.
+QStringList TrainCommand::rankArguments(const QStringList &arguments)
+{
+    QStringList result{QStringLiteral("train")};
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--nproc")) {
+            ++i;
+            continue;
+        }
+        if (arguments[i].startsWith(QLatin1String("--nproc="))) continue;
+        result << arguments[i];
+    }
+    return result;
 }
 
 TrainCommand::Plan TrainCommand::newPlan(const QCommandLineParser &parser)
@@ -259,13 +315,17 @@ int TrainCommand::train(const Plan &plan)
     training::DatasetLoader::Options options = training::DatasetLoader::optionsFor(plan.config);
     options.format = training::DatasetLoader::formatFromName(plan.format.toStdString());
     const training::Dataset dataset = training::DatasetLoader::load(plan.data.toStdString(), options);
-    CliOutput::out() << QString::fromStdString(dataset.name + ": " + dataset.report.summary()) << Qt::endl;
-    for (const std::string &example : dataset.report.examples) CliOutput::out() << QStringLiteral("  ") << QString::fromStdString(example) << Qt::endl;
+    const bool leads = !plan.ranks || plan.ranks->leads(); // the other ranks report only errors
+    if (leads) {
+        CliOutput::out() << QString::fromStdString(dataset.name + ": " + dataset.report.summary()) << Qt::endl;
+        for (const std::string &example : dataset.report.examples) CliOutput::out() << QStringLiteral("  ") << QString::fromStdString(example) << Qt::endl;
+    }
 
     training::Trainer trainer = plan.checkpoint.isEmpty() ? training::Trainer(plan.config, dataset)
                                                           : training::Trainer::resume(plan.checkpoint.toStdString(), dataset, &plan.config);
     ProgressPrinter printer;
-    trainer.setObserver(&printer);
+    if (leads) trainer.setObserver(&printer);
+    if (plan.ranks) trainer.setDistributed(*plan.ranks);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::atomic<bool> finished{false};
@@ -291,6 +351,13 @@ int TrainCommand::train(const Plan &plan)
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     printer.endLine();
+    if (!leads) return kSuccess;
+    if (result.ranks > 1)
+        CliOutput::out() << tr("Data parallel: %1 ranks; gradients averaged per step: %2 MB in %3 ms (rank 0)")
+                                .arg(result.ranks)
+                                .arg(double(result.allReducedBytesPerStep) / 1e6, 0, 'f', 1)
+                                .arg(result.allReduceSecondsPerStep * 1000, 0, 'f', 1)
+                         << Qt::endl;
     if (!result.skippedImages.empty())
         CliOutput::out() << tr("%n unreadable image(s) skipped (listed in history.json).", nullptr, int(result.skippedImages.size())) << Qt::endl;
     if (result.stopped) {

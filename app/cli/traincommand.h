@@ -2,7 +2,12 @@
 
 #include "clicommand.h"
 
+#include <snaption/training/distributedsetup.h>
 #include <snaption/training/trainingconfig.h>
+
+#include <QStringList>
+
+#include <optional>
 
 #include <string>
 
@@ -21,7 +26,10 @@ private:
     struct Plan {
         training::TrainingConfig config;
         QString data, format, output, checkpoint;
+        std::optional<training::DistributedSetup> ranks; // set in a data-parallel run
     };
+    static std::optional<training::DistributedSetup> rankSetup(const QCommandLineParser &parser);
+    static QStringList rankArguments(const QStringList &arguments);
     static training::TrainingConfig settings(const QCommandLineParser &parser, const training::TrainingConfig &base);
     static std::string configText(const QString &value);
     Plan newPlan(const QCommandLineParser &parser);

@@ -27,12 +27,21 @@ std::uint64_t viewSeed(std::uint64_t seed, std::int64_t image, int view)
 
 void FeatureCache::build(CaptionModelImpl &model, const Dataset &dataset, const std::vector<CaptionedImage> &records, int views,
                          const Augmenter *augmenter, std::uint64_t seed, int threads, const std::string &diskFile,
-                         const Progress &progress, const std::atomic<bool> &cancel)
+                         const Progress &progress, const std::atomic<bool> &cancel, const std::vector<std::int64_t> *subset)
 {
     m_views = views;
-    const std::int64_t count = std::int64_t(records.size());
-    m_usable.assign(records.size(), true);
+    std::vector<std::int64_t> wanted;
+    if (subset) wanted = *subset;
+    else
+        for (std::int64_t i = 0; i < std::int64_t(records.size()); ++i) wanted.push_back(i);
+    const std::int64_t count = std::int64_t(wanted.size());
+    m_usable.assign(records.size(), !subset);
     m_problems.assign(records.size(), std::string());
+    m_rowOf.assign(records.size(), -1);
+    for (std::int64_t row = 0; row < count; ++row) {
+        m_rowOf[std::size_t(wanted[std::size_t(row)])] = row;
+        m_usable[std::size_t(wanted[std::size_t(row)])] = true;
+    }
     const EncoderConfig &encoder = model.config().encoder;
     torch::NoGradGuard noGrad;
     model.encoder().eval();
@@ -59,13 +68,13 @@ void FeatureCache::build(CaptionModelImpl &model, const Dataset &dataset, const 
         std::vector<std::future<std::optional<std::vector<RgbImage>>>> jobs;
         std::vector<std::vector<RgbImage>> loaded(std::size_t(last - first));
         for (std::int64_t i = first; i < last; ++i) {
-            jobs.push_back(std::async(std::launch::async, prepare, i));
+            jobs.push_back(std::async(std::launch::async, prepare, wanted[std::size_t(i)]));
             if (int(jobs.size()) == threads || i + 1 == last) {
                 const std::int64_t base = i + 1 - std::int64_t(jobs.size());
                 for (std::size_t j = 0; j < jobs.size(); ++j) {
                     auto views = jobs[j].get();
                     if (views) loaded[std::size_t(base - first) + j] = std::move(*views);
-                    else m_usable[std::size_t(base) + j] = false;
+                    else m_usable[std::size_t(wanted[std::size_t(base) + j])] = false;
                 }
                 jobs.clear();
             }
@@ -122,7 +131,7 @@ torch::Tensor FeatureCache::gather(const std::vector<std::int64_t> &images, cons
 {
     std::vector<torch::Tensor> rows;
     rows.reserve(images.size());
-    for (std::size_t i = 0; i < images.size(); ++i) rows.push_back(m_features[images[i]][views[i]]);
+    for (std::size_t i = 0; i < images.size(); ++i) rows.push_back(m_features[m_rowOf[std::size_t(images[i])]][views[i]]);
     return torch::stack(rows).to(torch::kFloat);
 }
 

@@ -17,12 +17,14 @@ class FeatureCache {
 public:
     using Progress = std::function<void(int done, int total)>;
 
-    // Images are decoded and augmented by `threads` workers while the encoder runs.
+    // Images are decoded and augmented by `threads` workers while the encoder runs. `subset`: the
+    // indices of the only records to cache (a data-parallel rank's shards), all when null; the
+    // others read as unusable, with no problem named.
     void build(CaptionModelImpl &model, const Dataset &dataset, const std::vector<CaptionedImage> &records, int views,
                const Augmenter *augmenter, std::uint64_t seed, int threads, const std::string &diskFile, const Progress &progress,
-               const std::atomic<bool> &cancel);
+               const std::atomic<bool> &cancel, const std::vector<std::int64_t> *subset = nullptr);
 
-    std::int64_t images() const { return m_features.defined() ? m_features.size(0) : 0; }
+    std::int64_t images() const { return m_features.defined() ? m_features.size(0) : 0; } // cached
     int views() const { return m_views; }
     // Encoder outputs (float32) of the given (image, view) pairs, stacked.
     torch::Tensor gather(const std::vector<std::int64_t> &images, const std::vector<int> &views) const;
@@ -33,7 +35,8 @@ public:
 private:
     void allocate(const std::vector<std::int64_t> &shape, const std::string &diskFile);
 
-    torch::Tensor m_features; // [images, views, ...] fp16
+    torch::Tensor m_features; // [cached images, views, ...] fp16
+    std::vector<std::int64_t> m_rowOf; // per record: its row in m_features, -1 when not cached
     std::vector<bool> m_usable;
     std::vector<std::string> m_problems;
     int m_views = 1;

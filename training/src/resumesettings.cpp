@@ -11,7 +11,7 @@ namespace snaption::training {
 std::vector<std::string> ResumeSettings::changes(const TrainingConfig &checkpoint, const TrainingConfig &wanted)
 {
     static const std::set<std::string> fixed{"model",    "encoder_weights", "freeze_encoder", "cache_features", "feature_views",
-                                             "augment",  "augmentation",    "min_word_frequency", "batch_size", "seed",
+                                             "augment",  "augmentation",    "min_word_frequency", "batch_size", "data_shards", "seed",
                                              "synthetic", "best_metric", "language",   "vocabulary", "subword_pieces",
                                              "objective", "init_from", "samples_per_image", "sample_temperature"};
     const nlohmann::json before = nlohmann::json::parse(checkpoint.toJson());

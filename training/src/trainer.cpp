@@ -18,9 +18,11 @@
 #include "imagebatch.h"
 #include "modelstorage.h"
 #include "onecycleschedule.h"
+#include "rankgroup.h"
 #include "resumesettings.h"
 #include "runfolder.h"
 #include "selfcriticalobjective.h"
+#include "shardedsampler.h"
 #include "splitmix.h"
 #include "systemmemory.h"
 #include "trainingcheckpoint.h"
@@ -179,7 +181,15 @@ struct Trainer::Impl {
     std::unique_ptr<torch::optim::AdamW> optimizer;
     std::unique_ptr<Augmenter> augmenter;
     FeatureCache trainCache, validationCache;
-    std::vector<std::int64_t> trainImages;      // indices of usable training records
+    std::vector<std::int64_t> trainImages;      // indices of usable training records of this process's shards
+    std::int64_t usableTrainImages = 0;         // of all shards (every rank's)
+    // Data parallelism (one process: a world of one). Shards of the training records: this
+    // process trains ownShards, with the usable records of each in shardImages.
+    DistributedSetup distributed;
+    std::unique_ptr<RankGroup> group;
+    int shards = 1;
+    std::vector<int> ownShards{0};
+    std::vector<std::vector<std::int64_t>> shardImages;
     std::vector<std::int64_t> validationImages; // indices of usable validation records
     // Uncached runs read images every step: records that failed there are skipped from then on.
     std::set<std::int64_t> unreadableTrain, unreadableValidation;
@@ -194,6 +204,7 @@ struct Trainer::Impl {
     int stepsPerEpoch = 0;
     bool bfloat16 = false; // training steps' matrix products (config.mixedPrecision resolved)
     double epochOverhead = 0;
+    int stepsThisSession = 0;
     bool resumedWithNewPlan = false; // the plan is set once the epoch's length is known
 
     // Patterns are marked with QT_TRANSLATE_NOOP (translatable.h) for the programs' translations.
@@ -210,6 +221,8 @@ struct Trainer::Impl {
     bool frozen() const { return config.freezeEncoder; }
     bool cached() const { return config.freezeEncoder && config.cacheFeatures; }
     bool initialised() const { return !resumeFrom && !config.initFrom.empty(); }
+    bool leads() const { return distributed.leads(); }
+    int globalBatch() const { return config.batchSize * shards; }
 
     // LibTorch's OpenMP pool and OpenBLAS's threads would fight over the cores, so training steps
     // give them to one of the two. A frozen encoder leaves the decoder's matrix products (OpenBLAS
@@ -248,9 +261,17 @@ struct Trainer::Impl {
     std::pair<torch::Tensor, torch::Tensor> captionTensors(const std::vector<const std::vector<std::int64_t> *> &captions) const;
     EncodedBatch loadAndEncode(const std::vector<std::int64_t> &records, int epoch, bool training);
     EncodedBatch encoderOutputs(const std::vector<std::int64_t> &records, int epoch, bool training);
-    torch::Tensor batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets);
+    // The mean over the target tokens, or (summed) their sum.
+    torch::Tensor batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets, bool summed = false);
+    std::vector<const std::vector<std::int64_t> *> trainingCaptions(const std::vector<std::int64_t> &records, int epoch) const;
     bool trainEpoch(int epoch, StepMeter &meter);
-    void trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter);
+    void trainStep(int epoch, const std::vector<std::int64_t> &records, int batch, StepMeter &meter);
+    void distributedStep(const EncodedBatch &encoded, int epoch, double &lossValue);
+    void joinRanks();
+    void layOutShards();
+    void checkRanksAgree();
+    bool agreeBeforeStep();
+    bool agreeAfterEpoch(bool leaderContinues);
     EpochRecord evaluateEpoch(int epoch);
     bool finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result);
     void finishRun(bool budgetCut, TrainingResult &result);
@@ -266,7 +287,8 @@ struct Trainer::Impl {
 
 void Trainer::Impl::startRun()
 {
-    for (const TrainingText &note : folder->notes()) message(note);
+    if (folder)
+        for (const TrainingText &note : folder->notes()) message(note);
     notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "preparing %1"), {dataset.name}});
     std::vector<std::string> captions;
     for (const CaptionedImage &image : dataset.train) captions.insert(captions.end(), image.captions.begin(), image.captions.end());
@@ -279,7 +301,7 @@ void Trainer::Impl::startRun()
         // A changed length or budget is a new plan (the budget planner may shrink it again).
         resumedWithNewPlan = config.epochs != resumeFrom->config.epochs || config.maxMinutes != resumeFrom->config.maxMinutes;
         if (state.runId.empty()) state.runId = newRunId();
-        restoreBestModel();
+        if (folder) restoreBestModel();
         return;
     }
     if (initialised()) {
@@ -482,14 +504,22 @@ void Trainer::Impl::prepareData()
     if (dataset.train.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": no training images");
     if (dataset.validation.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": no validation images");
     trainCaptions.assign(dataset.train.size(), {});
+    std::vector<std::int64_t> captioned;
     for (std::size_t i = 0; i < dataset.train.size(); ++i) {
         for (const std::string &caption : dataset.train[i].captions) {
             std::vector<std::int64_t> ids = encodeCaption(caption);
             if (ids.size() > 2) trainCaptions[i].push_back(std::move(ids));
         }
+        if (!trainCaptions[i].empty()) captioned.push_back(std::int64_t(i));
     }
     if (config.augment) augmenter = std::make_unique<Augmenter>(config.augmentation);
     if (config.objective == "cider") prepareSelfCritical();
+
+    // This process's shards; a rank caches only their images.
+    const std::vector<std::vector<std::int64_t>> partition = ShardedSampler::partition(captioned, shards, config.seed);
+    std::vector<std::int64_t> own;
+    for (const int shard : ownShards) own.insert(own.end(), partition[std::size_t(shard)].begin(), partition[std::size_t(shard)].end());
+    std::sort(own.begin(), own.end());
 
     trainImages.clear();
     validationImages.clear();
@@ -500,19 +530,21 @@ void Trainer::Impl::prepareData()
     std::vector<bool> trainUsable(dataset.train.size(), true), validationUsable(dataset.validation.size(), true);
     if (cached()) {
         notifyPhase(TrainingPhase::ExtractingFeatures, {QT_TRANSLATE_N_NOOP("Trainer", "computing encoder features of %1 training images (%n view(s) each)"),
-                                                        {std::to_string(dataset.train.size())}, config.featureViews});
+                                                        {std::to_string(group ? own.size() : dataset.train.size())}, config.featureViews});
         const std::string disk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "train-features.f16").string();
         trainCache.build(*model, dataset, dataset.train, config.featureViews, augmenter.get(), config.seed, config.loaderThreads, disk,
-                         progress, stop);
-        notifyPhase(TrainingPhase::ExtractingFeatures,
-                    {QT_TRANSLATE_NOOP("Trainer", "computing encoder features of %1 validation images"), {std::to_string(dataset.validation.size())}});
-        const std::string validationDisk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "validation-features.f16").string();
-        validationCache.build(*model, dataset, dataset.validation, 1, nullptr, config.seed, config.loaderThreads, validationDisk, progress, stop);
+                         progress, stop, group ? &own : nullptr);
         trainUsable = trainCache.usable();
-        validationUsable = validationCache.usable();
+        if (leads()) { // only rank 0 scores
+            notifyPhase(TrainingPhase::ExtractingFeatures,
+                        {QT_TRANSLATE_NOOP("Trainer", "computing encoder features of %1 validation images"), {std::to_string(dataset.validation.size())}});
+            const std::string validationDisk = config.cacheFolder.empty() ? "" : (fs::path(config.cacheFolder) / "validation-features.f16").string();
+            validationCache.build(*model, dataset, dataset.validation, 1, nullptr, config.seed, config.loaderThreads, validationDisk, progress, stop);
+            validationUsable = validationCache.usable();
+        }
         for (std::size_t i = 0; i < dataset.train.size(); ++i)
-            if (!trainUsable[i]) noteSkipped(dataset.train[i], trainCache.problems()[i]);
-        for (std::size_t i = 0; i < dataset.validation.size(); ++i)
+            if (!trainUsable[i] && !trainCache.problems()[i].empty()) noteSkipped(dataset.train[i], trainCache.problems()[i]);
+        for (std::size_t i = 0; leads() && i < dataset.validation.size(); ++i)
             if (!validationUsable[i]) noteSkipped(dataset.validation[i], validationCache.problems()[i]);
     } else {
         notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "checking that the images can be read"), {}});
@@ -523,18 +555,31 @@ void Trainer::Impl::prepareData()
         for (const std::int64_t i : unreadableTrain) trainUsable[std::size_t(i)] = false;
         for (const std::int64_t i : unreadableValidation) validationUsable[std::size_t(i)] = false;
     }
-    for (std::size_t i = 0; i < dataset.train.size(); ++i) {
-        if (trainUsable[i] && !trainCaptions[i].empty()) trainImages.push_back(std::int64_t(i));
+    shardImages.assign(std::size_t(shards), {});
+    std::int64_t largestShard = 0;
+    for (const int shard : ownShards) {
+        for (const std::int64_t i : partition[std::size_t(shard)])
+            if (trainUsable[std::size_t(i)]) shardImages[std::size_t(shard)].push_back(i);
+        largestShard = std::max<std::int64_t>(largestShard, std::int64_t(shardImages[std::size_t(shard)].size()));
+        trainImages.insert(trainImages.end(), shardImages[std::size_t(shard)].begin(), shardImages[std::size_t(shard)].end());
     }
-    for (std::size_t i = 0; i < dataset.validation.size(); ++i) {
+    std::sort(trainImages.begin(), trainImages.end());
+    for (std::size_t i = 0; leads() && i < dataset.validation.size(); ++i) {
         if (validationUsable[i]) validationImages.push_back(std::int64_t(i));
+    }
+    usableTrainImages = std::int64_t(trainImages.size());
+    if (group) { // every rank steps the same number of times, and reports global numbers
+        std::vector<double> counts{double(usableTrainImages)};
+        group->sum(counts, "counting the usable training images");
+        usableTrainImages = std::int64_t(counts[0]);
+        largestShard = std::int64_t(group->maximum(double(largestShard), "counting the usable training images"));
     }
     if (!state.skippedImages.empty())
         message({QT_TRANSLATE_N_NOOP("Trainer", "unreadable images skipped: %n; training uses %1 of %2 training images"),
-                 {std::to_string(trainImages.size()), std::to_string(dataset.train.size())}, int(state.skippedImages.size())});
-    if (trainImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the training images is usable");
-    if (validationImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the validation images is usable");
-    stepsPerEpoch = int((trainImages.size() + std::size_t(config.batchSize) - 1) / std::size_t(config.batchSize));
+                 {std::to_string(usableTrainImages), std::to_string(dataset.train.size())}, int(state.skippedImages.size())});
+    if (usableTrainImages == 0) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the training images is usable");
+    if (leads() && validationImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the validation images is usable");
+    stepsPerEpoch = ShardedSampler::stepsPerEpoch(largestShard, config.batchSize);
     if (state.batch > stepsPerEpoch) throw Error(ErrorKind::BadModel, "checkpoint: its position lies beyond this dataset's epoch");
     if (resumedWithNewPlan) setPlannedEpochs(std::max(config.epochs, state.epoch));
 }
@@ -632,14 +677,18 @@ EncodedBatch Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &reco
     return {training ? trainCache.gather(records, views) : validationCache.gather(records, views), records};
 }
 
-torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets)
+torch::Tensor Trainer::Impl::batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets, bool summed)
 {
     const Bfloat16Autocast autocast(bfloat16);
     const torch::Tensor memory = model->memoryFromEncoderOutput(encoderOutput);
     const torch::Tensor logits = model->decode(inputs, memory).to(torch::kFloat);
     return torch::nn::functional::cross_entropy(
         logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}),
-        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(Vocabulary::kPad).label_smoothing(config.labelSmoothing));
+        torch::nn::functional::CrossEntropyFuncOptions()
+            .ignore_index(Vocabulary::kPad)
+            .label_smoothing(config.labelSmoothing)
+            .reduction(summed ? torch::nn::functional::CrossEntropyFuncOptions::reduction_t(torch::kSum)
+                              : torch::nn::functional::CrossEntropyFuncOptions::reduction_t(torch::kMean)));
 }
 
 EpochRecord Trainer::Impl::evaluateEpoch(int epoch)
@@ -694,6 +743,7 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch)
                     record.samples.push_back({image.id, image.imagePath, result.caption, result.words, result.attention});
             }
             if (observer) observer->onProgress(std::min(count, first + kBatch), count);
+            if (group) group->beat(); // the other ranks wait while rank 0 scores
         }
     }
     model->train();
@@ -732,11 +782,11 @@ void Trainer::Impl::saveModel(const fs::path &path, const std::string &role, int
     const std::string what = role == "best" ? "best epoch (" + std::to_string(epoch) + ")" : epoch > 0 ? "final model" : "final model (no epoch completed)";
     const std::map<std::string, std::string> provenance{
         {"created_by", "snaption training"},
-        {"source", what + ", trained on " + dataset.name + " (" + std::to_string(trainImages.size()) + " images, " + std::to_string(epoch) +
+        {"source", what + ", trained on " + dataset.name + " (" + std::to_string(usableTrainImages) + " images, " + std::to_string(epoch) +
                        " epochs)"},
         {"role", role},
         {"dataset", dataset.name},
-        {"train_images", std::to_string(trainImages.size())},
+        {"train_images", std::to_string(usableTrainImages)},
         {"training_config", config.toJson()},
         {"run_id", state.runId},
         {"epoch", std::to_string(epoch)},
@@ -751,7 +801,7 @@ void Trainer::Impl::writeHistory()
     json["dataset"] = {{"name", dataset.name},
                        {"format", dataset.format},
                        {"source", dataset.source},
-                       {"train_images", trainImages.size()},
+                       {"train_images", usableTrainImages},
                        {"validation_images", validationImages.size()},
                        {"report", nlohmann::json::parse(dataset.report.toJson())}};
     writeText(folder->history("json"), json.dump(1));
@@ -809,16 +859,49 @@ void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead
 // Cross-entropy on one caption per image. Each record's caption is a function of the seed, epoch
 // and record only, whatever else the batch holds, so a resumed run sees exactly what an
 // uninterrupted one would.
-torch::Tensor Trainer::Impl::crossEntropyStep(const EncodedBatch &encoded, int epoch)
+std::vector<const std::vector<std::int64_t> *> Trainer::Impl::trainingCaptions(const std::vector<std::int64_t> &records, int epoch) const
 {
     std::vector<const std::vector<std::int64_t> *> captions;
-    for (const std::int64_t record : encoded.records) {
+    for (const std::int64_t record : records) {
         const auto &options = trainCaptions[std::size_t(record)];
         SplitMix pick(config.seed ^ 0xCA9ull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
         captions.push_back(&options[std::size_t(pick.below(int(options.size())))]);
     }
-    const auto [inputs, targets] = captionTensors(captions);
+    return captions;
+}
+
+torch::Tensor Trainer::Impl::crossEntropyStep(const EncodedBatch &encoded, int epoch)
+{
+    const auto [inputs, targets] = captionTensors(trainingCaptions(encoded.records, epoch));
     return batchLoss(encoded.outputs, inputs, targets);
+}
+
+// A data-parallel step. Each rank's loss is its share of the mean over every rank's target
+// tokens, so the averaged gradients are those of one process training the whole global batch.
+// Dropout draws from a generator seeded by the seed, step and rank: a resumed rank draws what an
+// uninterrupted one would.
+void Trainer::Impl::distributedStep(const EncodedBatch &encoded, int epoch, double &lossValue)
+{
+    optimizer->zero_grad();
+    {
+        at::Generator generator = at::detail::getDefaultCPUGenerator();
+        const std::lock_guard<std::mutex> lock(generator.mutex());
+        generator.set_current_seed(SplitMix(config.seed ^ 0xD0D0ull, std::uint64_t(state.globalStep) * 65537ull + std::uint64_t(distributed.rank)).next());
+    }
+    torch::Tensor lossSum;
+    double tokens = 0;
+    if (!encoded.records.empty()) {
+        const auto [inputs, targets] = captionTensors(trainingCaptions(encoded.records, epoch));
+        lossSum = batchLoss(encoded.outputs, inputs, targets, true);
+        tokens = double(targets.ne(Vocabulary::kPad).sum().item<std::int64_t>());
+    }
+    std::vector<double> totals{tokens, lossSum.defined() ? lossSum.item<double>() : 0.0};
+    group->sum(totals, "adding up the step's loss");
+    if (lossSum.defined() && totals[0] > 0) (lossSum * (double(group->size()) / totals[0])).backward();
+    group->averageGradients(trainable);
+    if (config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradientClip);
+    optimizer->step();
+    lossValue = totals[0] > 0 ? totals[1] / totals[0] : 0.0;
 }
 
 // Self-critical loss; the samples' seeds are, like the captions above, a function of the seed,
@@ -836,26 +919,27 @@ torch::Tensor Trainer::Impl::selfCriticalStep(const EncodedBatch &encoded, int e
     return result.loss;
 }
 
-void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order, int batch, StepMeter &meter)
+void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &records, int batch, StepMeter &meter)
 {
     const auto stepStart = Clock::now();
     const double learningRate = schedule().at(state.globalStep);
-    for (auto &group : optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(group.options()).lr(learningRate);
+    for (auto &parameters : optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(parameters.options()).lr(learningRate);
 
-    const std::size_t first = std::size_t(batch) * std::size_t(config.batchSize);
-    const std::vector<std::int64_t> wanted(order.begin() + std::ptrdiff_t(first),
-                                           order.begin() + std::ptrdiff_t(std::min(order.size(), first + std::size_t(config.batchSize))));
-    const EncodedBatch encoded = encoderOutputs(wanted, epoch, true);
+    const EncodedBatch encoded = encoderOutputs(records, epoch, true);
     state.batch = batch + 1;
-    if (encoded.records.empty()) return; // every image of the batch failed to read: nothing to learn from
     StepRecord step;
-    optimizer->zero_grad();
-    const torch::Tensor loss = selfCritical ? selfCriticalStep(encoded, epoch, step) : crossEntropyStep(encoded, epoch);
-    loss.backward();
-    if (config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradientClip);
-    optimizer->step();
-
-    const double lossValue = loss.item<double>();
+    double lossValue = 0;
+    if (group) {
+        distributedStep(encoded, epoch, lossValue); // every rank steps, with or without images
+    } else {
+        if (encoded.records.empty()) return; // every image of the batch failed to read: nothing to learn from
+        optimizer->zero_grad();
+        const torch::Tensor loss = selfCritical ? selfCriticalStep(encoded, epoch, step) : crossEntropyStep(encoded, epoch);
+        loss.backward();
+        if (config.gradientClip > 0) torch::nn::utils::clip_grad_norm_(trainable, config.gradientClip);
+        optimizer->step();
+        lossValue = loss.item<double>();
+    }
     epochSums.loss += lossValue;
     ++epochSums.steps;
     if (step.meanReward && step.greedyReward) {
@@ -864,8 +948,9 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
         ++epochSums.rewardSteps;
     }
     ++state.globalStep;
+    ++stepsThisSession;
     state.steps.push_back({state.globalStep, lossValue, learningRate, step.meanReward, step.greedyReward});
-    if (meter.count(config.batchSize, secondsSince(stepStart)) || meter.revisionDue()) replan(meter.recentSecondsPerStep(), epochOverhead);
+    if ((meter.count(globalBatch(), secondsSince(stepStart)) || meter.revisionDue()) && leads()) replan(meter.recentSecondsPerStep(), epochOverhead);
     if (!observer) return;
     step.epoch = epoch + 1;
     step.step = state.globalStep;
@@ -873,7 +958,7 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
     step.totalSteps = state.plannedEpochs * stepsPerEpoch;
     step.loss = lossValue;
     step.learningRate = learningRate;
-    step.samplesPerSecond = meter.samplesPerSecond(config.batchSize);
+    step.samplesPerSecond = meter.samplesPerSecond(globalBatch());
     step.elapsedSeconds = elapsed();
     step.etaSeconds = (step.totalSteps - step.step) * meter.secondsPerStep() + (state.plannedEpochs - epoch) * epochOverhead;
     observer->onStep(step);
@@ -882,20 +967,103 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &order,
 // The steps of one epoch, from where the state stands. False when stopped or out of time.
 bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter)
 {
-    // This epoch's order: a function of the seed and epoch only.
-    std::vector<std::int64_t> order = trainImages;
-    SplitMix shuffle(config.seed, 0xE90C0000ull + std::uint64_t(epoch));
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[std::size_t(shuffle.below(int(i)))]);
+    // This epoch's order of each shard: a function of the seed, shard and epoch only.
+    std::vector<std::vector<std::int64_t>> orders;
+    for (const int shard : ownShards) orders.push_back(ShardedSampler::shuffled(shardImages[std::size_t(shard)], config.seed, shard, epoch));
     for (int batch = state.batch; batch < stepsPerEpoch; ++batch) {
         waitWhilePaused();
-        if (stop) return false;
-        if (overBudget()) {
+        if (group ? !agreeBeforeStep() : stop.load()) return false;
+        if (!group && overBudget()) {
             message({QT_TRANSLATE_NOOP("Trainer", "time budget reached: stopping training"), {}});
             return false;
         }
-        trainStep(epoch, order, batch, meter);
+        std::vector<std::int64_t> records; // batch `batch` of each of this process's shards
+        for (const auto &order : orders) {
+            const std::vector<std::int64_t> part = ShardedSampler::batch(order, batch, config.batchSize);
+            records.insert(records.end(), part.begin(), part.end());
+        }
+        trainStep(epoch, records, batch, meter);
     }
     return !stop; // a stop during the last step leaves the epoch unscored, to be finished on resume
+}
+
+// The ranks of a data-parallel run; the shards this process trains (all of them without ranks).
+void Trainer::Impl::joinRanks()
+{
+    // Checkpoints before data_shards (0 there) come from single-process runs.
+    if (config.dataShards == 0) config.dataShards = resumeFrom ? 1 : distributed.worldSize;
+    shards = config.dataShards;
+    if (shards % distributed.worldSize != 0)
+        throw Error(ErrorKind::InvalidArgument, "this run's training data is laid out in " + std::to_string(shards) +
+                                                    " shards (data_shards): train it with a number of processes that divides " + std::to_string(shards) +
+                                                    ", not " + std::to_string(distributed.worldSize));
+    ownShards.clear();
+    for (int shard = distributed.rank; shard < shards; shard += distributed.worldSize) ownShards.push_back(shard);
+    if (!distributed.distributed()) return;
+    if (config.objective == "cider")
+        throw Error(ErrorKind::InvalidArgument, "the cider objective does not train data-parallel yet: train it in one process");
+    message({QT_TRANSLATE_NOOP("Trainer", "rank %1 of %2: joining the run at %3"),
+             {std::to_string(distributed.rank), std::to_string(distributed.worldSize), distributed.masterAddress + ":" + std::to_string(distributed.masterPort)}});
+    group = std::make_unique<RankGroup>(distributed);
+}
+
+// Ranks given different data or settings would step apart: each compares its own with rank 0's.
+void Trainer::Impl::checkRanksAgree()
+{
+    std::string vocabularyText;
+    for (std::size_t i = 0; i < vocabulary.size(); ++i) vocabularyText += vocabulary.token(std::int64_t(i)) + '\n';
+    const auto digest = [](const std::string &text) { return double(std::hash<std::string>{}(text) % (std::uint64_t(1) << 52)); };
+    const std::vector<double> own{digest(fingerprint(dataset)), digest(vocabularyText),
+                                  digest(std::to_string(config.batchSize) + "/" + std::to_string(config.seed) + "/" + std::to_string(config.epochs) + "/" +
+                                         std::to_string(shards) + "/" + config.objective),
+                                  double(state.globalStep)};
+    std::vector<double> leader = leads() ? own : std::vector<double>(own.size(), 0.0);
+    group->sum(leader, "comparing the ranks' data and settings");
+    static const char *const what[] = {"dataset", "vocabulary", "settings (batch size, seed, epochs, data shards, objective)", "checkpoint"};
+    for (std::size_t i = 0; i < own.size(); ++i)
+        if (own[i] != leader[i])
+            throw Error(ErrorKind::InvalidArgument, "rank " + std::to_string(distributed.rank) + ": its " + what[i] +
+                                                        " differs from rank 0's: give every rank the same --data, settings and --resume");
+    std::vector<torch::Tensor> parameters = model->parameters();
+    group->broadcastFromLeader(parameters, "copying rank 0's weights");
+}
+
+// Before each data-parallel step every rank takes the same decision: stop when any rank was
+// asked to, or when rank 0's clock says the budget is spent; every rank follows rank 0's plan
+// (a sum with zeros from the others is rank 0's value).
+bool Trainer::Impl::agreeBeforeStep()
+{
+    std::vector<double> control{stop ? 1.0 : 0.0, leads() && overBudget() ? 1.0 : 0.0, leads() ? double(state.plannedEpochs) : 0.0,
+                                leads() ? double(state.scheduleAnchorStep) : 0.0, leads() ? state.scheduleAnchorProgress : 0.0};
+    group->sum(control, "agreeing on the next step");
+    state.plannedEpochs = int(control[2]);
+    state.scheduleAnchorStep = int(control[3]);
+    state.scheduleAnchorProgress = control[4];
+    if (control[0] > 0) {
+        stop = true;
+        return false;
+    }
+    if (control[1] > 0) {
+        message({QT_TRANSLATE_NOOP("Trainer", "time budget reached: stopping training"), {}});
+        return false;
+    }
+    return true;
+}
+
+// After an epoch rank 0 scores and saves while the others wait; then all take its decision
+// (early stopping) and its revised plan.
+bool Trainer::Impl::agreeAfterEpoch(bool leaderContinues)
+{
+    const std::string phase = "scoring epoch " + std::to_string(state.epoch);
+    if (leads()) group->leaderFinished(phase);
+    else group->waitForLeader(phase);
+    std::vector<double> control{leads() && leaderContinues ? 1.0 : 0.0, leads() ? double(state.plannedEpochs) : 0.0,
+                                leads() ? double(state.scheduleAnchorStep) : 0.0, leads() ? state.scheduleAnchorProgress : 0.0};
+    group->sum(control, "agreeing on the next epoch");
+    state.plannedEpochs = int(control[1]);
+    state.scheduleAnchorStep = int(control[2]);
+    state.scheduleAnchorProgress = control[3];
+    return control[0] > 0;
 }
 
 // Scores the epoch, keeps the best model, writes the checkpoint and history. False to stop early.
@@ -964,6 +1132,18 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
 {
     result.steps = state.globalStep;
     result.stopped = stop;
+    if (group) {
+        result.ranks = group->size();
+        result.allReducedBytesPerStep = group->bytesPerAverage();
+        result.allReduceSecondsPerStep = group->secondsInAverages() / std::max(1, stepsThisSession);
+    }
+    if (!leads()) { // rank 0 saves and scores
+        result.completed = !stop && !budgetCut;
+        result.epochs = state.epoch;
+        result.elapsedSeconds = elapsed();
+        notifyPhase(TrainingPhase::Finished, {QT_TRANSLATE_NOOP("Trainer", "done"), {}});
+        return;
+    }
     if (stop) {
         const fs::path path = folder->checkpoint("stopped.ckpt");
         saveCheckpoint(path);
@@ -998,9 +1178,11 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
 TrainingResult Trainer::Impl::run(const std::string &outputFolder)
 {
     started = Clock::now();
-    folder = std::make_unique<RunFolder>(outputFolder);
+    joinRanks();
+    if (leads()) folder = std::make_unique<RunFolder>(outputFolder); // the other ranks write nothing
     startRun();
     prepareModel();
+    if (group) checkRanksAgree();
     bfloat16 = config.usesBfloat16();
     if (bfloat16) message({QT_TRANSLATE_NOOP("Trainer", "decoder matrix products in bfloat16 (mixed_precision \"%1\")"), {config.mixedPrecision}});
     prepareData();
@@ -1013,7 +1195,10 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
 
     TrainingResult result;
     notifyPhase(TrainingPhase::Training,
-                {QT_TRANSLATE_N_NOOP("Trainer", "training on %1 images, %n step(s) per epoch"), {std::to_string(trainImages.size())}, stepsPerEpoch});
+                {QT_TRANSLATE_N_NOOP("Trainer", "training on %1 images, %n step(s) per epoch"), {std::to_string(usableTrainImages)}, stepsPerEpoch});
+    if (shards > 1)
+        message({QT_TRANSLATE_NOOP("Trainer", "data parallel: %1 shards of the training images, %2 per rank; %3 images per step"),
+                 {std::to_string(shards), std::to_string(ownShards.size()), std::to_string(globalBatch())}});
     StepMeter meter;
     bool budgetCut = false;
     useTrainingThreads();
@@ -1024,7 +1209,16 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
             budgetCut = !stop;
             break;
         }
-        if (!finishEpoch(epoch, meter, result)) break;
+        bool more = true;
+        if (leads()) {
+            more = finishEpoch(epoch, meter, result);
+        } else {
+            state.epoch = epoch + 1;
+            state.batch = 0;
+            result.epochs = state.epoch;
+        }
+        if (group) more = agreeAfterEpoch(more);
+        if (!more) break;
     }
     restoreThreads();
     finishRun(budgetCut, result);
@@ -1084,6 +1278,11 @@ Trainer &Trainer::operator=(Trainer &&) noexcept = default;
 
 const TrainingConfig &Trainer::config() const { return m_impl->config; }
 void Trainer::setObserver(TrainingObserver *observer) { m_impl->observer = observer; }
+void Trainer::setDistributed(const DistributedSetup &setup)
+{
+    setup.validate();
+    m_impl->distributed = setup;
+}
 
 void Trainer::requestPause(bool paused)
 {

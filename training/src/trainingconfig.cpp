@@ -169,6 +169,7 @@ void TrainingConfig::validate() const
     require(CaptionStyle::isLanguageTag(language), "the caption language \"" + language + "\" is not a language tag (such as en or de)");
     require(epochs >= 1 && epochs <= 10000, "epochs must be 1 to 10000");
     require(batchSize >= 1 && batchSize <= 4096, "batch size must be 1 to 4096");
+    require(dataShards >= 0 && dataShards <= 4096, "data_shards must be 0 (one per rank) to 4096");
     require(learningRate > 0 && learningRate < 1, "learning rate must be between 0 and 1");
     require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
     require(weightDecay >= 0 && weightDecay < 1, "weight decay must be in [0, 1)");
@@ -224,6 +225,7 @@ std::string TrainingConfig::toJson() const
         {"sample_temperature", sampleTemperature},
         {"epochs", epochs},
         {"batch_size", batchSize},
+        {"data_shards", dataShards},
         {"learning_rate", learningRate},
         {"betas", {beta1, beta2}},
         {"weight_decay", weightDecay},
@@ -285,6 +287,7 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const TrainingC
     read(json, "sample_temperature", c.sampleTemperature);
     read(json, "epochs", c.epochs);
     read(json, "batch_size", c.batchSize);
+    read(json, "data_shards", c.dataShards);
     read(json, "learning_rate", c.learningRate);
     if (const auto betas = json.find("betas"); betas != json.end()) {
         c.beta1 = (*betas)[0].get<double>();

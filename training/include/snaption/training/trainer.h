@@ -2,10 +2,12 @@
 
 #include <snaption/confidencecalibration.h>
 #include <snaption/training/dataset.h>
+#include <snaption/training/distributedsetup.h>
 #include <snaption/training/trainingconfig.h>
 #include <snaption/training/trainingobserver.h>
 
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,6 +26,10 @@ struct TrainingResult {
     std::string finalModel;   // <out>/final.safetensors
     std::string lastCheckpoint;
     std::vector<std::string> skippedImages; // "id: reason" of images that could not be read
+    // Data-parallel runs: the ranks, and this rank's gradient averaging per step (bytes and time).
+    int ranks = 1;
+    std::int64_t allReducedBytesPerStep = 0;
+    double allReduceSecondsPerStep = 0;
 };
 
 // What a checkpoint records about its run, read without its tensors.
@@ -56,6 +62,10 @@ public:
 
     const TrainingConfig &config() const;
     void setObserver(TrainingObserver *observer);
+    // Joins a data-parallel run when run() starts (see DistributedSetup; the default is one
+    // process). Every rank holds the whole model and trains its shards of the data; rank 0 alone
+    // scores and writes into the output folder.
+    void setDistributed(const DistributedSetup &setup);
     // Throws Error on unusable data or I/O problems; returns normally when stopped. The folder is
     // locked for the run: a second run on it is refused (see OutputFolderLock); temporary files
     // an interrupted run left behind are removed first.

@@ -33,7 +33,11 @@ struct TrainingConfig {
     // decoder's distribution at this temperature (< 1: nearer the most likely caption).
     double sampleTemperature = 1.0;
     int epochs = 16;
-    int batchSize = 32;
+    int batchSize = 32; // per data shard: a data-parallel step trains batchSize x dataShards samples
+    // The data-parallel layout: training records are dealt into this many shards, each with its
+    // own order (ShardedSampler); each rank trains dataShards / ranks of them. 0: one per rank.
+    // A single process with dataShards N trains exactly what N ranks do.
+    int dataShards = 0;
     double learningRate = 2e-4;
     double beta1 = 0.9, beta2 = 0.98;
     double weightDecay = 1e-4;
