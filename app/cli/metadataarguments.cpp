@@ -71,17 +71,21 @@ std::optional<MetadataRequest> MetadataArguments::read(const QCommandLineParser 
         return std::nullopt;
     }
     request.journal = parser.value(QStringLiteral("journal"));
-    if (request.journal.isEmpty()) request.journal = defaultJournal(parser.positionalArguments(), options);
+    // Shares of one collection (caption --shard) get journals of their own: they run at once, and
+    // their journals concatenate into one that restores them all.
+    const QString shard = parser.optionNames().contains(QStringLiteral("shard")) ? parser.value(QStringLiteral("shard")) : QString();
+    if (request.journal.isEmpty()) request.journal = defaultJournal(parser.positionalArguments(), options, shard);
     return request;
 }
 
-QString MetadataArguments::defaultJournal(const QStringList &inputs, const WriteOptions &options)
+QString MetadataArguments::defaultJournal(const QStringList &inputs, const WriteOptions &options, const QString &shard)
 {
     QStringList key;
     for (const QString &input : inputs) key << QFileInfo(input).absoluteFilePath();
     key.sort();
     key << QString::fromStdString(options.fields.names()) << QString::number(int(options.sidecar)) << QString::number(int(options.sidecarName))
         << QString::number(int(options.overwrite)) << QString::number(int(options.skipDescribed));
+    if (!shard.isEmpty()) key << QStringLiteral("shard ") + shard;
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(key.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/snaption/journals");
     QDir().mkpath(folder);

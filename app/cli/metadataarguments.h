@@ -28,7 +28,7 @@ public:
     static std::optional<MetadataRequest> read(const QCommandLineParser &parser);
     // The journal a command writes when none is named: one per set of inputs and options, in the
     // user's data folder, so that the same command started again carries on in the same journal.
-    static QString defaultJournal(const QStringList &inputs, const metadata::WriteOptions &options);
+    static QString defaultJournal(const QStringList &inputs, const metadata::WriteOptions &options, const QString &shard);
 };
 
 } // namespace snaption::cli

@@ -229,6 +229,43 @@ private Q_SLOTS:
         QVERIFY(exiftoolTag(folder + QStringLiteral("/photo000.jpg"), QStringLiteral("XMP-dc:Description")).isEmpty());
     }
 
+    // Shares of one collection (caption --shard, as a job array runs them) each keep a default
+    // journal of their own, and the journals concatenated restore every photo.
+    void shardsKeepJournalsThatConcatenate()
+    {
+        const QString folder = photoFolder(6);
+        const QString journals = m_dir.filePath(QStringLiteral("snaption/journals"));
+        const QStringList before = QDir(journals).entryList(QDir::Files);
+        QProcess first, second;
+        for (QProcess *process : {&first, &second}) {
+            process->setProcessEnvironment(cliEnvironment(m_dir.path()));
+            process->start(QStringLiteral(SNAPTION_CLI), {QStringLiteral("caption"), QStringLiteral("--model"), m_model, QStringLiteral("--write-metadata"),
+                                                          QStringLiteral("description"), QStringLiteral("--shard"),
+                                                          process == &first ? QStringLiteral("0/2") : QStringLiteral("1/2"), folder});
+        }
+        for (QProcess *process : {&first, &second}) {
+            QVERIFY(process->waitForFinished(300'000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData()); // not "another run is writing to the journal"
+        }
+        QStringList added = QDir(journals).entryList(QDir::Files);
+        for (const QString &name : before) added.removeAll(name);
+        QCOMPARE(added.size(), 2);
+        QFile combined(m_dir.filePath(QStringLiteral("shards.jsonl")));
+        QVERIFY(combined.open(QIODevice::WriteOnly));
+        for (const QString &name : added) {
+            QFile part(journals + QLatin1Char('/') + name);
+            QVERIFY(part.open(QIODevice::ReadOnly));
+            combined.write(part.readAll());
+        }
+        combined.close();
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(!exiftoolTag(folder + QStringLiteral("/photo%1.jpg").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("XMP-dc:Description")).isEmpty());
+        const Run restore = cli({QStringLiteral("metadata"), QStringLiteral("restore"), combined.fileName()});
+        QVERIFY2(restore.out.contains(QLatin1String("Restored 6 file(s)")), qPrintable(restore.out + restore.err));
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(exiftoolTag(folder + QStringLiteral("/photo%1.jpg").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("XMP-dc:Description")).isEmpty());
+    }
+
     // A German model's caption goes into the photo in German, tagged as German: exiftool reads it
     // as the description's "de" entry (xml:lang="de") beside x-default, with no English entry.
     void aGermanModelsCaptionIsTaggedGerman()

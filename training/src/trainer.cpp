@@ -247,7 +247,7 @@ struct Trainer::Impl {
     bool isThisRunsBestModel(const fs::path &path) const;
     void prepareModel();
     void prepareData();
-    void verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable);
+    void verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable, const std::vector<std::int64_t> *subset = nullptr);
     void noteSkipped(const CaptionedImage &record, const std::string &reason);
     void restoreOptimizer(const TensorMap &tensors);
     TensorMap optimizerTensors();
@@ -481,21 +481,27 @@ void Trainer::Impl::noteSkipped(const CaptionedImage &record, const std::string 
 
 // Decodes every image of an uncached run once before training, as the feature cache does for a
 // cached one, so that unreadable images are reported up front instead of failing a step.
-void Trainer::Impl::verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable)
+// `subset`: the only records to check (a rank's shards), all when null.
+void Trainer::Impl::verifyImages(const std::vector<CaptionedImage> &records, std::set<std::int64_t> &unreadable,
+                                 const std::vector<std::int64_t> *subset)
 {
     if (dataset.isSynthetic()) return; // rendered, not read
-    std::vector<std::string> problems(records.size());
+    std::vector<std::int64_t> positions;
+    if (subset) positions = *subset;
+    else
+        for (std::size_t i = 0; i < records.size(); ++i) positions.push_back(std::int64_t(i));
+    std::vector<std::string> problems(positions.size());
     constexpr std::size_t kChunk = 64;
-    for (std::size_t first = 0; first < records.size(); first += kChunk) {
+    for (std::size_t first = 0; first < positions.size(); first += kChunk) {
         if (stop) throw Error(ErrorKind::Cancelled, "training cancelled");
-        readInParallel(first, std::min(records.size(), first + kChunk), config.loaderThreads, problems,
-                       [&](std::size_t i) { ImageSource::load(dataset, records[i]); });
-        if (observer) observer->onProgress(int(std::min(records.size(), first + kChunk)), int(records.size()));
+        readInParallel(first, std::min(positions.size(), first + kChunk), config.loaderThreads, problems,
+                       [&](std::size_t k) { ImageSource::load(dataset, records[std::size_t(positions[k])]); });
+        if (observer) observer->onProgress(int(std::min(positions.size(), first + kChunk)), int(positions.size()));
     }
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        if (problems[i].empty()) continue;
-        unreadable.insert(std::int64_t(i));
-        noteSkipped(records[i], problems[i]);
+    for (std::size_t k = 0; k < positions.size(); ++k) {
+        if (problems[k].empty()) continue;
+        unreadable.insert(positions[k]);
+        noteSkipped(records[std::size_t(positions[k])], problems[k]);
     }
 }
 
@@ -550,8 +556,8 @@ void Trainer::Impl::prepareData()
         notifyPhase(TrainingPhase::Preparing, {QT_TRANSLATE_NOOP("Trainer", "checking that the images can be read"), {}});
         unreadableTrain.clear();
         unreadableValidation.clear();
-        verifyImages(dataset.train, unreadableTrain);
-        verifyImages(dataset.validation, unreadableValidation);
+        verifyImages(dataset.train, unreadableTrain, group ? &own : nullptr);
+        if (leads()) verifyImages(dataset.validation, unreadableValidation);
         for (const std::int64_t i : unreadableTrain) trainUsable[std::size_t(i)] = false;
         for (const std::int64_t i : unreadableValidation) validationUsable[std::size_t(i)] = false;
     }
