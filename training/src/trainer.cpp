@@ -272,6 +272,7 @@ struct Trainer::Impl {
     void checkRanksAgree();
     bool agreeBeforeStep();
     bool agreeAfterEpoch(bool leaderContinues);
+    void agree(std::vector<double> &decisions, const char *during);
     EpochRecord evaluateEpoch(int epoch);
     bool finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result);
     void finishRun(bool budgetCut, TrainingResult &result);
@@ -1039,12 +1040,8 @@ void Trainer::Impl::checkRanksAgree()
 // (a sum with zeros from the others is rank 0's value).
 bool Trainer::Impl::agreeBeforeStep()
 {
-    std::vector<double> control{stop ? 1.0 : 0.0, leads() && overBudget() ? 1.0 : 0.0, leads() ? double(state.plannedEpochs) : 0.0,
-                                leads() ? double(state.scheduleAnchorStep) : 0.0, leads() ? state.scheduleAnchorProgress : 0.0};
-    group->sum(control, "agreeing on the next step");
-    state.plannedEpochs = int(control[2]);
-    state.scheduleAnchorStep = int(control[3]);
-    state.scheduleAnchorProgress = control[4];
+    std::vector<double> control{stop ? 1.0 : 0.0, leads() && overBudget() ? 1.0 : 0.0};
+    agree(control, "agreeing on the next step");
     if (control[0] > 0) {
         stop = true;
         return false;
@@ -1063,13 +1060,24 @@ bool Trainer::Impl::agreeAfterEpoch(bool leaderContinues)
     const std::string phase = "scoring epoch " + std::to_string(state.epoch);
     if (leads()) group->leaderFinished(phase);
     else group->waitForLeader(phase);
-    std::vector<double> control{leads() && leaderContinues ? 1.0 : 0.0, leads() ? double(state.plannedEpochs) : 0.0,
-                                leads() ? double(state.scheduleAnchorStep) : 0.0, leads() ? state.scheduleAnchorProgress : 0.0};
-    group->sum(control, "agreeing on the next epoch");
-    state.plannedEpochs = int(control[1]);
-    state.scheduleAnchorStep = int(control[2]);
-    state.scheduleAnchorProgress = control[3];
+    std::vector<double> control{leads() && leaderContinues ? 1.0 : 0.0};
+    agree(control, "agreeing on the next epoch");
     return control[0] > 0;
+}
+
+// Sums `decisions` across the ranks and gives every rank rank 0's plan (planned epochs and the
+// schedule's anchor), in one all-reduce: the other ranks add zeros to rank 0's values.
+void Trainer::Impl::agree(std::vector<double> &decisions, const char *during)
+{
+    const std::size_t count = decisions.size();
+    std::vector<double> values = decisions;
+    for (const double planned : {double(state.plannedEpochs), double(state.scheduleAnchorStep), state.scheduleAnchorProgress})
+        values.push_back(leads() ? planned : 0.0);
+    group->sum(values, during);
+    state.plannedEpochs = int(values[count]);
+    state.scheduleAnchorStep = int(values[count + 1]);
+    state.scheduleAnchorProgress = values[count + 2];
+    decisions.assign(values.begin(), values.begin() + std::ptrdiff_t(count));
 }
 
 // Scores the epoch, keeps the best model, writes the checkpoint and history. False to stop early.
