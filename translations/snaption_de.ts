@@ -1017,17 +1017,17 @@ Allgemeine Optionen:
 <context>
     <name>LocalRanks</name>
     <message>
-        <location filename="../app/cli/localranks.cpp" line="+51"/>
+        <location filename="../app/cli/localranks.cpp" line="+63"/>
         <source>--nproc: no free local port for the ranks to meet on</source>
         <translation>--nproc: kein freier lokaler Port, über den sich die Ränge verbinden können</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>--nproc: rank %1 did not start: %2</source>
         <translation>--nproc: Rang %1 startete nicht: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>rank %1 ended abnormally (killed by a signal)</source>
         <translation>Rang %1 endete abnormal (durch ein Signal beendet)</translation>
     </message>
@@ -1708,7 +1708,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../training/src/trainer.cpp" line="+292"/>
+        <location filename="../training/src/trainer.cpp" line="+303"/>
         <source>preparing %1</source>
         <translation>%1 wird vorbereitet</translation>
     </message>
@@ -1718,7 +1718,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Fortsetzen: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>learning a subword vocabulary of %1 pieces</source>
         <translation>lerne ein Wortteil-Vokabular mit %1 Teilen</translation>
     </message>
@@ -1786,7 +1786,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>weitere unlesbare Bilder werden übersprungen (alle stehen in history.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+59"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>Encoder-Merkmale von %1 Trainingsbildern werden berechnet (je %n Ansicht)</numerusform>
@@ -1817,7 +1817,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>selbstkritisches Training: %1 Beschreibungen je Bild, gezogen bei Temperatur %2, belohnt mit CIDEr-D</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>scoring epoch %1</source>
         <translation>Epoche %1 wird bewertet</translation>
     </message>
@@ -1827,7 +1827,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>Checkpoint %1 wird geschrieben</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+96"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>Zeitbudget: Training von %1 der %n Epoche (%2 ms je Schritt)</numerusform>
@@ -1835,18 +1835,18 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         </translation>
     </message>
     <message>
-        <location line="+123"/>
-        <location line="+70"/>
+        <location line="+129"/>
+        <location line="+66"/>
         <source>time budget reached: stopping training</source>
         <translation>Zeitbudget erreicht: das Training wird beendet</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-38"/>
         <source>rank %1 of %2: joining the run at %3</source>
         <translation>Rang %1 von %2: tritt dem Lauf bei %3 bei</translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+110"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>vorzeitiges Ende: seit %n Epoche kein besserer Wert für %1</numerusform>
@@ -1879,18 +1879,23 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
         <translation>das beste Modell wird auf allen %1 Validierungsbildern bewertet</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
+        <source>second stage: CIDEr-D, self-critical, from the model of epoch %1, up to %2 more epochs</source>
+        <translation>zweite Stufe: CIDEr-D, selbstkritisch, vom Modell aus Epoche %1, bis zu %2 weitere Epochen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>data parallel: %1 shards of the training images, %2 per rank; %3 images per step</source>
         <translation>datenparallel: %1 Teile der Trainingsbilder, %2 je Rang; %3 Bilder pro Schritt</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-102"/>
         <location line="+31"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+58"/>
         <source>decoder matrix products in bfloat16 (mixed_precision &quot;%1&quot;)</source>
         <translation>Matrixprodukte des Decoders in bfloat16 (mixed_precision „%1“)</translation>
     </message>
@@ -1980,8 +1985,8 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
     </message>
     <message>
         <location line="+2"/>
-        <source>German captions of the Flickr8k photos (Flickr8k.de.token.txt) with a frozen pretrained MobileNetV2: captions in German; about an hour.</source>
-        <translation>Deutsche Beschreibungen der Flickr8k-Fotos (Flickr8k.de.token.txt) mit einem eingefrorenen vortrainierten MobileNetV2: Beschreibungen auf Deutsch; etwa eine Stunde.</translation>
+        <source>German captions of the Flickr8k photos (Flickr8k.de.token.txt) with a frozen pretrained MobileNetV2, then self-critical CIDEr-D training of the best model in the same run: captions in German; up to an hour.</source>
+        <translation>Deutsche Beschreibungen der Flickr8k-Fotos (Flickr8k.de.token.txt) mit einem eingefrorenen, vortrainierten MobileNetV2, danach selbstkritisches CIDEr-D-Training des besten Modells im selben Lauf: Bildbeschreibungen auf Deutsch; bis zu einer Stunde.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3737,7 +3742,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
 <context>
     <name>snaption::gui::TrainTab</name>
     <message>
-        <location filename="../app/gui/traintab.cpp" line="+59"/>
+        <location filename="../app/gui/traintab.cpp" line="+60"/>
         <source>St&amp;op</source>
         <translation>St&amp;oppen</translation>
     </message>
@@ -4094,12 +4099,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>Passes over the training images (one random caption each)</source>
         <translation>Durchgänge über die Trainingsbilder (je eine zufällige Beschreibung)</translation>
     </message>
@@ -4175,28 +4180,39 @@ Befehlszeile: snaption-cli train --preset %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Subword pieces:</source>
         <translation>Wortteile:</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-25"/>
         <source>Size of a subword vocabulary, learnt from the training captions when training starts</source>
         <translation>Größe eines Wortteil-Vokabulars, das beim Start des Trainings aus den Trainingsbeschreibungen gelernt wird</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Samples per image:</source>
         <translation>Beispiele je Bild:</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-27"/>
         <source>Captions sampled per image in each self-critical step</source>
         <translation>Gezogene Beschreibungen je Bild in jedem selbstkritischen Schritt</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+18"/>
+        <source>CIDEr-D stage epochs:</source>
+        <translation>Epochen der CIDEr-D-Stufe:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Self-critical epochs after the cross-entropy ones, in the same run, starting from their best model; they are given a share of the time budget (0 = none)</source>
+        <translation>Selbstkritische Epochen nach denen mit Kreuzentropie, im selben Lauf, ausgehend von deren bestem Modell; sie erhalten einen Teil des Zeitbudgets (0 = keine)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Feature views:</source>
         <translation>Merkmalsansichten:</translation>
     </message>
@@ -4216,7 +4232,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Nach so vielen Minuten aufhören; der Plan wird angepasst, wenn sich das Tempo ändert (0 = kein Limit)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Smooth&amp;ing:</source>
         <translation>G&amp;lättung:</translation>
     </message>
@@ -4241,7 +4257,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Die CIDEr-D-Feinabstimmung setzt ein trainiertes Modell fort: wählen Sie eines unter „Ausgangsmodell“.</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>Das Zeitbudget reicht beim jetzigen Tempo für %n davon.</numerusform>
@@ -4262,24 +4278,24 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-449"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>Sta&amp;rt</source>
         <translation>Sta&amp;rten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+525"/>
-        <location line="+147"/>
+        <location line="+535"/>
+        <location line="+148"/>
         <source>Pa&amp;use</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-672"/>
+        <location line="-683"/>
         <source>Use This Mode&amp;l</source>
         <translation>D&amp;ieses Modell verwenden</translation>
     </message>
@@ -4324,12 +4340,12 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Encoder einfrieren (Merkmale &amp;zwischenspeichern)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Random seed: the same seed gives the same run</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Starts training on a background thread</source>
         <translation>Startet das Training in einem Hintergrund-Thread</translation>
     </message>
@@ -4467,7 +4483,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>reward %1 (greedy %2)</source>
         <translation>Belohnung %1 (greedy %2)</translation>
     </message>

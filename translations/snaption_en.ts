@@ -45,7 +45,7 @@
 <context>
     <name>Trainer</name>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="318"/>
+        <location filename="../training/src/trainer.cpp" line="331"/>
         <source>vocabulary: %1 tokens (words seen at least %n time(s))</source>
         <translation>
             <numerusform>vocabulary: %1 tokens (words seen at least %n time)</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="532"/>
+        <location filename="../training/src/trainer.cpp" line="551"/>
         <source>computing encoder features of %1 training images (%n view(s) each)</source>
         <translation>
             <numerusform>computing encoder features of %1 training images (%n view each)</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="578"/>
+        <location filename="../training/src/trainer.cpp" line="597"/>
         <source>unreadable images skipped: %n; training uses %1 of %2 training images</source>
         <translation>
             <numerusform>unreadable images skipped: %n; training uses %1 of %2 training images</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="854"/>
+        <location filename="../training/src/trainer.cpp" line="876"/>
         <source>time budget: training %1 of %n epoch(s) (%2 ms per step)</source>
         <translation>
             <numerusform>time budget: training %1 of %n epoch (%2 ms per step)</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="1108"/>
+        <location filename="../training/src/trainer.cpp" line="1143"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>early stopping: no better %1 for %n epoch</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="1198"/>
+        <location filename="../training/src/trainer.cpp" line="1279"/>
         <source>training on %1 images, %n step(s) per epoch</source>
         <translation>
             <numerusform>training on %1 images, %n step per epoch</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>snaption::gui::TrainTab</name>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="609"/>
+        <location filename="../app/gui/traintab.cpp" line="621"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>The time budget fits %n of them at the current speed.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="700"/>
+        <location filename="../app/gui/traintab.cpp" line="712"/>
         <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
         <translation>
             <numerusform>Finished in %1: %n epoch; best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="708"/>
+        <location filename="../app/gui/traintab.cpp" line="720"/>
         <source>%n unreadable image(s) were skipped; history.json lists them</source>
         <translation>
             <numerusform>%n unreadable image was skipped; history.json lists it</numerusform>

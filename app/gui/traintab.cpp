@@ -31,6 +31,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
@@ -252,6 +253,10 @@ QGroupBox *TrainTab::createModelBox()
          [](Config &c) -> int & { return c.subwordPieces; }},
         {this, {tr("Samples per image:"), 2, 64, 1, 0, tr("Captions sampled per image in each self-critical step")},
          [](Config &c) -> int & { return c.samplesPerImage; }},
+        {this, {tr("CIDEr-D stage epochs:"), 0, 1000, 1, 0,
+                tr("Self-critical epochs after the cross-entropy ones, in the same run, starting from their best model; they are given a share "
+                   "of the time budget (0 = none)")},
+         [](Config &c) -> int & { return c.ciderStageEpochs; }},
         {this, {tr("Feature views:"), 1, 32, 1, 0, tr("Cached versions of each image: the original plus augmented ones")}, [](Config &c) -> int & { return c.featureViews; }},
         {this, {tr("Time budget (min):"), 0, 100000, 1, 1, tr("Stop after this many minutes; the plan is revised to fit as the speed changes (0 = none)")},
          [](Config &c) -> double & { return c.maxMinutes; }},
@@ -263,7 +268,10 @@ QGroupBox *TrainTab::createModelBox()
         if (field.label() == tr("Epochs:")) form->addRow(QString(), m_budgetNote);
     }
     // The pieces' count means something only for a subword vocabulary, the samples only for the
-    // self-critical objective.
+    // self-critical objective or stage.
+    QSpinBox *ciderStageEpochs = nullptr;
+    for (const NumberField &field : m_numberFields)
+        if (field.label() == tr("CIDEr-D stage epochs:")) ciderStageEpochs = qobject_cast<QSpinBox *>(field.editor());
     for (const NumberField &field : m_numberFields) {
         QAbstractSpinBox *editor = field.editor();
         if (field.label() == tr("Subword pieces:")) {
@@ -271,8 +279,11 @@ QGroupBox *TrainTab::createModelBox()
             connect(m_vocabulary, &QComboBox::currentIndexChanged, editor, follow);
             follow();
         } else if (field.label() == tr("Samples per image:")) {
-            const auto follow = [this, editor] { editor->setEnabled(m_objective->currentData().toString() == QLatin1String("cider")); };
+            const auto follow = [this, editor, ciderStageEpochs] {
+                editor->setEnabled(m_objective->currentData().toString() == QLatin1String("cider") || ciderStageEpochs->value() > 0);
+            };
             connect(m_objective, &QComboBox::currentIndexChanged, editor, follow);
+            connect(ciderStageEpochs, &QSpinBox::valueChanged, editor, follow);
             follow();
         }
     }
@@ -605,7 +616,8 @@ void TrainTab::showStepStatus()
     const training::StepRecord &r = *m_lastStep;
     // The epochs the time budget allows, which may differ from the form's Epochs while it runs.
     const int planned = r.stepsPerEpoch > 0 ? r.totalSteps / r.stepsPerEpoch : 0;
-    const int asked = currentConfig().epochs;
+    const training::TrainingConfig asking = currentConfig();
+    const int asked = asking.epochs + (asking.objective == "cross-entropy" ? asking.ciderStageEpochs : 0);
     m_budgetNote->setText(tr("The time budget fits %n of them at the current speed.", nullptr, planned));
     m_budgetNote->setVisible(planned != asked);
     const QString loss = r.meanReward && r.greedyReward ? tr("reward %1 (greedy %2)").arg(*r.meanReward, 0, 'f', 3).arg(*r.greedyReward, 0, 'f', 3)

@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QSpinBox>
 #include <QtTest>
 
 #include <thread>
@@ -395,6 +396,38 @@ private Q_SLOTS:
         QVERIFY(!samples->isEnabled());
         QCOMPARE(tab->currentConfig().initFrom, std::string("/models/flickr8k.safetensors")); // a preset keeps the chosen model
         start->clear();
+    }
+
+    // The German preset's CIDEr-D stage is a setting of the form: it enables the samples, and the
+    // budget note counts the stage's epochs with the others.
+    void theCiderStageIsAnEditedSetting()
+    {
+        MainWindow window;
+        TrainTab *tab = window.trainTab();
+        QSpinBox *stage = nullptr;
+        QAbstractSpinBox *samples = nullptr;
+        for (QAbstractSpinBox *box : tab->findChildren<QAbstractSpinBox *>()) {
+            if (box->accessibleName() == QLatin1String("CIDEr-D stage epochs")) stage = qobject_cast<QSpinBox *>(box);
+            if (box->accessibleName() == QLatin1String("Samples per image")) samples = box;
+        }
+        QVERIFY(stage && samples);
+        tab->applyPreset(QStringLiteral("flickr8k-de-mobilenet"));
+        QCOMPARE(stage->value(), 7);
+        QVERIFY(samples->isEnabled());
+        QCOMPARE(tab->currentConfig().ciderStageEpochs, 7);
+        const auto *note = tab->findChild<QLabel *>(QStringLiteral("budgetNote"));
+        training::StepRecord step;
+        step.epoch = 1;
+        step.step = 5;
+        step.stepsPerEpoch = 100;
+        step.totalSteps = 2900; // 22 + 7: all fit
+        Q_EMIT tab->controller()->step(step);
+        QVERIFY(note->isHidden());
+        stage->setValue(0);
+        QVERIFY(!samples->isEnabled());
+        QCOMPARE(tab->currentConfig().ciderStageEpochs, 0);
+        tab->applyPreset(QStringLiteral("flickr8k-mobilenet"));
+        QCOMPARE(stage->value(), 0);
     }
 
     void budgetNoteShowsWhatTheTimeBudgetFits()

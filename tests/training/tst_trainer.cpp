@@ -324,6 +324,68 @@ private Q_SLOTS:
         verifyResumedRunRepeats(stopper, rest, all, straight, resumed);
     }
 
+    // A run with a CIDEr stage: after the cross-entropy epochs it trains self-critically from
+    // their best model with a learning-rate cycle of its own, in the same folder and history, and
+    // resumes exactly from either side of the boundary (the stage's checkpoint, or the last
+    // cross-entropy epoch's, from which the stage begins on resume).
+    void ciderStageFollowsTheCrossEntropyEpochsAndResumesExactly_data()
+    {
+        QTest::addColumn<int>("stopStep");
+        QTest::addColumn<int>("stopEpoch");
+        QTest::newRow("stopped within the stage") << 8 << -1;
+        QTest::newRow("stopped before the stage") << -1 << 2;
+    }
+
+    void ciderStageFollowsTheCrossEntropyEpochsAndResumesExactly()
+    {
+        QFETCH(int, stopStep);
+        QFETCH(int, stopEpoch);
+        const QString tag = stopStep > 0 ? QStringLiteral("within") : QStringLiteral("before");
+        TrainingConfig config = tinyConfig(true, "fp32");
+        config.ciderStageEpochs = 2;
+        config.ciderStageLearningRate = 1e-4;
+        config.ciderStageWarmupFraction = 0.5;
+        config.samplesPerImage = 3;
+        Trainer uninterrupted(config, tinyData());
+        Stopper all;
+        all.trainer = &uninterrupted;
+        uninterrupted.setObserver(&all);
+        const TrainingResult straight = uninterrupted.run(folder(QStringLiteral("stage-straight-") + tag).toStdString());
+        QVERIFY(straight.completed);
+        QCOMPARE(straight.epochs, 4);
+        QCOMPARE(historyEpochs(folder(QStringLiteral("stage-straight-") + tag)), (std::vector<int>{1, 2, 3, 4}));
+        QCOMPARE(all.stepRewards.size(), std::size_t(12));
+        for (std::size_t i = 0; i < all.stepRewards.size(); ++i) QCOMPARE(bool(all.stepRewards[i]), i >= 6);
+        for (std::size_t i = 0; i < all.epochRewards.size(); ++i) QCOMPARE(bool(all.epochRewards[i]), i >= 2);
+        // It starts from the best cross-entropy epoch, whichever that was.
+        const QJsonObject history = QJsonDocument::fromJson(readBytes(folder(QStringLiteral("stage-straight-") + tag + QStringLiteral("/history.json")))).object();
+        const QJsonArray epochs = history[QLatin1String("epochs")].toArray();
+        const int bestCrossEntropy = epochs[1].toObject()[QLatin1String("best")].toBool() ? 2 : 1;
+        QVERIFY(all.said("second stage: CIDEr-D, self-critical, from the model of epoch " + std::to_string(bestCrossEntropy) + ", up to 2 more epochs"));
+        // Its own one-cycle schedule over its 6 steps: from 1e-4 / 25 up to 1e-4 at its third step.
+        const QJsonArray steps = history[QLatin1String("steps")].toArray();
+        QVERIFY(std::abs(steps[6].toArray()[2].toDouble() - 1e-4 / 25) < 1e-12);
+        QVERIFY(std::abs(steps[8].toArray()[2].toDouble() - 1e-4) < 1e-12);
+        for (int i = 6; i < 12; ++i) QVERIFY(steps[i].toArray()[2].toDouble() <= 1e-4 + 1e-12);
+        QVERIFY(steps[1].toArray()[2].toDouble() > 1e-4); // the cross-entropy cycle's peak is 1e-3
+
+        Trainer first(config, tinyData());
+        Stopper stopper;
+        stopper.trainer = &first;
+        stopper.stopAfterStep = stopStep;
+        stopper.stopAfterEpoch = stopEpoch;
+        first.setObserver(&stopper);
+        const TrainingResult stopped = first.run(folder(QStringLiteral("stage-parts-") + tag).toStdString());
+        QVERIFY(stopped.stopped);
+        Trainer second = Trainer::resume(stopped.lastCheckpoint, tinyData());
+        Stopper rest;
+        second.setObserver(&rest);
+        const TrainingResult resumed = second.run(folder(QStringLiteral("stage-parts-") + tag).toStdString());
+        QVERIFY(resumed.completed);
+        verifyResumedRunRepeats(stopper, rest, all, straight, resumed);
+        QCOMPARE(historyEpochs(folder(QStringLiteral("stage-parts-") + tag)), (std::vector<int>{1, 2, 3, 4}));
+    }
+
     // An epoch's checkpoint holds that epoch's record (resuming from epoch 3 once gave a history of
     // epochs 1, 2, 4, 5), and a run resumed into another folder takes its best model along (it
     // failed at the end on "best.safetensors: cannot open").

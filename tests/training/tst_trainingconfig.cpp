@@ -20,14 +20,28 @@ private Q_SLOTS:
         }
     }
 
-    void germanPresetIsTheEnglishRecipeInGerman()
+    // The English recipe in German, followed by flickr8k-mobilenet-scst's CIDEr-D stage.
+    void germanPresetIsTheEnglishRecipeInGermanThenACiderStage()
     {
         const TrainingConfig german = TrainingConfig::preset("flickr8k-de-mobilenet");
         TrainingConfig english = TrainingConfig::preset("flickr8k-mobilenet");
+        const TrainingConfig scst = TrainingConfig::preset("flickr8k-mobilenet-scst");
         QCOMPARE(german.language, std::string("de"));
         QCOMPARE(english.language, std::string("en"));
         QCOMPARE(german.model.encoder.name, std::string(EncoderConfig::kMobileNetV2));
+        QCOMPARE(english.ciderStageEpochs, 0);
+        QCOMPARE(german.ciderStageEpochs, scst.epochs);
+        QCOMPARE(german.ciderStageLearningRate, scst.learningRate);
+        QCOMPARE(german.ciderStageWarmupFraction, scst.warmupFraction);
+        QCOMPARE(german.sampleTemperature, scst.sampleTemperature);
+        QCOMPARE(german.samplesPerImage, scst.samplesPerImage);
+        QVERIFY(german.maxMinutes * german.ciderStageBudgetShare > scst.maxMinutes * 0.85); // 27 of 60 minutes; 22:54 measured
         english.language = "de";
+        english.ciderStageEpochs = german.ciderStageEpochs;
+        english.ciderStageBudgetShare = german.ciderStageBudgetShare;
+        english.ciderStageLearningRate = german.ciderStageLearningRate;
+        english.ciderStageWarmupFraction = german.ciderStageWarmupFraction;
+        english.sampleTemperature = german.sampleTemperature;
         QCOMPARE(german.toJson(), english.toJson());
         // Checkpoints written before the language existed are English.
         QCOMPARE(TrainingConfig::fromJson(R"({"epochs": 3})").language, std::string("en"));
@@ -71,6 +85,12 @@ private Q_SLOTS:
         QTest::newRow("language not a tag") << QString::fromUtf8(R"({"language": "German"})") << QString::fromUtf8(R"(the caption language "German" is not a language tag)");
         QTest::newRow("vocabulary kind") << QString::fromUtf8(R"({"vocabulary": "pieces"})") << QString::fromUtf8(R"(the vocabulary must be "words" or "subwords")");
         QTest::newRow("too few pieces") << QString::fromUtf8(R"({"subword_pieces": 10})") << QString::fromUtf8("a subword vocabulary has 32 to 100000 pieces");
+        QTest::newRow("CIDEr stage after cider") << QString::fromUtf8(R"({"objective": "cider", "cider_stage_epochs": 2})")
+                                                 << QString::fromUtf8("a CIDEr stage follows cross-entropy epochs");
+        QTest::newRow("CIDEr stage's share") << QString::fromUtf8(R"({"cider_stage_epochs": 2, "cider_stage_budget_share": 1})")
+                                             << QString::fromUtf8("the CIDEr stage's share of the time budget must be between 0 and 1");
+        QTest::newRow("CIDEr stage's rate") << QString::fromUtf8(R"({"cider_stage_learning_rate": 0})")
+                                            << QString::fromUtf8("the CIDEr stage's learning rate must be between 0 and 1");
         QTest::newRow("not an object") << QString::fromUtf8(R"([1, 2])") << QString::fromUtf8(R"(not a JSON object)");
         QTest::newRow("not JSON") << QString::fromUtf8("{\"epochs\": ") /* not raw: moc (Qt 6.4) loses track of braces in raw strings */ << QString::fromUtf8(R"(not valid JSON)");
     }

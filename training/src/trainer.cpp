@@ -217,7 +217,15 @@ struct Trainer::Impl {
         if (observer) observer->onMessage(text);
     }
     double elapsed() const { return state.elapsedSeconds + secondsSince(started); }
-    bool overBudget() const { return config.maxMinutes > 0 && elapsed() > config.maxMinutes * 60.0; }
+    // The run's stages: cross-entropy epochs, then (config.ciderStageEpochs) a self-critical stage.
+    bool inCiderStage() const { return state.stage > 0; }
+    bool ciderStageFollows() const { return !inCiderStage() && config.ciderStageEpochs > 0; }
+    bool selfCriticalSteps() const { return config.objective == "cider" || inCiderStage(); }
+    int stageEpochLimit() const { return inCiderStage() ? state.stageStartEpoch + config.ciderStageEpochs : config.epochs; }
+    int stageStep() const { return state.globalStep - state.stageStartStep; }
+    // When the running stage must end: the first keeps the CIDEr stage's share of the budget.
+    double stageDeadlineSeconds() const { return config.maxMinutes * 60.0 * (ciderStageFollows() ? 1.0 - config.ciderStageBudgetShare : 1.0); }
+    bool overBudget() const { return config.maxMinutes > 0 && elapsed() > stageDeadlineSeconds(); }
     bool frozen() const { return config.freezeEncoder; }
     bool cached() const { return config.freezeEncoder && config.cacheFeatures; }
     bool initialised() const { return !resumeFrom && !config.initFrom.empty(); }
@@ -264,6 +272,8 @@ struct Trainer::Impl {
     // The mean over the target tokens, or (summed) their sum.
     torch::Tensor batchLoss(const torch::Tensor &encoderOutput, const torch::Tensor &inputs, const torch::Tensor &targets, bool summed = false);
     std::vector<const std::vector<std::int64_t> *> trainingCaptions(const std::vector<std::int64_t> &records, int epoch) const;
+    bool trainEpochs(TrainingResult &result);
+    void startCiderStage();
     bool trainEpoch(int epoch, StepMeter &meter);
     void trainStep(int epoch, const std::vector<std::int64_t> &records, int batch, StepMeter &meter);
     void distributedStep(const EncodedBatch &encoded, int epoch, double &lossValue);
@@ -300,7 +310,9 @@ void Trainer::Impl::startRun()
         state = resumeFrom->state;
         for (const std::string &change : resumeChanges) message({QT_TRANSLATE_NOOP("Trainer", "resume: %1"), {change}});
         // A changed length or budget is a new plan (the budget planner may shrink it again).
-        resumedWithNewPlan = config.epochs != resumeFrom->config.epochs || config.maxMinutes != resumeFrom->config.maxMinutes;
+        const TrainingConfig &before = resumeFrom->config;
+        resumedWithNewPlan = config.epochs != before.epochs || config.maxMinutes != before.maxMinutes || config.ciderStageEpochs != before.ciderStageEpochs ||
+                             config.ciderStageBudgetShare != before.ciderStageBudgetShare;
         if (state.runId.empty()) state.runId = newRunId();
         if (folder) restoreBestModel();
         return;
@@ -520,7 +532,7 @@ void Trainer::Impl::prepareData()
         if (!trainCaptions[i].empty()) captioned.push_back(std::int64_t(i));
     }
     if (config.augment) augmenter = std::make_unique<Augmenter>(config.augmentation);
-    if (config.objective == "cider") prepareSelfCritical();
+    if (selfCriticalSteps()) prepareSelfCritical();
 
     // This process's shards; a rank caches only their images.
     const std::vector<std::vector<std::int64_t>> partition = ShardedSampler::partition(captioned, shards, config.seed);
@@ -588,7 +600,7 @@ void Trainer::Impl::prepareData()
     if (leads() && validationImages.empty()) throw Error(ErrorKind::BadDataset, dataset.name + ": none of the validation images is usable");
     stepsPerEpoch = ShardedSampler::stepsPerEpoch(largestShard, config.batchSize);
     if (state.batch > stepsPerEpoch) throw Error(ErrorKind::BadModel, "checkpoint: its position lies beyond this dataset's epoch");
-    if (resumedWithNewPlan) setPlannedEpochs(std::max(config.epochs, state.epoch));
+    if (resumedWithNewPlan) setPlannedEpochs(std::max(stageEpochLimit(), state.epoch));
 }
 
 void Trainer::Impl::prepareSelfCritical()
@@ -679,7 +691,8 @@ EncodedBatch Trainer::Impl::encoderOutputs(const std::vector<std::int64_t> &reco
     std::vector<int> views;
     for (const std::int64_t record : records) {
         SplitMix random(config.seed ^ 0x5EEDull, std::uint64_t(epoch) * 1000003ull + std::uint64_t(record));
-        views.push_back(training ? random.below(trainCache.views()) : 0);
+        // Self-critical steps see each image as it is: the samples, not augmentation, vary them.
+        views.push_back(training && !selfCritical ? random.below(trainCache.views()) : 0);
     }
     return {training ? trainCache.gather(records, views) : validationCache.gather(records, views), records};
 }
@@ -708,7 +721,7 @@ EpochRecord Trainer::Impl::evaluateEpoch(int epoch)
         record.meanReward = epochSums.meanReward / epochSums.rewardSteps;
         record.greedyReward = epochSums.greedyReward / epochSums.rewardSteps;
     }
-    record.learningRate = schedule().at(std::max(0, state.globalStep - 1));
+    record.learningRate = schedule().at(std::max(0, stageStep() - 1));
     const int count = config.epochValidationImages > 0 ? std::min<int>(config.epochValidationImages, int(validationImages.size()))
                                                        : int(validationImages.size());
     model->prepareForInference();
@@ -815,16 +828,18 @@ void Trainer::Impl::writeHistory()
     writeText(folder->history("csv"), state.epochsCsv());
 }
 
+// The running stage's learning-rate cycle, over its own steps (stageStep()).
 OneCycleSchedule Trainer::Impl::schedule() const
 {
-    return OneCycleSchedule(config.learningRate, state.plannedEpochs * stepsPerEpoch, config.warmupFraction,
-                            {state.scheduleAnchorStep, state.scheduleAnchorProgress});
+    const double peak = inCiderStage() ? config.ciderStageLearningRate : config.learningRate;
+    const double warmup = inCiderStage() ? config.ciderStageWarmupFraction : config.warmupFraction;
+    return OneCycleSchedule(peak, (state.plannedEpochs - state.stageStartEpoch) * stepsPerEpoch, warmup, {state.scheduleAnchorStep, state.scheduleAnchorProgress});
 }
 
 // A new length for the learning-rate cycle, continuing from where it stands now.
 void Trainer::Impl::setPlannedEpochs(int epochs)
 {
-    const OneCycleSchedule::Anchor anchor = schedule().resized(state.globalStep, epochs * stepsPerEpoch).anchor();
+    const OneCycleSchedule::Anchor anchor = schedule().resized(stageStep(), (epochs - state.stageStartEpoch) * stepsPerEpoch).anchor();
     state.scheduleAnchorStep = anchor.step;
     state.scheduleAnchorProgress = anchor.progress;
     state.plannedEpochs = epochs;
@@ -838,14 +853,14 @@ int Trainer::Impl::epochsThatFit(double secondsPerStep, double secondsPerEpochOv
     const double scoredPerEpoch = double(config.epochValidationImages > 0 ? std::min<std::size_t>(std::size_t(config.epochValidationImages), validationImages.size())
                                                                           : validationImages.size());
     const double reserve = 3.0 + secondsPerEpochOverhead * double(validationImages.size()) / std::max(1.0, scoredPerEpoch);
-    const double remaining = config.maxMinutes * 60.0 - reserve - elapsed();
+    const double remaining = stageDeadlineSeconds() - reserve - elapsed();
     const double perEpoch = stepsPerEpoch * secondsPerStep + secondsPerEpochOverhead;
     // Between epochs (batch 0 after one finished) no epoch is under way: the plan may end here.
-    const bool underWay = state.batch > 0 || state.epoch == 0;
+    const bool underWay = state.batch > 0 || state.epoch == state.stageStartEpoch;
     const double currentEpoch = underWay ? (stepsPerEpoch - state.batch) * secondsPerStep + secondsPerEpochOverhead : 0.0;
     const int done = underWay ? state.epoch + 1 : state.epoch;
     const int more = perEpoch > 0 ? int(std::floor((remaining - currentEpoch) / perEpoch)) : 0;
-    return std::clamp(done + std::max(0, more), done, config.epochs);
+    return std::clamp(done + std::max(0, more), done, stageEpochLimit());
 }
 
 // Revises the plan to what fits the budget at the measured rate, in both directions: a machine
@@ -859,7 +874,7 @@ void Trainer::Impl::replan(double secondsPerStep, double secondsPerEpochOverhead
     if (planned > state.plannedEpochs) planned = std::max(state.plannedEpochs, epochsThatFit(secondsPerStep * 1.1, secondsPerEpochOverhead * 1.1));
     if (planned == state.plannedEpochs) return;
     message({QT_TRANSLATE_N_NOOP("Trainer", "time budget: training %1 of %n epoch(s) (%2 ms per step)"),
-             {std::to_string(planned), std::to_string(int(secondsPerStep * 1000))}, config.epochs});
+             {std::to_string(planned), std::to_string(int(secondsPerStep * 1000))}, stageEpochLimit()});
     setPlannedEpochs(planned);
 }
 
@@ -929,7 +944,7 @@ torch::Tensor Trainer::Impl::selfCriticalStep(const EncodedBatch &encoded, int e
 void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &records, int batch, StepMeter &meter)
 {
     const auto stepStart = Clock::now();
-    const double learningRate = schedule().at(state.globalStep);
+    const double learningRate = schedule().at(stageStep());
     for (auto &parameters : optimizer->param_groups()) static_cast<torch::optim::AdamWOptions &>(parameters.options()).lr(learningRate);
 
     const EncodedBatch encoded = encoderOutputs(records, epoch, true);
@@ -962,12 +977,18 @@ void Trainer::Impl::trainStep(int epoch, const std::vector<std::int64_t> &record
     step.epoch = epoch + 1;
     step.step = state.globalStep;
     step.stepsPerEpoch = stepsPerEpoch;
-    step.totalSteps = state.plannedEpochs * stepsPerEpoch;
+    step.totalSteps = state.stageStartStep + (state.plannedEpochs - state.stageStartEpoch) * stepsPerEpoch;
     step.loss = lossValue;
     step.learningRate = learningRate;
     step.samplesPerSecond = meter.samplesPerSecond(globalBatch());
     step.elapsedSeconds = elapsed();
     step.etaSeconds = (step.totalSteps - step.step) * meter.secondsPerStep() + (state.plannedEpochs - epoch) * epochOverhead;
+    if (ciderStageFollows()) {
+        // Its steps take several times as long as these: its share of the budget is the estimate.
+        step.totalSteps += config.ciderStageEpochs * stepsPerEpoch;
+        step.etaSeconds += config.maxMinutes > 0 ? config.maxMinutes * 60.0 * config.ciderStageBudgetShare
+                                                 : config.ciderStageEpochs * (stepsPerEpoch * meter.secondsPerStep() + epochOverhead);
+    }
     observer->onStep(step);
 }
 
@@ -1009,6 +1030,9 @@ void Trainer::Impl::joinRanks()
     if (!distributed.distributed()) return;
     if (config.objective == "cider")
         throw Error(ErrorKind::InvalidArgument, "the cider objective does not train data-parallel yet: train it in one process");
+    if (config.ciderStageEpochs > 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "a CIDEr stage does not train data-parallel yet: train the run in one process, or leave the stage out (\"cider_stage_epochs\": 0)");
     message({QT_TRANSLATE_NOOP("Trainer", "rank %1 of %2: joining the run at %3"),
              {std::to_string(distributed.rank), std::to_string(distributed.worldSize), distributed.masterAddress + ":" + std::to_string(distributed.masterPort)}});
     group = std::make_unique<RankGroup>(distributed);
@@ -1189,6 +1213,52 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
     notifyPhase(TrainingPhase::Finished, {QT_TRANSLATE_NOOP("Trainer", "done"), {}});
 }
 
+// The running stage's epochs, from where the state stands. True when the time budget cut them.
+bool Trainer::Impl::trainEpochs(TrainingResult &result)
+{
+    StepMeter meter; // a stage's own: self-critical steps take several times as long
+    while (state.epoch < state.plannedEpochs && !stop) {
+        const int epoch = state.epoch;
+        epochSums = {};
+        if (!trainEpoch(epoch, meter)) return !stop;
+        bool more = true;
+        if (leads()) {
+            more = finishEpoch(epoch, meter, result);
+        } else {
+            state.epoch = epoch + 1;
+            state.batch = 0;
+            result.epochs = state.epoch;
+        }
+        if (group) more = agreeAfterEpoch(more);
+        if (!more) break;
+    }
+    return false;
+}
+
+// The second stage: self-critical training from the best model of the cross-entropy epochs (the
+// weights just trained when none was scored), with a fresh optimiser and learning-rate cycle. An
+// epoch the budget cut short is dropped: the stage begins a new one.
+void Trainer::Impl::startCiderStage()
+{
+    if (state.hasBest) {
+        const std::string best = folder->bestModel().string();
+        ModelStorage::loadStateDict(*model, ModelStorage::stateDict(*ModelStorage::load(best).model), best);
+    }
+    message({QT_TRANSLATE_NOOP("Trainer", "second stage: CIDEr-D, self-critical, from the model of epoch %1, up to %2 more epochs"),
+             {std::to_string(state.hasBest ? state.bestEpoch : state.epoch), std::to_string(config.ciderStageEpochs)}});
+    state.stage = 1;
+    state.stageStartEpoch = state.epoch;
+    state.stageStartStep = state.globalStep;
+    state.batch = 0;
+    state.scheduleAnchorStep = 0;
+    state.scheduleAnchorProgress = 0;
+    state.plannedEpochs = state.epoch + config.ciderStageEpochs;
+    state.epochsWithoutImprovement = 0;
+    optimizer = std::make_unique<torch::optim::AdamW>(
+        trainable, torch::optim::AdamWOptions(config.ciderStageLearningRate).betas({config.beta1, config.beta2}).weight_decay(config.weightDecay));
+    prepareSelfCritical();
+}
+
 TrainingResult Trainer::Impl::run(const std::string &outputFolder)
 {
     started = Clock::now();
@@ -1213,26 +1283,11 @@ TrainingResult Trainer::Impl::run(const std::string &outputFolder)
     if (shards > 1)
         message({QT_TRANSLATE_NOOP("Trainer", "data parallel: %1 shards of the training images, %2 per rank; %3 images per step"),
                  {std::to_string(shards), std::to_string(ownShards.size()), std::to_string(globalBatch())}});
-    StepMeter meter;
-    bool budgetCut = false;
     useTrainingThreads();
-    while (state.epoch < state.plannedEpochs && !stop) {
-        const int epoch = state.epoch;
-        epochSums = {};
-        if (!trainEpoch(epoch, meter)) {
-            budgetCut = !stop;
-            break;
-        }
-        bool more = true;
-        if (leads()) {
-            more = finishEpoch(epoch, meter, result);
-        } else {
-            state.epoch = epoch + 1;
-            state.batch = 0;
-            result.epochs = state.epoch;
-        }
-        if (group) more = agreeAfterEpoch(more);
-        if (!more) break;
+    bool budgetCut = trainEpochs(result);
+    if (ciderStageFollows() && !stop) {
+        startCiderStage();
+        budgetCut = trainEpochs(result);
     }
     restoreThreads();
     finishRun(budgetCut, result);
@@ -1264,9 +1319,11 @@ Trainer Trainer::resume(const std::string &checkpoint, Dataset dataset, const Tr
     if (settings) {
         settings->validate();
         d.resumeChanges = ResumeSettings::changes(d.config, *settings);
-        if (settings->epochs < d.resumeFrom->state.epoch)
-            throw Error(ErrorKind::InvalidArgument, checkpoint + ": the run has trained " + std::to_string(d.resumeFrom->state.epoch) +
-                                                        " epochs already, more than " + std::to_string(settings->epochs));
+        const TrainingState &state = d.resumeFrom->state;
+        const int stageEpochs = state.stage > 0 ? settings->ciderStageEpochs : settings->epochs;
+        if (stageEpochs < state.epoch - state.stageStartEpoch)
+            throw Error(ErrorKind::InvalidArgument, checkpoint + ": the run's stage has trained " + std::to_string(state.epoch - state.stageStartEpoch) +
+                                                        " epochs already, more than " + std::to_string(stageEpochs));
         d.config = *settings;
     }
     d.dataset = std::move(dataset);

@@ -45,6 +45,7 @@ std::string TrainingState::toJson() const
                           {"global_step", globalStep},
                           {"planned_epochs", plannedEpochs},
                           {"schedule_anchor", {scheduleAnchorStep, scheduleAnchorProgress}},
+                          {"stage", {stage, stageStartEpoch, stageStartStep}},
                           {"best_value", bestValue},
                           {"has_best", hasBest},
                           {"best_epoch", bestEpoch},
@@ -70,6 +71,11 @@ TrainingState TrainingState::fromJson(const std::string &text)
         if (json.contains("schedule_anchor")) { // absent in checkpoints written before plans could grow
             state.scheduleAnchorStep = json.at("schedule_anchor").at(0).get<int>();
             state.scheduleAnchorProgress = json.at("schedule_anchor").at(1).get<double>();
+        }
+        if (json.contains("stage")) { // absent in checkpoints written before runs had stages
+            state.stage = json.at("stage").at(0).get<int>();
+            state.stageStartEpoch = json.at("stage").at(1).get<int>();
+            state.stageStartStep = json.at("stage").at(2).get<int>();
         }
         state.bestValue = json.at("best_value").get<double>();
         state.hasBest = json.at("has_best").get<bool>();
@@ -109,7 +115,8 @@ TrainingState TrainingState::fromJson(const std::string &text)
     // Positions index into the schedule: a checkpoint's must be possible ones.
     if (state.epoch < 0 || state.batch < 0 || state.globalStep < 0 || state.plannedEpochs < 0 || state.plannedEpochs > 10000 ||
         state.epoch > state.plannedEpochs || state.bestEpoch < 0 || state.epochsWithoutImprovement < 0 || !(state.elapsedSeconds >= 0) ||
-        state.scheduleAnchorStep < 0 || state.scheduleAnchorStep > state.globalStep || !(state.scheduleAnchorProgress >= 0 && state.scheduleAnchorProgress <= 1))
+        state.scheduleAnchorStep < 0 || state.scheduleAnchorStep > state.globalStep || state.stage < 0 || state.stage > 1 ||
+        state.stageStartEpoch < 0 || state.stageStartEpoch > state.epoch || state.stageStartStep < 0 || state.stageStartStep > state.globalStep || !(state.scheduleAnchorProgress >= 0 && state.scheduleAnchorProgress <= 1))
         throw Error(ErrorKind::BadModel, "checkpoint: the training state holds impossible positions");
     return state;
 }

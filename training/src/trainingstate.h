@@ -18,6 +18,12 @@ struct TrainingState {
     // Where the learning-rate cycle was last resized (OneCycleSchedule::Anchor).
     int scheduleAnchorStep = 0;
     double scheduleAnchorProgress = 0;
+    // 0: the run's first (or only) stage; 1: its self-critical stage (TrainingConfig::
+    // ciderStageEpochs), which began at this epoch and step. Its learning-rate cycle and the
+    // anchor above count steps from stageStartStep.
+    int stage = 0;
+    int stageStartEpoch = 0;
+    int stageStartStep = 0;
     double bestValue = 0;
     bool hasBest = false;
     int bestEpoch = 0;

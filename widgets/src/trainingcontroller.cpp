@@ -66,6 +66,7 @@ private:
         const training::CheckpointInfo info = training::Trainer::inspectCheckpoint(checkpoint.toStdString());
         training::TrainingConfig settings = info.config;
         settings.epochs = form.epochs;
+        settings.ciderStageEpochs = form.ciderStageEpochs;
         settings.maxMinutes = form.maxMinutes;
         settings.mixedPrecision = form.mixedPrecision;
         const QString data = path.isEmpty() ? QString::fromStdString(info.dataSource) : path;

@@ -32,6 +32,15 @@ struct TrainingConfig {
     // The policy the samples are drawn from and whose log probabilities are trained: the
     // decoder's distribution at this temperature (< 1: nearer the most likely caption).
     double sampleTemperature = 1.0;
+    // A self-critical stage after the cross-entropy epochs, in the same run: from their best
+    // model, with an optimiser and learning-rate cycle of its own, up to ciderStageEpochs more
+    // epochs (0: no such stage) of the "cider" objective on each image's first cached view
+    // (samplesPerImage, sampleTemperature). This share of maxMinutes is kept for it: the
+    // cross-entropy epochs are planned to end that long before the budget does.
+    int ciderStageEpochs = 0;
+    double ciderStageBudgetShare = 0.45;
+    double ciderStageLearningRate = 5e-5;
+    double ciderStageWarmupFraction = 0.05;
     int epochs = 16;
     int batchSize = 32; // per data shard: a data-parallel step trains batchSize x dataShards samples
     // The data-parallel layout: training records are dealt into this many shards, each with its
