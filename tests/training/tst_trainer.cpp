@@ -79,6 +79,14 @@ public:
     }
 };
 
+// Runs a trainer that `observer` watches (and may stop).
+TrainingResult runWatched(Trainer &trainer, Stopper &observer, const QString &folder)
+{
+    observer.trainer = &trainer;
+    trainer.setObserver(&observer);
+    return trainer.run(folder.toStdString());
+}
+
 std::vector<int> historyEpochs(const QString &folder)
 {
     std::vector<int> epochs;
@@ -348,9 +356,7 @@ private Q_SLOTS:
         config.samplesPerImage = 3;
         Trainer uninterrupted(config, tinyData());
         Stopper all;
-        all.trainer = &uninterrupted;
-        uninterrupted.setObserver(&all);
-        const TrainingResult straight = uninterrupted.run(folder(QStringLiteral("stage-straight-") + tag).toStdString());
+        const TrainingResult straight = runWatched(uninterrupted, all, folder(QStringLiteral("stage-straight-") + tag));
         QVERIFY(straight.completed);
         QCOMPARE(straight.epochs, 4);
         QCOMPARE(historyEpochs(folder(QStringLiteral("stage-straight-") + tag)), (std::vector<int>{1, 2, 3, 4}));
@@ -371,16 +377,13 @@ private Q_SLOTS:
 
         Trainer first(config, tinyData());
         Stopper stopper;
-        stopper.trainer = &first;
         stopper.stopAfterStep = stopStep;
         stopper.stopAfterEpoch = stopEpoch;
-        first.setObserver(&stopper);
-        const TrainingResult stopped = first.run(folder(QStringLiteral("stage-parts-") + tag).toStdString());
+        const TrainingResult stopped = runWatched(first, stopper, folder(QStringLiteral("stage-parts-") + tag));
         QVERIFY(stopped.stopped);
         Trainer second = Trainer::resume(stopped.lastCheckpoint, tinyData());
         Stopper rest;
-        second.setObserver(&rest);
-        const TrainingResult resumed = second.run(folder(QStringLiteral("stage-parts-") + tag).toStdString());
+        const TrainingResult resumed = runWatched(second, rest, folder(QStringLiteral("stage-parts-") + tag));
         QVERIFY(resumed.completed);
         verifyResumedRunRepeats(stopper, rest, all, straight, resumed);
         QCOMPARE(historyEpochs(folder(QStringLiteral("stage-parts-") + tag)), (std::vector<int>{1, 2, 3, 4}));

@@ -3,7 +3,10 @@
 #include <snaption/widgets/imageconversion.h>
 
 #include <QGraphicsPixmapItem>
+#include <QPromise>
 #include <QWheelEvent>
+
+#include <utility>
 
 namespace snaption::widgets {
 
@@ -19,6 +22,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QGraphicsView(parent)
     setAccessibleName(tr("Image with attention heatmap"));
     setAccessibleDescription(tr("Shows the image; the coloured overlay marks where the model looked for the selected word. "
                                 "Ctrl+wheel or Ctrl+plus/minus zooms."));
+    m_composer.setMaxThreadCount(1);
+    connect(&m_composed, &QFutureWatcher<Composed>::finished, this, &HeatmapView::applyComposed);
 }
 
 RgbImage HeatmapView::compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings)
@@ -48,9 +53,13 @@ void HeatmapView::setWord(int word)
     render();
 }
 
-const RgbImage &HeatmapView::overlay() const
+const RgbImage &HeatmapView::overlay()
 {
     static const RgbImage none;
+    if (!m_composedApplied) {
+        m_composed.waitForFinished();
+        applyComposed();
+    }
     return m_overlay ? *m_overlay : none;
 }
 
@@ -60,15 +69,59 @@ void HeatmapView::setSettings(const HeatmapSettings &settings)
     render();
 }
 
-// One new frame where a heatmap is drawn (the renderer's output), then the pixmap's own copy;
-// the image alone is shown from its shared pixels.
+// The image alone is shown at once; a heatmap is composed, and converted to the pixmap's format,
+// on the composer's thread while the view keeps its picture, and a request not yet started when
+// the next comes is dropped.
 void HeatmapView::render()
 {
+    m_composer.clear();
     const bool heatmap = m_image && m_word >= 0 && m_word < m_attention.steps() && m_settings.visible;
-    m_overlay = heatmap ? std::make_shared<const RgbImage>(compose(*m_image, m_attention, m_word, m_settings)) : m_image;
-    m_item->setPixmap(m_overlay ? QPixmap::fromImage(ImageConversion::wrap(*m_overlay)) : QPixmap());
-    scene()->setSceneRect(m_item->boundingRect());
+    if (!heatmap) {
+        m_composed.setFuture(QFuture<Composed>()); // a composition under way is no longer wanted
+        m_composedApplied = true;
+        m_overlay = m_image;
+        showPicture(m_image ? pictureOf(*m_image) : QImage());
+        Q_EMIT overlayChanged();
+        return;
+    }
+    auto promise = std::make_shared<QPromise<Composed>>();
+    promise->start();
+    m_composedApplied = false;
+    m_composed.setFuture(promise->future());
+    m_composer.start([promise, image = m_image, attention = m_attention, word = m_word, settings = m_settings] {
+        Composed composed;
+        try {
+            composed.overlay = std::make_shared<const RgbImage>(compose(*image, attention, word, settings));
+        } catch (const std::exception &) {
+            composed.overlay = image; // a map that cannot be drawn: the photo alone
+        }
+        composed.picture = pictureOf(*composed.overlay);
+        promise->addResult(std::move(composed));
+        promise->finish();
+    });
+}
+
+void HeatmapView::applyComposed()
+{
+    if (m_composedApplied || !m_composed.isFinished() || m_composed.future().resultCount() == 0) return;
+    m_composedApplied = true;
+    Composed composed = m_composed.result();
+    m_overlay = composed.overlay;
+    showPicture(std::move(composed.picture)); // a composition for an earlier image is never applied
     Q_EMIT overlayChanged();
+}
+
+QImage HeatmapView::pictureOf(const RgbImage &image)
+{
+    return ImageConversion::wrap(image).convertToFormat(QImage::Format_RGB32);
+}
+
+void HeatmapView::showPicture(QImage picture)
+{
+    const bool resized = m_item->pixmap().size() != picture.size();
+    m_item->setPixmap(QPixmap::fromImage(std::move(picture)));
+    scene()->setSceneRect(m_item->boundingRect());
+    if (resized && m_fitting) zoomToFit();
 }
 
 void HeatmapView::zoomIn()

@@ -21,7 +21,7 @@ StallMonitor::StallMonitor(QObject *parent) : QObject(parent)
             m_longest = late;
             m_longestAt = double(now) / 1e9;
         }
-        if (late > 16) m_stalls.push_back(late);
+        if (late > 16) m_stalls.push_back({double(now) / 1e9, late});
         m_total += interval;
         ++m_ticks;
     });
@@ -51,7 +51,15 @@ void StallMonitor::reset()
 
 int StallMonitor::stallsOver(double ms) const
 {
-    return int(std::count_if(m_stalls.begin(), m_stalls.end(), [ms](double late) { return late > ms; }));
+    return int(std::count_if(m_stalls.begin(), m_stalls.end(), [ms](const Stall &stall) { return stall.lateMs > ms; }));
+}
+
+double StallMonitor::longestStallAfterMs(double seconds) const
+{
+    double longest = 0;
+    for (const Stall &stall : m_stalls)
+        if (stall.atSeconds >= seconds) longest = std::max(longest, stall.lateMs);
+    return longest;
 }
 
 } // namespace snaption::widgets

@@ -4,7 +4,10 @@
 #include <snaption/heatmaprenderer.h>
 #include <snaption/rgbimage.h>
 
+#include <QFutureWatcher>
 #include <QGraphicsView>
+#include <QImage>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -36,15 +39,16 @@ public:
     void setSettings(const HeatmapSettings &settings);
     const HeatmapSettings &settings() const { return m_settings; }
     int word() const { return m_word; }
-    // The composed picture currently shown (for "save overlay"), at display resolution.
-    const RgbImage &overlay() const;
+    // The composed picture for the current image, word and settings (for "save overlay"), at
+    // display resolution; waits for a composition still under way.
+    const RgbImage &overlay();
     // The image shown, without a heatmap, and its attention maps; empty when none.
     const std::shared_ptr<const RgbImage> &image() const { return m_image; }
     const AttentionMaps &attention() const { return m_attention; }
     static RgbImage compose(const RgbImage &image, const AttentionMaps &attention, int word, const HeatmapSettings &settings);
 
 Q_SIGNALS:
-    void overlayChanged(); // once per render
+    void overlayChanged(); // once per render, when its picture is shown
 
 public Q_SLOTS:
     void zoomIn();
@@ -57,9 +61,23 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    using Overlay = std::shared_ptr<const RgbImage>;
+    // A composed overlay and its pixels in the pixmap's format, both made off the GUI thread.
+    struct Composed {
+        Overlay overlay;
+        QImage picture;
+    };
+    static QImage pictureOf(const RgbImage &image);
     void render();
+    void showPicture(QImage picture);
+    void applyComposed();
 
     QGraphicsPixmapItem *m_item = nullptr;
+    // Overlays are composed on a thread of their own (a camera photo's took 60-170 ms of the GUI
+    // thread); only the latest request's picture is shown.
+    QThreadPool m_composer;
+    QFutureWatcher<Composed> m_composed;
+    bool m_composedApplied = true;
     std::shared_ptr<const RgbImage> m_image;
     std::shared_ptr<const RgbImage> m_overlay; // m_image itself where no heatmap is drawn
     AttentionMaps m_attention;

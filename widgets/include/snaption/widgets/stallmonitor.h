@@ -21,6 +21,9 @@ public:
     double longestStallMs() const { return m_longest; }
     double longestStallAtSeconds() const { return m_longestAt; } // since start()
     int stallsOver(double ms) const;
+    // The longest stall from `seconds` after start() on (0 when none over 16 ms): the start-up's
+    // first paint left out.
+    double longestStallAfterMs(double seconds) const;
     double averageIntervalMs() const { return m_ticks ? m_total / m_ticks : 0; }
 
 private:
@@ -28,7 +31,10 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     double m_longest = 0, m_longestAt = 0, m_total = 0;
-    std::vector<double> m_stalls; // every lateness over 16 ms (a frame)
+    struct Stall {
+        double atSeconds, lateMs;
+    };
+    std::vector<Stall> m_stalls; // every lateness over 16 ms (a frame)
     int m_ticks = 0;
 };
 
