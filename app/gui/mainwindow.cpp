@@ -76,6 +76,7 @@ namespace snaption::gui {
 namespace {
 
 constexpr int kMaxRecent = 10;
+constexpr int kScreenshotDelayMs = 250;
 
 // Linux's nice value belongs to a thread (and the threads it starts); elsewhere nothing changes.
 void lowerThisThreadsPriority()
@@ -84,7 +85,6 @@ void lowerThisThreadsPriority()
     setpriority(PRIO_PROCESS, 0, 5);
 #endif
 }
-constexpr int kScreenshotDelayMs = 250;
 
 bool isModelFile(const QString &path)
 {
@@ -126,7 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_inferenceThread.setObjectName(QStringLiteral("inference"));
     // The window goes first when the cores are busy: the inference thread, and the threads it
     // starts (the model's OpenMP pool, the image readers), which inherit it, run at nice +5.
-    connect(&m_inferenceThread, &QThread::started, &m_inferenceThread, [] { lowerThisThreadsPriority(); }, Qt::DirectConnection);
+    connect(&m_inferenceThread, &QThread::started, &m_inferenceThread, &lowerThisThreadsPriority, Qt::DirectConnection);
     m_inferenceThread.start();
 
     m_captionTab = new CaptionTab(m_worker, this);
