@@ -207,7 +207,7 @@
 <context>
     <name>CaptionCommand</name>
     <message>
-        <location filename="../app/cli/captioncommand.cpp" line="+68"/>
+        <location filename="../app/cli/captioncommand.cpp" line="+75"/>
         <source>The model file (.safetensors).</source>
         <translation>Die Modelldatei (.safetensors).</translation>
     </message>
@@ -263,17 +263,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Images captioned together (default 8).</source>
-        <translation>Gemeinsam beschriebene Bilder (Standard 8).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <location line="+1"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <source>Images captioned together at most (default 16).</source>
+        <translation>Höchstens so viele Bilder werden gemeinsam beschrieben (Standard 16).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refuse images larger than this (default 100).</source>
         <translation>Größere Bilder ablehnen (Megapixel, Standard 100).</translation>
     </message>
@@ -1836,7 +1836,7 @@ restore  wiederherstellen, was laut Journal eines Laufs vorher da war
     </message>
     <message>
         <location line="+129"/>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>time budget reached: stopping training</source>
         <translation>Zeitbudget erreicht: das Training wird beendet</translation>
     </message>
@@ -2659,8 +2659,8 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+109"/>
-        <location line="+54"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+121"/>
+        <location line="+57"/>
         <location line="+8"/>
         <source>Snaption</source>
         <translation>Snaption</translation>
@@ -2692,7 +2692,7 @@ Snaption läuft weiter.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+576"/>
+        <location line="+577"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
@@ -3229,12 +3229,12 @@ Das bisherige Modell bleibt in Gebrauch.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-453"/>
         <source>Caption copied to the clipboard</source>
         <translation>Beschreibung in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+468"/>
+        <location line="+469"/>
         <source>Download Failed</source>
         <translation>Herunterladen fehlgeschlagen</translation>
     </message>
@@ -3742,7 +3742,7 @@ Einstellungen › Im Infobereich weiterlaufen ändert das später.</translation>
 <context>
     <name>snaption::gui::TrainTab</name>
     <message>
-        <location filename="../app/gui/traintab.cpp" line="+60"/>
+        <location filename="../app/gui/traintab.cpp" line="+59"/>
         <source>St&amp;op</source>
         <translation>St&amp;oppen</translation>
     </message>
@@ -5269,7 +5269,7 @@ Befehlszeile: snaption-cli train --preset %2</translation>
 <context>
     <name>snaption::widgets::HeatmapView</name>
     <message>
-        <location filename="../widgets/src/heatmapview.cpp" line="+19"/>
+        <location filename="../widgets/src/heatmapview.cpp" line="+22"/>
         <source>Image with attention heatmap</source>
         <translation>Bild mit Aufmerksamkeitskarte</translation>
     </message>

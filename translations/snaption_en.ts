@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="1143"/>
+        <location filename="../training/src/trainer.cpp" line="1146"/>
         <source>early stopping: no better %1 for %n epoch(s)</source>
         <translation>
             <numerusform>early stopping: no better %1 for %n epoch</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../training/src/trainer.cpp" line="1279"/>
+        <location filename="../training/src/trainer.cpp" line="1282"/>
         <source>training on %1 images, %n step(s) per epoch</source>
         <translation>
             <numerusform>training on %1 images, %n step per epoch</numerusform>
@@ -115,8 +115,8 @@
 <context>
     <name>snaption::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="500"/>
-        <location filename="../app/gui/mainwindow.cpp" line="740"/>
+        <location filename="../app/gui/mainwindow.cpp" line="516"/>
+        <location filename="../app/gui/mainwindow.cpp" line="756"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n image is waiting for a model.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="640"/>
+        <location filename="../app/gui/mainwindow.cpp" line="656"/>
         <source>Exported %n caption(s)</source>
         <translation>
             <numerusform>Exported %n caption</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="678"/>
+        <location filename="../app/gui/mainwindow.cpp" line="694"/>
         <source>Saved %n overlay(s)</source>
         <translation>
             <numerusform>Saved %n overlay</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="693"/>
+        <location filename="../app/gui/mainwindow.cpp" line="709"/>
         <source>%n image(s) already have a caption file. Overwrite them?</source>
         <translation>
             <numerusform>%n image already has a caption file. Overwrite it?</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>snaption::gui::TrainTab</name>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="621"/>
+        <location filename="../app/gui/traintab.cpp" line="620"/>
         <source>The time budget fits %n of them at the current speed.</source>
         <translation>
             <numerusform>The time budget fits %n of them at the current speed.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="712"/>
+        <location filename="../app/gui/traintab.cpp" line="711"/>
         <source>Finished in %1: %n epoch(s); best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</source>
         <translation>
             <numerusform>Finished in %1: %n epoch; best model BLEU-4 %2, CIDEr-D %3 on %4 validation images</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/traintab.cpp" line="720"/>
+        <location filename="../app/gui/traintab.cpp" line="719"/>
         <source>%n unreadable image(s) were skipped; history.json lists them</source>
         <translation>
             <numerusform>%n unreadable image was skipped; history.json lists it</numerusform>

@@ -22,6 +22,7 @@
 #include <snaption/error.h>
 #include <snaption/imagewriter.h>
 #include <snaption/seedimporter.h>
+#include <snaption/threading.h>
 #include <snaption/weightprecision.h>
 #include <snaption/widgets/announcer.h>
 #include <snaption/widgets/captionexporter.h>
@@ -68,23 +69,13 @@
 
 #include <mutex>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#endif
 
 namespace snaption::gui {
 namespace {
 
 constexpr int kMaxRecent = 10;
 constexpr int kScreenshotDelayMs = 250;
-
-// Linux's nice value belongs to a thread (and the threads it starts); elsewhere nothing changes.
-void lowerThisThreadsPriority()
-{
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, 0, 5);
-#endif
-}
+constexpr int kInferenceNiceness = 5;
 
 bool isModelFile(const QString &path)
 {
@@ -126,7 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_inferenceThread.setObjectName(QStringLiteral("inference"));
     // The window goes first when the cores are busy: the inference thread, and the threads it
     // starts (the model's OpenMP pool, the image readers), which inherit it, run at nice +5.
-    connect(&m_inferenceThread, &QThread::started, &m_inferenceThread, &lowerThisThreadsPriority, Qt::DirectConnection);
+    connect(&m_inferenceThread, &QThread::started, &m_inferenceThread, [] { lowerComputePriority(kInferenceNiceness); }, Qt::DirectConnection);
     m_inferenceThread.start();
 
     m_captionTab = new CaptionTab(m_worker, this);

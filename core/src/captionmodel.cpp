@@ -48,7 +48,8 @@ torch::Tensor CaptionModelImpl::memoryFromEncoderOutput(const torch::Tensor &out
     const std::int64_t batch = output.size(0), h = output.size(2), w = output.size(3);
     if (h > m_memoryRows->options.num_embeddings() || w > m_memoryColumns->options.num_embeddings())
         throw Error(ErrorKind::BadImage, "the feature map is larger than the model's position grid");
-    torch::Tensor memory = m_project->forward(output.flatten(2).transpose(1, 2)); // [B, h*w, d]
+    const torch::Tensor cells = output.flatten(2).transpose(1, 2); // [B, h*w, channels]
+    torch::Tensor memory = stepEngineApplies() ? m_stepEngine->projectMemory(cells) : m_project->forward(cells); // [B, h*w, d]
     const torch::Tensor rows = m_memoryRows->weight.narrow(0, 0, h).unsqueeze(1);    // [h, 1, d]
     const torch::Tensor cols = m_memoryColumns->weight.narrow(0, 0, w).unsqueeze(0); // [1, w, d]
     return memory + (rows + cols).reshape({1, h * w, -1}).expand({batch, h * w, -1});
@@ -89,22 +90,31 @@ DecoderCache CaptionModelImpl::startDecoding(const torch::Tensor &memory)
 {
     const DecoderConfig &d = m_config.decoder;
     const std::int64_t rows = memory.size(0), headDim = d.dim / d.heads;
+    // Each image's rows must be projected as they would be alone: an image's caption must not
+    // depend on its batch. The step engine's products compute each row on its own; a BLAS
+    // product's rounding may depend on how many rows it is given (OpenBLAS's Haswell kernels,
+    // which machines with OPENBLAS_CORETYPE=Haswell use, do), so that path goes image by image.
+    const bool engine = stepEngineApplies();
+    const std::vector<std::pair<torch::Tensor, torch::Tensor>> engineKeysValues =
+        engine ? m_stepEngine->memoryKeysValues(memory) : std::vector<std::pair<torch::Tensor, torch::Tensor>>();
     DecoderCache cache;
-    for (auto &layer : m_layers) {
+    for (std::size_t layerIndex = 0; layerIndex < m_layers.size(); ++layerIndex) {
         DecoderCache::Layer entry;
         entry.selfKeys = torch::empty({rows, d.heads, d.contextLength, headDim}, memory.options());
         entry.selfValues = torch::empty({rows, d.heads, d.contextLength, headDim}, memory.options());
-        // Each image's memory is projected on its own: a matrix product's rounding may depend on
-        // how many rows it is given (OpenBLAS's Haswell kernels, which machines with
-        // OPENBLAS_CORETYPE=Haswell use, do), and an image's caption must not depend on its batch.
-        std::vector<torch::Tensor> keys, values;
-        for (std::int64_t image = 0; image < rows; ++image) {
-            auto [imageKeys, imageValues] = layer->memoryKeysValues(memory.narrow(0, image, 1));
-            keys.push_back(std::move(imageKeys));
-            values.push_back(std::move(imageValues));
+        if (engine) {
+            entry.memoryKeys = engineKeysValues[layerIndex].first.contiguous();
+            entry.memoryValues = engineKeysValues[layerIndex].second.contiguous();
+        } else {
+            std::vector<torch::Tensor> keys, values;
+            for (std::int64_t image = 0; image < rows; ++image) {
+                auto [imageKeys, imageValues] = m_layers[layerIndex]->memoryKeysValues(memory.narrow(0, image, 1));
+                keys.push_back(std::move(imageKeys));
+                values.push_back(std::move(imageValues));
+            }
+            entry.memoryKeys = torch::cat(keys).contiguous();
+            entry.memoryValues = torch::cat(values).contiguous();
         }
-        entry.memoryKeys = torch::cat(keys).contiguous();
-        entry.memoryValues = torch::cat(values).contiguous();
         cache.layers.push_back(std::move(entry));
     }
     for (std::int64_t r = 0; r < rows; ++r) cache.memoryRows.push_back(r);
@@ -113,7 +123,7 @@ DecoderCache CaptionModelImpl::startDecoding(const torch::Tensor &memory)
 
 torch::Tensor CaptionModelImpl::decodeStep(const torch::Tensor &tokens, DecoderCache &cache, torch::Tensor *crossAttention)
 {
-    if (m_stepEngine && !is_training() && m_stepEngine->isCurrent()) return m_stepEngine->step(tokens, cache, crossAttention);
+    if (stepEngineApplies()) return m_stepEngine->step(tokens, cache, crossAttention);
     torch::Tensor x = embed(tokens.unsqueeze(1), cache.length); // [R, 1, d]
     const torch::Tensor memoryRows = cache.memoryIsPerRow() ? torch::Tensor() : cache.memoryRowIndex();
     std::vector<torch::Tensor> weights;
@@ -125,6 +135,11 @@ torch::Tensor CaptionModelImpl::decodeStep(const torch::Tensor &tokens, DecoderC
     ++cache.length;
     if (crossAttention) *crossAttention = torch::stack(weights, 1); // [R, L, H, M]
     return finish(x.squeeze(1));
+}
+
+bool CaptionModelImpl::stepEngineApplies() const
+{
+    return m_stepEngine && !is_training() && m_stepEngine->isCurrent();
 }
 
 void CaptionModelImpl::prepareForInference(WeightPrecision precision)

@@ -52,6 +52,7 @@ public:
     // for decoding during training (self-critical steps), where the weights change every step.
     void prepareDecoderForInference();
 
+    const torch::nn::Linear &memoryProjection() const { return m_project; }
     const std::vector<DecoderLayer> &layers() const { return m_layers; }
     const torch::nn::LayerNorm &finalNorm() const { return m_finalNorm; }
     const torch::nn::Linear &vocabProjection() const { return m_vocabProjection; }
@@ -61,6 +62,7 @@ public:
 private:
     torch::Tensor embed(const torch::Tensor &tokens, std::int64_t firstPosition);
     torch::Tensor finish(const torch::Tensor &hidden);
+    bool stepEngineApplies() const; // prepared for inference, in eval mode, weights unchanged since
 
     ModelConfig m_config;
     std::int64_t m_vocabularySize;

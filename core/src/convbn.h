@@ -23,6 +23,10 @@ public:
     static torch::nn::Conv2d makeConv(int in, int out, int kernel, int stride, int groups, bool tfSamePadding);
     static torch::nn::BatchNorm2d makeNorm(int channels, double eps);
     static torch::Tensor activate(const torch::Tensor &input, Activation activation);
+    static torch::Tensor activateInPlace(torch::Tensor &input, Activation activation);
+    // A residual block's output: input + blockOutput, added into blockOutput (a fresh tensor of
+    // the block's) where no gradient flows through either.
+    static torch::Tensor addResidual(const torch::Tensor &input, torch::Tensor &blockOutput);
     // TensorFlow "SAME" padding: asymmetric, extra row/column at the bottom/right.
     static torch::Tensor padSame(const torch::Tensor &input, int kernel, int stride);
     // The rows (or columns) of zeros SAME padding adds around an input of `size` pixels.

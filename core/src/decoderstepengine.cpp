@@ -77,6 +77,7 @@ DecoderStepEngine::DecoderStepEngine(CaptionModelImpl &model, WeightPrecision pr
         layer.selfProjection = linear(self->in_proj_weight, self->in_proj_bias);
         layer.selfOutput = linear(self->out_proj->weight, self->out_proj->bias);
         layer.crossQuery = linear(cross->in_proj_weight.narrow(0, 0, m_dim), cross->in_proj_bias.narrow(0, 0, m_dim));
+        layer.crossKeysValues = linear(cross->in_proj_weight.narrow(0, m_dim, 2 * m_dim), cross->in_proj_bias.narrow(0, m_dim, 2 * m_dim));
         layer.crossOutput = linear(cross->out_proj->weight, cross->out_proj->bias);
         layer.feedForward1 = linear(module->linear1->weight, module->linear1->bias);
         layer.feedForward2 = linear(module->linear2->weight, module->linear2->bias);
@@ -84,6 +85,9 @@ DecoderStepEngine::DecoderStepEngine(CaptionModelImpl &model, WeightPrecision pr
     }
     if (!model.finalNorm().is_empty()) m_finalNorm = norm(model.finalNorm());
     m_vocabProjection = linear(model.vocabProjection()->weight, model.vocabProjection()->bias);
+    m_sources.push_back(model.memoryProjection()->weight);
+    m_sources.push_back(model.memoryProjection()->bias);
+    m_memoryProjection = InferenceLinear(model.memoryProjection()->weight, model.memoryProjection()->bias, WeightPrecision::Float32);
     m_wordEmbeddings = model.wordEmbeddings()->weight.detach().contiguous();
     m_positionEmbeddings = model.positionEmbeddings()->weight.detach().contiguous();
     m_sources.push_back(model.wordEmbeddings()->weight);
@@ -115,6 +119,29 @@ void DecoderStepEngine::layerNorm(const Norm &norm, const float *x, std::int64_t
         const float inverse = float(1.0 / std::sqrt(variance / double(dim) + norm.eps));
         for (std::int64_t i = 0; i < dim; ++i) out[r * dim + i] = (in[i] - float(mean)) * inverse * weight[i] + bias[i];
     }
+}
+
+std::vector<std::pair<torch::Tensor, torch::Tensor>> DecoderStepEngine::memoryKeysValues(const torch::Tensor &memory) const
+{
+    const torch::Tensor input = memory.to(torch::kFloat).contiguous();
+    const std::int64_t images = input.size(0), tokens = input.size(1);
+    const auto splitHeads = [&](const torch::Tensor &x) { return x.view({images, tokens, m_heads, m_headDim}).transpose(1, 2); };
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> projected;
+    for (const Layer &layer : m_layers) {
+        torch::Tensor keysValues = torch::empty({images, tokens, 2 * m_dim});
+        layer.crossKeysValues.forward(input.data_ptr<float>(), images * tokens, keysValues.data_ptr<float>());
+        const auto parts = keysValues.chunk(2, -1);
+        projected.emplace_back(splitHeads(parts[0]), splitHeads(parts[1]));
+    }
+    return projected;
+}
+
+torch::Tensor DecoderStepEngine::projectMemory(const torch::Tensor &cells) const
+{
+    const torch::Tensor input = cells.to(torch::kFloat).contiguous();
+    torch::Tensor memory = torch::empty({input.size(0), input.size(1), m_memoryProjection.outFeatures()});
+    m_memoryProjection.forward(input.data_ptr<float>(), input.size(0) * input.size(1), memory.data_ptr<float>());
+    return memory;
 }
 
 torch::Tensor DecoderStepEngine::step(const torch::Tensor &tokens, DecoderCache &cache, torch::Tensor *crossAttention) const

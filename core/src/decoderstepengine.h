@@ -7,6 +7,7 @@
 
 #include <torch/types.h>
 
+#include <utility>
 #include <vector>
 
 namespace snaption {
@@ -24,6 +25,13 @@ public:
     bool isCurrent() const;
     // tokens [R] at position cache.length -> logits [R, V]; crossAttention receives [R, L, H, M].
     torch::Tensor step(const torch::Tensor &tokens, DecoderCache &cache, torch::Tensor *crossAttention) const;
+    // memory [images, M, d] -> each layer's cross-attention keys and values, [images, H, M, Dh]
+    // each, as MultiheadAttention::projectKeysValues computes them: all images' rows in one pass
+    // over the weights, on every core, each row's result independent of the others.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> memoryKeysValues(const torch::Tensor &memory) const;
+    // The encoder's cells [images, cells, channels] -> the decoder's memory before its position
+    // embeddings [images, cells, d], as the model's memory projection computes it, row by row.
+    torch::Tensor projectMemory(const torch::Tensor &cells) const;
 
 private:
     struct Norm {
@@ -35,6 +43,7 @@ private:
         InferenceLinear selfProjection; // queries, keys, values
         InferenceLinear selfOutput;
         InferenceLinear crossQuery;
+        InferenceLinear crossKeysValues;
         InferenceLinear crossOutput;
         InferenceLinear feedForward1;
         InferenceLinear feedForward2;
@@ -48,6 +57,7 @@ private:
     std::vector<Layer> m_layers;
     Norm m_finalNorm; // weight undefined: no final norm
     InferenceLinear m_vocabProjection;
+    InferenceLinear m_memoryProjection; // float32 in every precision: int8 rounds only the decoder
     torch::Tensor m_wordEmbeddings, m_positionEmbeddings;
     std::int64_t m_dim, m_heads, m_headDim, m_contextLength;
     bool m_gelu;

@@ -57,9 +57,10 @@ torch::Tensor EfficientNetB0Impl::features(const torch::Tensor &images)
         torch::Tensor y = block.expand ? block.expand->forward(x) : x;
         y = block.depthwise->forward(y);
         const torch::Tensor scale = torch::silu(block.squeezeReduce->forward(y.mean({2, 3}, true)));
-        y = y * torch::sigmoid(block.squeezeExpand->forward(scale));
+        const torch::Tensor gate = torch::sigmoid(block.squeezeExpand->forward(scale));
+        y = y.requires_grad() || gate.requires_grad() ? y * gate : y.mul_(gate); // y is the block's own
         y = block.project->forward(y);
-        x = block.residual ? x + y : y;
+        x = block.residual ? ConvBn::addResidual(x, y) : y;
     }
     return m_head->forward(x);
 }

@@ -46,6 +46,13 @@ bool ImageDecodeQueue::contains(std::uint64_t key) const
     return m_entries.count(key) > 0;
 }
 
+bool ImageDecodeQueue::isReady(std::uint64_t key) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto entry = m_entries.find(key);
+    return entry != m_entries.end() && entry->second.done;
+}
+
 ImageDecodeQueue::Decoded ImageDecodeQueue::take(std::uint64_t key, const std::string &path)
 {
     std::unique_lock<std::mutex> lock(m_mutex);

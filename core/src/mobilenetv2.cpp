@@ -48,7 +48,7 @@ torch::Tensor MobileNetV2Impl::features(const torch::Tensor &images)
     for (Block &block : m_blocks) {
         torch::Tensor y = block.expand ? block.expand->forward(x) : x;
         y = block.project->forward(block.depthwise->forward(y));
-        x = block.residual ? x + y : y;
+        x = block.residual ? ConvBn::addResidual(x, y) : y;
     }
     return m_head->forward(x);
 }

@@ -129,7 +129,10 @@ void ModelStorage::loadStateDict(torch::nn::Module &module, const TensorMap &ten
         const torch::Tensor &tensor = found->second;
         if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
             throw Error(ErrorKind::BadModel, source + ": \"" + name + "\" contains NaN or infinite values");
-        target.copy_(tensor.to(target.scalar_type()));
+        // Adopting a file's tensor (a view of its mapped bytes, see TensorConversion::read) spares
+        // copying into the parameter's own freshly initialised pages.
+        if (options.adoptStorage) target.set_data(tensor.to(target.scalar_type()));
+        else target.copy_(tensor.to(target.scalar_type()));
     }
 }
 
@@ -141,7 +144,9 @@ ModelStorage::Loaded ModelStorage::load(const std::string &path)
     refuseArchitectureLargerThanWeights(loaded.info, path);
     loaded.model = CaptionModel(loaded.info.config, std::int64_t(loaded.info.vocabulary.size()));
     checkFits(*loaded.model, specsOf(file), path, LoadOptions{}); // before the tensors are converted
-    loadStateDict(*loaded.model, TensorConversion::readAll(file), path);
+    LoadOptions adopt;
+    adopt.adoptStorage = true;
+    loadStateDict(*loaded.model, TensorConversion::readAll(file), path, adopt);
     loaded.model->eval();
     return loaded;
 }

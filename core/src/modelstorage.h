@@ -38,6 +38,9 @@ public:
     struct LoadOptions {
         bool allowUnexpected = false; // ignore tensors the module does not have
         std::function<std::string(const std::string &)> rename; // maps file names to module names
+        // The tensors are the caller's to give away (read from a file for this load, held by
+        // nothing else): parameters take their storage instead of copying it into their own.
+        bool adoptStorage = false;
     };
     // A tensor's name-independent description: what the architecture check compares.
     struct TensorSpec {

@@ -2,6 +2,7 @@
 
 #include <snaption/error.h>
 
+#include "filemapping.h"
 #include "inputfile.h"
 
 #include <nlohmann/json.hpp>
@@ -47,14 +48,9 @@ std::int64_t SafetensorsFile::Entry::elementCount() const
 
 SafetensorsFile SafetensorsFile::read(const std::string &path)
 {
-    std::uint64_t size = 0;
-    std::ifstream in = openOrThrow(path, size);
-    if (size > std::uint64_t(std::numeric_limits<std::streamsize>::max()) || size > (std::uint64_t(1) << 40))
-        fail(path, "the file is implausibly large");
-    std::vector<std::uint8_t> bytes(size);
-    if (size && !in.read(reinterpret_cast<char *>(bytes.data()), std::streamsize(size)))
-        throw Error(ErrorKind::Io, path + ": read error");
-    return parse(std::move(bytes), path);
+    if (InputFile::size(path) > (std::uint64_t(1) << 40)) fail(path, "the file is implausibly large");
+    const std::shared_ptr<const FileMapping> mapping = FileMapping::map(path);
+    return parseHeld(mapping, mapping->data(), mapping->size(), path);
 }
 
 SafetensorsFile SafetensorsFile::readHeader(const std::string &path)
@@ -77,17 +73,25 @@ SafetensorsFile SafetensorsFile::readHeader(const std::string &path)
 
 SafetensorsFile SafetensorsFile::parse(std::vector<std::uint8_t> bytes, const std::string &nameForErrors)
 {
+    const std::shared_ptr<const FileMapping> held = FileMapping::hold(std::move(bytes));
+    return parseHeld(held, held->data(), held->size(), nameForErrors);
+}
+
+SafetensorsFile SafetensorsFile::parseHeld(std::shared_ptr<const void> owner, const std::uint8_t *bytes, std::uint64_t size,
+                                           const std::string &nameForErrors)
+{
     SafetensorsFile file;
     file.m_sourceName = nameForErrors;
-    if (bytes.size() < 8) fail(nameForErrors, "shorter than the 8-byte header length");
-    const std::uint64_t headerSize = readLittleEndian64(bytes.data());
+    if (size < 8) fail(nameForErrors, "shorter than the 8-byte header length");
+    const std::uint64_t headerSize = readLittleEndian64(bytes);
     if (headerSize > kMaxHeaderBytes)
         fail(nameForErrors, "header length " + std::to_string(headerSize) + " exceeds the 100 MB limit");
-    if (headerSize > bytes.size() - 8)
+    if (headerSize > size - 8)
         fail(nameForErrors, "header length " + std::to_string(headerSize) + " runs past the end of the file");
     file.m_dataStart = 8 + headerSize;
-    file.parseHeader(bytes.data() + 8, headerSize, bytes.size() - file.m_dataStart);
-    file.m_bytes = std::move(bytes);
+    file.parseHeader(bytes + 8, headerSize, size - file.m_dataStart);
+    file.m_bytesOwner = std::move(owner);
+    file.m_bytes = bytes;
     return file;
 }
 
@@ -189,8 +193,8 @@ const SafetensorsFile::Entry *SafetensorsFile::find(const std::string &name) con
 
 const std::uint8_t *SafetensorsFile::data(const Entry &entry) const
 {
-    if (m_bytes.empty()) throw Error(ErrorKind::BadModel, m_sourceName + ": only the header was read");
-    return m_bytes.data() + m_dataStart + entry.begin;
+    if (!m_bytes) throw Error(ErrorKind::BadModel, m_sourceName + ": only the header was read");
+    return m_bytes + m_dataStart + entry.begin;
 }
 
 } // namespace snaption

@@ -41,9 +41,16 @@ TensorDType TensorConversion::fromTorch(torch::Dtype dtype)
 
 torch::Tensor TensorConversion::read(const SafetensorsFile &file, const SafetensorsFile::Entry &entry)
 {
+    const std::uint8_t *bytes = file.data(entry);
+    if (entry.end > entry.begin && reinterpret_cast<std::uintptr_t>(bytes) % dtypeSize(entry.dtype) == 0) {
+        // A view of the file's bytes: no copy, and no fresh pages to allocate. It holds the bytes;
+        // writing to it changes this process's copy-on-write pages, never the file.
+        std::shared_ptr<const void> owner = file.bytesOwner();
+        return torch::from_blob(const_cast<std::uint8_t *>(bytes), entry.shape, [owner](void *) mutable { owner.reset(); },
+                                torch::TensorOptions().dtype(toTorch(entry.dtype)));
+    }
     torch::Tensor tensor = torch::empty(entry.shape, torch::TensorOptions().dtype(toTorch(entry.dtype)));
-    const std::size_t bytes = entry.end - entry.begin;
-    if (bytes) std::memcpy(tensor.data_ptr(), file.data(entry), bytes); // safetensors is little-endian, as is x86/ARM
+    if (entry.end > entry.begin) std::memcpy(tensor.data_ptr(), bytes, entry.end - entry.begin); // safetensors is little-endian, as is x86/ARM
     return tensor;
 }
 

@@ -17,7 +17,8 @@ class TensorConversion {
 public:
     static torch::Dtype toTorch(TensorDType dtype);
     static TensorDType fromTorch(torch::Dtype dtype);
-    // Copies one entry out of the file into a tensor of the stored dtype.
+    // One entry as a tensor of the stored dtype: a view of the file's bytes where they are aligned
+    // for it (the tensor keeps them alive), a copy otherwise.
     static torch::Tensor read(const SafetensorsFile &file, const SafetensorsFile::Entry &entry);
     static TensorMap readAll(const SafetensorsFile &file);
     // Floating tensors are stored as `floatStorage` (F32 or F16); integer tensors as they are.

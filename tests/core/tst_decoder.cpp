@@ -9,6 +9,7 @@
 #include "tensorconversion.h"
 
 #include <snaption/error.h>
+#include <snaption/modelfactory.h>
 #include <snaption/safetensorsfile.h>
 #include <snaption/vocabulary.h>
 
@@ -187,6 +188,72 @@ private Q_SLOTS:
             const double shift = maxDifference(full, reference);
             QVERIFY2(shift > 1e-6 && shift < 0.1, qPrintable(QString::number(shift)));
         }
+    }
+
+    void stepEngineProjectsMemoryAsLibTorchDoes_data()
+    {
+        QTest::addColumn<bool>("int8");
+        QTest::newRow("float32") << false;
+        QTest::newRow("int8") << true;
+    }
+
+    // The image memory, and its keys and values for cross-attention: the prepared model projects
+    // all images' rows at once with the engine's products; LibTorch, image by image, agrees.
+    void stepEngineProjectsMemoryAsLibTorchDoes()
+    {
+        QFETCH(bool, int8);
+        CaptionModel model = randomModel(17);
+        model->prepareForInference(int8 ? WeightPrecision::Int8 : WeightPrecision::Float32);
+        c10::InferenceMode inference;
+        // The encoder's 7 x 7 cells projected to the memory: the engine's rows against LibTorch's
+        // product (which a model in training mode uses).
+        const torch::Tensor cells = torch::randn({5, 1280, 7, 7});
+        const torch::Tensor projected = model->memoryFromEncoderOutput(cells);
+        model->train();
+        const torch::Tensor byLibTorch = model->memoryFromEncoderOutput(cells);
+        model->eval();
+        QVERIFY2(maxDifference(projected, byLibTorch) < 1e-4, qPrintable(QString::number(maxDifference(projected, byLibTorch))));
+        const torch::Tensor memory = torch::randn({5, 49, 32}) * 2;
+        const DecoderCache cache = model->startDecoding(memory);
+        QCOMPARE(cache.layers.size(), model->layers().size());
+        for (std::size_t layer = 0; layer < model->layers().size(); ++layer) {
+            for (std::int64_t image = 0; image < memory.size(0); ++image) {
+                const auto [keys, values] = model->layers()[layer]->memoryKeysValues(memory.narrow(0, image, 1));
+                QVERIFY2(maxDifference(cache.layers[layer].memoryKeys.narrow(0, image, 1), keys) < 1e-4,
+                         qPrintable(QString::number(maxDifference(cache.layers[layer].memoryKeys.narrow(0, image, 1), keys))));
+                QVERIFY(maxDifference(cache.layers[layer].memoryValues.narrow(0, image, 1), values) < 1e-4);
+            }
+        }
+    }
+
+    // A loaded model's weights are copy-on-write views of its mapped file: changing one model's
+    // weights changes neither the file nor another model loaded from it, and replacing the file
+    // (renamed over, as every writer here does) leaves a loaded model as it was.
+    void loadedWeightsAreTheirOwnCopyOnWrite()
+    {
+        const std::string path = m_dir.filePath(QStringLiteral("cow.safetensors")).toStdString();
+        const ModelConfig config = smallConfig();
+        const Vocabulary vocabulary = Vocabulary::fromCaptions({"a dog runs", "a cat sits"});
+        ModelFactory::Options options;
+        options.seed = 21;
+        ModelFactory::createRandom(config, vocabulary, path, options);
+        ModelStorage::Loaded first = ModelStorage::load(path), second = ModelStorage::load(path);
+        const std::string name = "vocab_projection.weight";
+        torch::Tensor changed = ModelStorage::stateDict(*first.model).at(name), kept = ModelStorage::stateDict(*second.model).at(name);
+        const SafetensorsFile file = SafetensorsFile::read(path);
+        const torch::Tensor stored = TensorConversion::read(file, *file.find(name)).clone();
+        QVERIFY(torch::equal(changed, stored));
+        {
+            torch::NoGradGuard noGrad;
+            changed.add_(1.0);
+        }
+        QVERIFY(torch::equal(kept, stored));
+        QVERIFY(torch::equal(TensorConversion::read(SafetensorsFile::read(path), *file.find(name)), stored));
+        options.seed = 22;
+        ModelFactory::createRandom(config, vocabulary, path, options);
+        QVERIFY(!torch::equal(TensorConversion::read(SafetensorsFile::read(path), *file.find(name)), stored));
+        QVERIFY(torch::equal(kept, stored));
+        QVERIFY(torch::equal(changed, stored + 1.0));
     }
 
     void crossAttentionRowsSumToOne()

@@ -78,6 +78,23 @@ private Q_SLOTS:
         QCOMPARE(reader.calls.load(), 6); // each read once
     }
 
+    void saysWhichReadsHaveFinished()
+    {
+        CountingReader reader;
+        reader.delayMs = 300;
+        ImageDecodeQueue queue([&](const std::string &path) { return reader.read(path); }, 1);
+        queue.submit(1, "4");
+        queue.submit(2, "bad.jpg");
+        queue.submit(3, "5");
+        QVERIFY(!queue.isReady(1)); // a read of 300 ms has only begun
+        QVERIFY(!queue.isReady(9)); // never submitted
+        QTRY_VERIFY_WITH_TIMEOUT(queue.isReady(1) && queue.isReady(2), 10000);
+        QVERIFY(!queue.isReady(3));   // one reader: the third read has barely begun
+        QVERIFY(queue.isReady(2));    // a failed read has finished too
+        QCOMPARE(queue.take(1, "4").image->width, 4);
+        QVERIFY(!queue.isReady(1)); // taken
+    }
+
     void keepsErrorsWithTheirImage()
     {
         CountingReader reader;

@@ -71,6 +71,43 @@ private Q_SLOTS:
         QCOMPARE(headerLength % 8, std::uint64_t(0));
     }
 
+    // A read file's bytes are mapped, not copied: whoever holds bytesOwner() keeps them after the
+    // file object is gone, and replacing the file the way our writers do (a finished copy renamed
+    // over it) leaves them as they were read.
+    void readBytesOutliveTheFileObjectAndItsReplacement()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("mapped.safetensors")).toStdString();
+        std::vector<float> first(50000), second(50000);
+        for (std::size_t i = 0; i < first.size(); ++i) {
+            first[i] = float(i) * 0.5f;
+            second[i] = -float(i);
+        }
+        const auto write = [&](const std::vector<float> &values) {
+            SafetensorsWriter writer;
+            writer.addTensor("w", TensorDType::F32, {std::int64_t(values.size())}, values.data(), values.size() * sizeof(float));
+            writer.write(path);
+        };
+        write(first);
+        std::shared_ptr<const void> owner;
+        const std::uint8_t *bytes = nullptr;
+        {
+            const SafetensorsFile file = SafetensorsFile::read(path);
+            owner = file.bytesOwner();
+            bytes = file.data(file.entries().front());
+            QVERIFY(SafetensorsFile::readHeader(path).bytesOwner() == nullptr);
+        }
+        QVERIFY(owner);
+        write(second); // our writer renames a finished file over the old one
+        QCOMPARE(std::memcmp(bytes, first.data(), first.size() * sizeof(float)), 0);
+        const SafetensorsFile replaced = SafetensorsFile::read(path);
+        QCOMPARE(std::memcmp(replaced.data(replaced.entries().front()), second.data(), second.size() * sizeof(float)), 0);
+        // An in-memory file holds its bytes the same way.
+        const QByteArray raw = readBytes(QString::fromStdString(path));
+        std::shared_ptr<const void> held = parse(raw).bytesOwner();
+        QVERIFY(held);
+    }
+
     void readsFilesWrittenByPython()
     {
         QTemporaryDir dir;

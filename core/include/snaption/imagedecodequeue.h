@@ -52,6 +52,8 @@ public:
     // Queues `path` under `key`; a key already outstanding is replaced.
     void submit(std::uint64_t key, const std::string &path);
     bool contains(std::uint64_t key) const;
+    // Whether `key`'s read has finished, so that take() would not wait.
+    bool isReady(std::uint64_t key) const;
     // Waits for `key`'s image and hands it over; a key not outstanding is read on the calling thread.
     Decoded take(std::uint64_t key, const std::string &path);
     // Submitted and not yet taken.

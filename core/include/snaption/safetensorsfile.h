@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,8 @@ public:
         std::int64_t elementCount() const;
     };
 
-    // Reads and validates the whole file.
+    // Reads and validates the whole file. Its bytes are mapped, not copied, where the system
+    // allows: tensors may view them (see bytesOwner()).
     static SafetensorsFile read(const std::string &path);
     // Reads and validates only the header (offsets are checked against the file size).
     static SafetensorsFile readHeader(const std::string &path);
@@ -38,12 +40,18 @@ public:
     const Entry *find(const std::string &name) const;
     // The bytes of an entry; throws when only the header was read.
     const std::uint8_t *data(const Entry &entry) const;
+    // Keeps the bytes that data() points into alive; whoever views them without copying holds it.
+    // Empty when only the header was read.
+    std::shared_ptr<const void> bytesOwner() const { return m_bytesOwner; }
 
 private:
     void parseHeader(const std::uint8_t *headerBytes, std::uint64_t headerSize, std::uint64_t dataSize);
+    static SafetensorsFile parseHeld(std::shared_ptr<const void> owner, const std::uint8_t *bytes, std::uint64_t size,
+                                     const std::string &nameForErrors);
 
     std::string m_sourceName;
-    std::vector<std::uint8_t> m_bytes;
+    std::shared_ptr<const void> m_bytesOwner;
+    const std::uint8_t *m_bytes = nullptr;
     std::uint64_t m_dataStart = 0;
     std::map<std::string, std::string> m_metadata;
     std::vector<Entry> m_entries;
