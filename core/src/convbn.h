@@ -43,6 +43,8 @@ private:
     torch::nn::BatchNorm2d m_norm{nullptr};
     Activation m_activation = Activation::None;
     bool m_tfSamePadding = false;
+    bool readsPaddedBefore(const torch::Tensor &input) const;
+
     int m_kernel = 1;
     int m_stride = 1;
     int m_padding = 0;
@@ -50,6 +52,10 @@ private:
 
     torch::Tensor m_fusedWeight;
     torch::Tensor m_fusedBias;
+    // For TF SAME padding with stride 2 on even sizes, which pads (0, 1): the fused kernel with a
+    // leading row and column of zeros, applied with symmetric padding 1, reads the same pixels
+    // without a padded copy of the input.
+    torch::Tensor m_fusedWeightPaddedBefore;
     std::int64_t m_fusedVersion = -1; // weightsVersion() when fused: stale after any update
 };
 
