@@ -144,7 +144,7 @@ std::atomic<Kernel> g_kernel{Kernel::Auto};
 // rows, so that each loaded vector feeds as many products as possible.
 constexpr int outsPerAvx2Tile(int rows)
 {
-    return rows == 1 ? 8 : rows == 2 ? 4 : 2;
+    return rows == 1 ? 8 : rows == 2 ? 4 : rows == 3 ? 4 : 2;
 }
 constexpr int outsPerAvx512Tile(int rows)
 {
@@ -210,7 +210,13 @@ void matrixRows(const Weight *weight, const float *scales, const float *bias, st
         for (std::int64_t first = begin; first < end; first += kOutsPerChunk) {
             const std::int64_t last = std::min(end, first + kOutsPerChunk);
             std::int64_t r = 0;
-            for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+            if (kernel == Kernel::Avx2) {
+                // 16 registers: 4 weight rows x 3 input rows (12 accumulators) feed more products
+                // per load than 2 x 4.
+                for (; r + 3 <= rows; r += 3) tileRange<Weight, 3>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+            } else {
+                for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+            }
             switch (rows - r) {
             case 3: tileRange<Weight, 3>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
             case 2: tileRange<Weight, 2>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
