@@ -25,7 +25,6 @@ public:
 
     const std::uint8_t *data() const { return m_data; }
     std::uint64_t size() const { return m_size; }
-    bool isMapped() const { return m_mapped; }
 
 private:
     FileMapping() = default;
