@@ -186,15 +186,11 @@ int CaptionCommand::run(const QStringList &arguments)
         }
     };
 
-    // Images are read and decoded on threads of their own while the model loads and then while it
-    // captions the batch before, a bounded number ahead (memory stays flat). Read at the
-    // encoder's size, as the desktop app reads them for captioning (the same pixels): a camera
-    // photo is decoded at 1/8 size and a batch holds under 2.4 MB per image. On a resumed archive
-    // run most images are skipped before they are read, so reading starts once its journal is open.
-    // A reader per core, and the model's threads (this one and those it starts) yield to them: the
-    // readers stop when they are a bounded number ahead, so the model gets the cores back, and a
-    // camera photo's decoding (~30 ms of one core at 1/8 scale) never waits behind it (60 photos
-    // of 12 MP: 3.7 s -> 2.9 s, docs/BENCHMARKS.md).
+    // Images are read at the encoder's size (the desktop app's pixels; a camera photo at 1/8 scale)
+    // on a reader per core, from before the model loads and then a bounded number ahead, so memory
+    // stays flat; an archive run starts reading once its journal is open (most images are skipped).
+    // The model's threads (this one and those it starts) yield to the readers, which stop when far
+    // enough ahead: a camera photo's decoding never waits behind them (docs/BENCHMARKS.md).
     ImageDecodeQueue decodeQueue([&loader, inputSize](const std::string &path) { return loader.loadForEncoder(path, inputSize); },
                                  physicalCoreCount());
     lowerComputePriority(kComputeNiceness);
