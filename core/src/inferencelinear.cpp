@@ -13,18 +13,32 @@
 namespace snaption {
 namespace {
 
+// Where weight (o, i) of a tile lies: w + o * rowStride + (i / 16) * chunkStride + i % 16. Plain
+// rows: rowStride = in, chunkStride = 16. Int8 weights are stored in groups of 8 rows whose 16-input
+// chunks are interleaved (rowStride 16, chunkStride 128), so that a tile reads one sequential
+// stream instead of 8 short ones: the hardware prefetcher then keeps up with a single input row.
+struct TileLayout {
+    std::int64_t rowStride, chunkStride;
+    template <typename Weight>
+    const Weight *at(const Weight *w, std::int64_t o, std::int64_t i) const
+    {
+        return w + o * rowStride + (i / kChunk) * chunkStride + i % kChunk;
+    }
+    static constexpr std::int64_t kChunk = 16;
+};
+
 // Tiles of dot products: Outs weight rows with Rows input rows. Every (weight row, input row)
 // pair has one accumulator fed in the same order whatever the tile's shape, so an input row's
 // result never depends on which other rows share the call (a batch gives each image the numbers it
 // gets alone). Small tiles keep independent accumulators so that the FMA latency is hidden even
 // for one input row; each weight chunk is converted once and used for all rows of the tile.
 template <typename Weight>
-void tileScalar(const Weight *w, std::int64_t in, const float *x, std::int64_t rows, float *dots)
+void tileScalar(const Weight *w, TileLayout layout, std::int64_t in, const float *x, std::int64_t rows, float *dots)
 {
     for (std::int64_t r = 0; r < rows; ++r) {
         const float *xr = x + r * in;
         float sum = 0;
-        for (std::int64_t i = 0; i < in; ++i) sum += float(w[i]) * xr[i];
+        for (std::int64_t i = 0; i < in; ++i) sum += float(*layout.at(w, 0, i)) * xr[i];
         dots[r] = sum;
     }
 }
@@ -48,26 +62,40 @@ __attribute__((target("avx2,fma"))) inline __m256 loadWeights8(const std::int8_t
     return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(w))));
 }
 
+// acc[o][r] += 8 weights of row o (rows rowStride apart from `weights`) * 8 inputs of row r.
+template <typename Weight, int Outs, int Rows>
+__attribute__((target("avx2,fma"), always_inline)) inline void accumulate8(const Weight *weights, std::int64_t rowStride, const float *x,
+                                                                           std::int64_t in, __m256 (&acc)[Outs][Rows])
+{
+    __m256 xs[Rows];
+    for (int r = 0; r < Rows; ++r) xs[r] = _mm256_loadu_ps(x + r * in);
+    for (int o = 0; o < Outs; ++o) {
+        const __m256 row = loadWeights8(weights + o * rowStride);
+        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_fmadd_ps(row, xs[r], acc[o][r]);
+    }
+}
+
 // dots[r * Outs + o] = w[o] . x[r]
 template <typename Weight, int Outs, int Rows>
-__attribute__((target("avx2,fma"))) void tileAvx2(const Weight *w, std::int64_t in, const float *x, float *dots)
+__attribute__((target("avx2,fma"))) void tileAvx2(const Weight *w, TileLayout layout, std::int64_t in, const float *x, float *dots)
 {
     __m256 acc[Outs][Rows];
     for (int o = 0; o < Outs; ++o)
         for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_setzero_ps();
     std::int64_t i = 0;
-    for (; i + 8 <= in; i += 8) {
-        __m256 xs[Rows];
-        for (int r = 0; r < Rows; ++r) xs[r] = _mm256_loadu_ps(x + r * in + i);
-        for (int o = 0; o < Outs; ++o) {
-            const __m256 weights = loadWeights8(w + o * in + i);
-            for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_fmadd_ps(weights, xs[r], acc[o][r]);
-        }
+    const Weight *chunk = w;
+    for (; i + TileLayout::kChunk <= in; i += TileLayout::kChunk, chunk += layout.chunkStride) {
+        accumulate8<Weight, Outs, Rows>(chunk, layout.rowStride, x + i, in, acc);
+        accumulate8<Weight, Outs, Rows>(chunk + 8, layout.rowStride, x + i + 8, in, acc);
+    }
+    if (i + 8 <= in) { // plain rows only: interleaved ones have whole chunks
+        accumulate8<Weight, Outs, Rows>(chunk, layout.rowStride, x + i, in, acc);
+        i += 8;
     }
     for (int o = 0; o < Outs; ++o) {
         for (int r = 0; r < Rows; ++r) {
             float sum = horizontalSum(acc[o][r]);
-            for (std::int64_t j = i; j < in; ++j) sum += float(w[o * in + j]) * x[r * in + j];
+            for (std::int64_t j = i; j < in; ++j) sum += float(*layout.at(w, o, j)) * x[r * in + j];
             dots[r * Outs + o] = sum;
         }
     }
@@ -85,24 +113,26 @@ __attribute__((target("avx512f,avx512bw"))) inline __m512 loadWeights16(const st
 }
 
 template <typename Weight, int Outs, int Rows>
-__attribute__((target("avx512f,avx512bw"))) void tileAvx512(const Weight *w, std::int64_t in, const float *x, float *dots)
+__attribute__((target("avx512f,avx512bw"))) void tileAvx512(const Weight *w, TileLayout layout, std::int64_t in, const float *x, float *dots)
 {
     __m512 acc[Outs][Rows];
     for (int o = 0; o < Outs; ++o)
         for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_setzero_ps();
     std::int64_t i = 0;
-    for (; i + 16 <= in; i += 16) {
+    const Weight *chunk = w;
+    static_assert(TileLayout::kChunk == 16, "an AVX-512 step reads one chunk");
+    for (; i + 16 <= in; i += 16, chunk += layout.chunkStride) {
         __m512 xs[Rows];
         for (int r = 0; r < Rows; ++r) xs[r] = _mm512_loadu_ps(x + r * in + i);
         for (int o = 0; o < Outs; ++o) {
-            const __m512 weights = loadWeights16(w + o * in + i);
+            const __m512 weights = loadWeights16(chunk + o * layout.rowStride);
             for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_fmadd_ps(weights, xs[r], acc[o][r]);
         }
     }
     for (int o = 0; o < Outs; ++o) {
         for (int r = 0; r < Rows; ++r) {
             float sum = _mm512_reduce_add_ps(acc[o][r]);
-            for (std::int64_t j = i; j < in; ++j) sum += float(w[o * in + j]) * x[r * in + j];
+            for (std::int64_t j = i; j < in; ++j) sum += float(*layout.at(w, o, j)) * x[r * in + j];
             dots[r * Outs + o] = sum;
         }
     }
@@ -150,59 +180,78 @@ constexpr int outsPerAvx512Tile(int rows)
 {
     return rows <= 2 ? 8 : 4;
 }
-constexpr std::int64_t kOutsPerChunk = 8; // a multiple of every tile's weight rows
+constexpr std::int64_t kOutsPerChunk = 8; // a multiple of every tile's weight rows, and a packed group
 
-// y[r][o] for the weight rows [begin, end) and Rows input rows, Outs weight rows per tile.
+// A weight matrix as forward() sees it: rows [0, packedRows) in interleaved groups of 8, the rest
+// plain (at the same offsets as in a plain matrix: a group holds the bytes of its 8 rows).
+template <typename Weight>
+struct WeightRows {
+    const Weight *data;
+    const float *scales; // per row (int8), or null
+    const float *bias;
+    std::int64_t out, in, packedRows;
+
+    // Where row o's tile starts, and how its weights lie from there.
+    const Weight *start(std::int64_t o) const
+    {
+        return o < packedRows ? data + (o / kOutsPerChunk) * kOutsPerChunk * in + (o % kOutsPerChunk) * TileLayout::kChunk : data + o * in;
+    }
+    TileLayout layout(std::int64_t o) const
+    {
+        return o < packedRows ? TileLayout{TileLayout::kChunk, kOutsPerChunk * TileLayout::kChunk} : TileLayout{in, TileLayout::kChunk};
+    }
+};
+
+// y[r][o] for the weight rows [begin, end) (within one group of 8) and Rows input rows, Outs
+// weight rows per tile.
 template <typename Weight, int Rows, int Outs, bool Avx512>
-void tileRangeOf(const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in, const float *x,
-                 std::int64_t begin, std::int64_t end, float *y)
+void tileRangeOf(const WeightRows<Weight> &w, const float *x, std::int64_t begin, std::int64_t end, float *y)
 {
     float dots[Outs * Rows];
     std::int64_t o = begin;
     const auto store = [&](int outs) {
         for (int r = 0; r < Rows; ++r) {
             for (int k = 0; k < outs; ++k) {
-                const float scale = scales ? scales[o + k] : 1.0f;
-                y[r * out + o + k] = dots[r * outs + k] * scale + bias[o + k];
+                const float scale = w.scales ? w.scales[o + k] : 1.0f;
+                y[r * w.out + o + k] = dots[r * outs + k] * scale + w.bias[o + k];
             }
         }
     };
+    const TileLayout layout = w.layout(begin);
     for (; o + Outs <= end; o += Outs) {
-        if constexpr (Avx512) tileAvx512<Weight, Outs, Rows>(weight + o * in, in, x, dots);
-        else tileAvx2<Weight, Outs, Rows>(weight + o * in, in, x, dots);
+        if constexpr (Avx512) tileAvx512<Weight, Outs, Rows>(w.start(o), layout, w.in, x, dots);
+        else tileAvx2<Weight, Outs, Rows>(w.start(o), layout, w.in, x, dots);
         store(Outs);
     }
     for (; o < end; ++o) {
-        if constexpr (Avx512) tileAvx512<Weight, 1, Rows>(weight + o * in, in, x, dots);
-        else tileAvx2<Weight, 1, Rows>(weight + o * in, in, x, dots);
+        if constexpr (Avx512) tileAvx512<Weight, 1, Rows>(w.start(o), layout, w.in, x, dots);
+        else tileAvx2<Weight, 1, Rows>(w.start(o), layout, w.in, x, dots);
         store(1);
     }
 }
 
 template <typename Weight, int Rows>
-void tileRange(Kernel kernel, const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in,
-               const float *x, std::int64_t begin, std::int64_t end, float *y)
+void tileRange(Kernel kernel, const WeightRows<Weight> &w, const float *x, std::int64_t begin, std::int64_t end, float *y)
 {
-    if (kernel == Kernel::Avx512)
-        tileRangeOf<Weight, Rows, outsPerAvx512Tile(Rows), true>(weight, scales, bias, out, in, x, begin, end, y);
-    else
-        tileRangeOf<Weight, Rows, outsPerAvx2Tile(Rows), false>(weight, scales, bias, out, in, x, begin, end, y);
+    if (kernel == Kernel::Avx512) tileRangeOf<Weight, Rows, outsPerAvx512Tile(Rows), true>(w, x, begin, end, y);
+    else tileRangeOf<Weight, Rows, outsPerAvx2Tile(Rows), false>(w, x, begin, end, y);
 }
 
 template <typename Weight>
-void matrixRows(const Weight *weight, const float *scales, const float *bias, std::int64_t out, std::int64_t in,
-                const float *x, std::int64_t rows, float *y)
+void matrixRows(const WeightRows<Weight> &w, const float *x, std::int64_t rows, float *y)
 {
-    // Output features are split between threads; each thread reads its weight rows once per
-    // four input rows, from cache after the first.
+    // Output features are split between threads in whole groups of 8; each thread reads its
+    // weight rows once per pass, from cache after the first tile of input rows.
     const Kernel kernel = InferenceLinear::activeKernel();
-    at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
+    const std::int64_t in = w.in, out = w.out, groups = (out + kOutsPerChunk - 1) / kOutsPerChunk;
+    at::parallel_for(0, groups, 8, [&](std::int64_t firstGroup, std::int64_t endGroup) {
+        const std::int64_t begin = firstGroup * kOutsPerChunk, end = std::min(out, endGroup * kOutsPerChunk);
         if (kernel == Kernel::Scalar || kernel == Kernel::Auto) {
             float dots[InferenceLinear::kRowsPerPass];
             for (std::int64_t o = begin; o < end; ++o) {
-                tileScalar(weight + o * in, in, x, rows, dots);
-                const float scale = scales ? scales[o] : 1.0f;
-                for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + bias[o];
+                tileScalar(w.start(o), w.layout(o), in, x, rows, dots);
+                const float scale = w.scales ? w.scales[o] : 1.0f;
+                for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + w.bias[o];
             }
             return;
         }
@@ -213,14 +262,14 @@ void matrixRows(const Weight *weight, const float *scales, const float *bias, st
             if (kernel == Kernel::Avx2) {
                 // 16 registers: 4 weight rows x 3 input rows (12 accumulators) feed more products
                 // per load than 2 x 4.
-                for (; r + 3 <= rows; r += 3) tileRange<Weight, 3>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+                for (; r + 3 <= rows; r += 3) tileRange<Weight, 3>(kernel, w, x + r * in, first, last, y + r * out);
             } else {
-                for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out);
+                for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, w, x + r * in, first, last, y + r * out);
             }
             switch (rows - r) {
-            case 3: tileRange<Weight, 3>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
-            case 2: tileRange<Weight, 2>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
-            case 1: tileRange<Weight, 1>(kernel, weight, scales, bias, out, in, x + r * in, first, last, y + r * out); break;
+            case 3: tileRange<Weight, 3>(kernel, w, x + r * in, first, last, y + r * out); break;
+            case 2: tileRange<Weight, 2>(kernel, w, x + r * in, first, last, y + r * out); break;
+            case 1: tileRange<Weight, 1>(kernel, w, x + r * in, first, last, y + r * out); break;
             default: break;
             }
         }
@@ -272,8 +321,25 @@ InferenceLinear::InferenceLinear(const torch::Tensor &weight, const torch::Tenso
 {
     torch::NoGradGuard noGrad;
     m_bias = bias.defined() ? bias.detach().to(torch::kFloat).contiguous() : torch::zeros({weight.size(0)});
-    if (precision == WeightPrecision::Int8) std::tie(m_weight, m_scales) = quantize(weight);
-    else m_weight = weight.detach().to(torch::kFloat).contiguous();
+    if (precision == WeightPrecision::Int8) {
+        std::tie(m_weight, m_scales) = quantize(weight);
+        interleaveRowGroups();
+    } else {
+        m_weight = weight.detach().to(torch::kFloat).contiguous();
+    }
+}
+
+void InferenceLinear::interleaveRowGroups()
+{
+    const std::int64_t out = m_weight.size(0), in = m_weight.size(1);
+    if (in % TileLayout::kChunk != 0) return;
+    m_packedRows = out - out % kOutsPerChunk;
+    if (m_packedRows == 0) return;
+    torch::Tensor rows = m_weight.narrow(0, 0, m_packedRows);
+    const torch::Tensor interleaved = rows.view({m_packedRows / kOutsPerChunk, kOutsPerChunk, in / TileLayout::kChunk, TileLayout::kChunk})
+                                          .permute({0, 2, 1, 3})
+                                          .contiguous(); // a copy: [group, chunk, row, 16]
+    rows.copy_(interleaved.view({m_packedRows, in}));
 }
 
 void InferenceLinear::forward(const float *x, std::int64_t rows, float *y) const
@@ -282,11 +348,11 @@ void InferenceLinear::forward(const float *x, std::int64_t rows, float *y) const
     for (std::int64_t first = 0; first < rows; first += kRowsPerPass) {
         const std::int64_t count = std::min(kRowsPerPass, rows - first);
         if (m_precision == WeightPrecision::Int8) {
-            matrixRows(m_weight.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), out, in,
-                       x + first * in, count, y + first * out);
+            const WeightRows<std::int8_t> rows{m_weight.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), out, in, m_packedRows};
+            matrixRows(rows, x + first * in, count, y + first * out);
         } else {
-            matrixRows(m_weight.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), out, in, x + first * in, count,
-                       y + first * out);
+            const WeightRows<float> rows{m_weight.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), out, in, 0};
+            matrixRows(rows, x + first * in, count, y + first * out);
         }
     }
 }

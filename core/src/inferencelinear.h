@@ -38,9 +38,11 @@ public:
 
 private:
     static std::pair<torch::Tensor, torch::Tensor> quantize(const torch::Tensor &weight); // int8 values, scales
+    void interleaveRowGroups(); // int8: the storage forward() reads one stream per 8 rows from
 
     WeightPrecision m_precision = WeightPrecision::Float32;
-    torch::Tensor m_weight; // [out, in] float32 or int8, contiguous
+    torch::Tensor m_weight; // [out, in] float32 or int8, contiguous; int8 rows [0, m_packedRows) interleaved
+    std::int64_t m_packedRows = 0;
     torch::Tensor m_scales; // [out] (int8 mode)
     torch::Tensor m_bias;   // [out]
 };
