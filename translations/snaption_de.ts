@@ -58,7 +58,7 @@
 <context>
     <name>BenchCommand</name>
     <message>
-        <location filename="../app/cli/benchcommand.cpp" line="+311"/>
+        <location filename="../app/cli/benchcommand.cpp" line="+326"/>
         <source>The model file.</source>
         <translation>Die Modelldatei.</translation>
     </message>
@@ -141,22 +141,27 @@
         <translation>--precision muss fp32 oder int8 sein</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-206"/>
         <source>generated test card</source>
         <translation>erzeugtes Testbild</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+122"/>
         <source>Model %1 (%2, %3 parameters, %4 decoder weights), %5 threads, %6 runs per mode, %7 kernels</source>
         <translation>Modell %1 (%2, %3 Parameter, %4-Decoder-Gewichte), %5 Threads, %6 Durchläufe je Modus, %7-Kernel</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+33"/>
+        <source>Decoder step (greedy, one image): %1 ms, %2 MB of weights read at %3 GB/s; memcpy on %4 threads: %5 GB/s (the step takes %6x the time memcpy would)</source>
+        <translation>Decoderschritt (greedy, ein Bild): %1 ms, %2 MB Gewichte gelesen mit %3 GB/s; memcpy mit %4 Threads: %5 GB/s (der Schritt braucht das %6-Fache der Zeit von memcpy)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>unknown mode &quot;%1&quot;</source>
         <translation>unbekannter Modus „%1“</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>mode             total ms (min/median/p95)   decode  preproc  encoder  decoder  per token  tokens</source>
         <translation>Modus            gesamt ms (min/Median/p95)  Dekodier Vorverarb Encoder Decoder je Token Tokens</translation>
     </message>
@@ -171,12 +176,7 @@
         <translation>Stapel zu %1: Beam 3 %2 Bilder/s, greedy %3 Bilder/s</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Decoder weights: %1 MB per token, read at %2 GB/s (greedy); memcpy on %3 threads: %4 GB/s</source>
-        <translation>Decoder-Gewichte: %1 MB je Token, gelesen mit %2 GB/s (greedy); memcpy mit %3 Threads: %4 GB/s</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>Memory: %1 images in a row, RSS %2 MB after the first, %3 MB after the last, peak %4 MB</source>
         <translation>Speicher: %1 Bilder nacheinander, RSS %2 MB nach dem ersten, %3 MB nach dem letzten, Spitze %4 MB</translation>
     </message>
@@ -2659,7 +2659,7 @@ Snaption läuft weiter.</translation>
 <context>
     <name>snaption::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+121"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+112"/>
         <location line="+57"/>
         <location line="+8"/>
         <source>Snaption</source>

@@ -115,8 +115,8 @@
 <context>
     <name>snaption::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="516"/>
-        <location filename="../app/gui/mainwindow.cpp" line="756"/>
+        <location filename="../app/gui/mainwindow.cpp" line="507"/>
+        <location filename="../app/gui/mainwindow.cpp" line="747"/>
         <source>%n image(s) are waiting for a model.</source>
         <translation>
             <numerusform>%n image is waiting for a model.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="656"/>
+        <location filename="../app/gui/mainwindow.cpp" line="647"/>
         <source>Exported %n caption(s)</source>
         <translation>
             <numerusform>Exported %n caption</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="694"/>
+        <location filename="../app/gui/mainwindow.cpp" line="685"/>
         <source>Saved %n overlay(s)</source>
         <translation>
             <numerusform>Saved %n overlay</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="709"/>
+        <location filename="../app/gui/mainwindow.cpp" line="700"/>
         <source>%n image(s) already have a caption file. Overwrite them?</source>
         <translation>
             <numerusform>%n image already has a caption file. Overwrite it?</numerusform>

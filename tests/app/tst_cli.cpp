@@ -619,6 +619,11 @@ private Q_SLOTS:
         const QJsonObject bench = QJsonDocument::fromJson(run.out.toUtf8()).object();
         for (const char *key : {"greedy_median_ms", "beam3_median_ms", "greedy_nocache_median_ms", "batch_images_per_s", "peak_rss_mb"})
             QVERIFY2(bench.value(QLatin1String(key)).toDouble() > 0, key);
+        // A step is a part of the greedy decoder's time.
+        QVERIFY(bench.contains(QStringLiteral("decoder_step_ms")));
+        const double step = bench.value(QStringLiteral("decoder_step_ms")).toDouble();
+        const double decoder = bench.value(QStringLiteral("greedy_stages_ms")).toObject().value(QStringLiteral("decoder")).toObject().value(QStringLiteral("median")).toDouble();
+        QVERIFY2(step >= 0 && step < decoder, qPrintable(QStringLiteral("step %1 ms, decoder %2 ms").arg(step).arg(decoder)));
     }
 };
 
