@@ -335,11 +335,11 @@ void InferenceLinear::interleaveRowGroups()
     if (in % TileLayout::kChunk != 0) return;
     m_packedRows = out - out % kOutsPerChunk;
     if (m_packedRows == 0) return;
-    torch::Tensor rows = m_weight.narrow(0, 0, m_packedRows);
-    const torch::Tensor interleaved = rows.view({m_packedRows / kOutsPerChunk, kOutsPerChunk, in / TileLayout::kChunk, TileLayout::kChunk})
+    torch::Tensor grouped = m_weight.narrow(0, 0, m_packedRows);
+    const torch::Tensor interleaved = grouped.view({m_packedRows / kOutsPerChunk, kOutsPerChunk, in / TileLayout::kChunk, TileLayout::kChunk})
                                           .permute({0, 2, 1, 3})
                                           .contiguous(); // a copy: [group, chunk, row, 16]
-    rows.copy_(interleaved.view({m_packedRows, in}));
+    grouped.copy_(interleaved.view({m_packedRows, in}));
 }
 
 void InferenceLinear::forward(const float *x, std::int64_t rows, float *y) const
@@ -348,11 +348,11 @@ void InferenceLinear::forward(const float *x, std::int64_t rows, float *y) const
     for (std::int64_t first = 0; first < rows; first += kRowsPerPass) {
         const std::int64_t count = std::min(kRowsPerPass, rows - first);
         if (m_precision == WeightPrecision::Int8) {
-            const WeightRows<std::int8_t> rows{m_weight.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), out, in, m_packedRows};
-            matrixRows(rows, x + first * in, count, y + first * out);
+            const WeightRows<std::int8_t> weights{m_weight.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), out, in, m_packedRows};
+            matrixRows(weights, x + first * in, count, y + first * out);
         } else {
-            const WeightRows<float> rows{m_weight.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), out, in, 0};
-            matrixRows(rows, x + first * in, count, y + first * out);
+            const WeightRows<float> weights{m_weight.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), out, in, 0};
+            matrixRows(weights, x + first * in, count, y + first * out);
         }
     }
 }
