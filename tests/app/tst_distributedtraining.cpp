@@ -95,6 +95,17 @@ double largestDifference(const QString &a, const QString &b)
     return difference / scale;
 }
 
+// The environment torchrun gives rank `rank` of two.
+QProcessEnvironment rankEnvironment(int rank, int port)
+{
+    QProcessEnvironment values;
+    values.insert(QStringLiteral("RANK"), QString::number(rank));
+    values.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+    values.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+    values.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
+    return values;
+}
+
 QStringList train(const QString &folder, const QString &config, const QStringList &more = {})
 {
     return QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--config"), config,
@@ -135,18 +146,10 @@ private Q_SLOTS:
     {
         // Two ranks started as torchrun starts them; rank 1 is killed once training is under way.
         QProcess rank0, rank1;
-        const auto environment = [](int rank, int port) {
-            QProcessEnvironment values;
-            values.insert(QStringLiteral("RANK"), QString::number(rank));
-            values.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
-            values.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
-            values.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
-            return values;
-        };
         const int port = 20000 + int(QCoreApplication::applicationPid() % 20000);
         const QStringList arguments = train(path(QStringLiteral("killed")), settings(200, 16, 0), {QStringLiteral("--rank-timeout"), QStringLiteral("20")});
-        start(rank0, arguments, environment(0, port));
-        start(rank1, arguments, environment(1, port));
+        start(rank0, arguments, rankEnvironment(0, port));
+        start(rank1, arguments, rankEnvironment(1, port));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path(QStringLiteral("killed/checkpoints/epoch-001.ckpt"))), 300'000);
         QElapsedTimer timer;
         timer.start();
@@ -160,6 +163,25 @@ private Q_SLOTS:
         const Run resumed = cli({QStringLiteral("train"), QStringLiteral("--resume"), path(QStringLiteral("killed/checkpoints/epoch-001.ckpt")),
                                  QStringLiteral("--epochs"), QStringLiteral("2")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    }
+
+    // Each rank acts on a stop where all of them agree on it. With one step per epoch, a rank
+    // stopped alone is most often waiting for rank 0 to score the epoch: it used to leave there
+    // while rank 0 went on, which ended rank 0 with "rank 1 stopped answering".
+    void aStopOnOneRankStopsBothWhereverItLands()
+    {
+        QProcess rank0, rank1;
+        const int port = 20001 + int(QCoreApplication::applicationPid() % 20000);
+        // 320 images in two shards of 160: one step per epoch.
+        const QStringList arguments = train(path(QStringLiteral("one-stopped")), settings(500, 160, 0), {QStringLiteral("--rank-timeout"), QStringLiteral("20")});
+        start(rank0, arguments, rankEnvironment(0, port));
+        start(rank1, arguments, rankEnvironment(1, port));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path(QStringLiteral("one-stopped/checkpoints/epoch-003.ckpt"))), 300'000);
+        ::kill(pid_t(rank1.processId()), SIGTERM);
+        const Run stopped = finish(rank1, 120'000), other = finish(rank0, 120'000);
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
+        QVERIFY2(QFile::exists(path(QStringLiteral("one-stopped/checkpoints/stopped.ckpt"))), qPrintable(other.out));
     }
 
     void aStoppedTwoRankRunResumesExactly()

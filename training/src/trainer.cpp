@@ -282,6 +282,7 @@ struct Trainer::Impl {
     void checkRanksAgree();
     bool agreeBeforeStep();
     bool agreeAfterEpoch(bool leaderContinues);
+    bool agreeOnStop(const char *during);
     void agree(std::vector<double> &decisions, const char *during);
     EpochRecord evaluateEpoch(int epoch);
     bool finishEpoch(int epoch, const StepMeter &meter, TrainingResult &result);
@@ -1012,7 +1013,11 @@ bool Trainer::Impl::trainEpoch(int epoch, StepMeter &meter)
         }
         trainStep(epoch, records, batch, meter);
     }
-    return !stop; // a stop during the last step leaves the epoch unscored, to be finished on resume
+    // A stop during the last step leaves the epoch unscored, to be finished on resume. Ranks get
+    // the signal each at its own moment, so they decide it together: one rank scoring while
+    // another has left would end the run with an error instead of a stop.
+    if (group) return !agreeOnStop("agreeing whether to score the epoch");
+    return !stop;
 }
 
 // The ranks of a data-parallel run; the shards this process trains (all of them without ranks).
@@ -1075,6 +1080,15 @@ bool Trainer::Impl::agreeBeforeStep()
         return false;
     }
     return true;
+}
+
+// True when any rank was asked to stop; every rank then stops.
+bool Trainer::Impl::agreeOnStop(const char *during)
+{
+    std::vector<double> control{stop ? 1.0 : 0.0};
+    agree(control, during);
+    if (control[0] > 0) stop = true;
+    return control[0] > 0;
 }
 
 // After an epoch rank 0 scores and saves while the others wait; then all take its decision
@@ -1217,7 +1231,8 @@ void Trainer::Impl::finishRun(bool budgetCut, TrainingResult &result)
 bool Trainer::Impl::trainEpochs(TrainingResult &result)
 {
     StepMeter meter; // a stage's own: self-critical steps take several times as long
-    while (state.epoch < state.plannedEpochs && !stop) {
+    // Ranks act on a stop only where they agree on it (before each step, after an epoch's last).
+    while (state.epoch < state.plannedEpochs && (group || !stop)) {
         const int epoch = state.epoch;
         epochSums = {};
         if (!trainEpoch(epoch, meter)) return !stop;
