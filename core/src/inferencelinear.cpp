@@ -1,9 +1,14 @@
 #include "inferencelinear.h"
 
+#include "tilelayout.h"
 
 #include <ATen/Parallel.h>
 
 #include <immintrin.h>
+
+// The AVX-512 tiles: compiled here for the CPU, and in a test against emulated instructions.
+#define SNAPTION_AVX512_TARGET __attribute__((target("avx512f,avx512bw")))
+#include "avx512tile.h"
 
 #include <algorithm>
 #include <atomic>
@@ -12,20 +17,6 @@
 
 namespace snaption {
 namespace {
-
-// Where weight (o, i) of a tile lies: w + o * rowStride + (i / 16) * chunkStride + i % 16. Plain
-// rows: rowStride = in, chunkStride = 16. Int8 weights are stored in groups of 8 rows whose 16-input
-// chunks are interleaved (rowStride 16, chunkStride 128), so that a tile reads one sequential
-// stream instead of 8 short ones: the hardware prefetcher then keeps up with a single input row.
-struct TileLayout {
-    std::int64_t rowStride, chunkStride;
-    template <typename Weight>
-    const Weight *at(const Weight *w, std::int64_t o, std::int64_t i) const
-    {
-        return w + o * rowStride + (i / kChunk) * chunkStride + i % kChunk;
-    }
-    static constexpr std::int64_t kChunk = 16;
-};
 
 // Tiles of dot products: Outs weight rows with Rows input rows. Every (weight row, input row)
 // pair has one accumulator fed in the same order whatever the tile's shape, so an input row's
@@ -95,43 +86,6 @@ __attribute__((target("avx2,fma"))) void tileAvx2(const Weight *w, TileLayout la
     for (int o = 0; o < Outs; ++o) {
         for (int r = 0; r < Rows; ++r) {
             float sum = horizontalSum(acc[o][r]);
-            for (std::int64_t j = i; j < in; ++j) sum += float(*layout.at(w, o, j)) * x[r * in + j];
-            dots[r * Outs + o] = sum;
-        }
-    }
-}
-
-// The same with 16 float lanes, for CPUs with AVX-512 (twice the work per instruction).
-__attribute__((target("avx512f,avx512bw"))) inline __m512 loadWeights16(const float *w)
-{
-    return _mm512_loadu_ps(w);
-}
-
-__attribute__((target("avx512f,avx512bw"))) inline __m512 loadWeights16(const std::int8_t *w)
-{
-    return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(w))));
-}
-
-template <typename Weight, int Outs, int Rows>
-__attribute__((target("avx512f,avx512bw"))) void tileAvx512(const Weight *w, TileLayout layout, std::int64_t in, const float *x, float *dots)
-{
-    __m512 acc[Outs][Rows];
-    for (int o = 0; o < Outs; ++o)
-        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_setzero_ps();
-    std::int64_t i = 0;
-    const Weight *chunk = w;
-    static_assert(TileLayout::kChunk == 16, "an AVX-512 step reads one chunk");
-    for (; i + 16 <= in; i += 16, chunk += layout.chunkStride) {
-        __m512 xs[Rows];
-        for (int r = 0; r < Rows; ++r) xs[r] = _mm512_loadu_ps(x + r * in + i);
-        for (int o = 0; o < Outs; ++o) {
-            const __m512 weights = loadWeights16(chunk + o * layout.rowStride);
-            for (int r = 0; r < Rows; ++r) acc[o][r] = _mm512_fmadd_ps(weights, xs[r], acc[o][r]);
-        }
-    }
-    for (int o = 0; o < Outs; ++o) {
-        for (int r = 0; r < Rows; ++r) {
-            float sum = _mm512_reduce_add_ps(acc[o][r]);
             for (std::int64_t j = i; j < in; ++j) sum += float(*layout.at(w, o, j)) * x[r * in + j];
             dots[r * Outs + o] = sum;
         }
