@@ -26,9 +26,11 @@ class CaptionWorker : public QObject {
     Q_OBJECT
 
 public:
-    // Smaller than the CLI's 8: measured when every image in flight also held its 1600-px display
-    // image, 8 lifted a folder of 12-MP photos from 430 to 700 MB, 4 to 530.
-    static constexpr int kBatchSize = 4;
+    // As the CLI's: with batches of 4 the decoder read its weights from memory for 12 rows per
+    // step and a folder took 1.15-1.4x as long (docs/BENCHMARKS.md). Images in flight hold only
+    // the encoder's pixels and a thumbnail (display images are kept for shown ones), so 16 cost
+    // ~90 MB more than 4: a 12-MP folder's peak 485 MB against the 700 MB target.
+    static constexpr int kBatchSize = 16;
     static constexpr std::size_t kReadAhead = 2 * kBatchSize;
 
     explicit CaptionWorker(QObject *parent = nullptr);
