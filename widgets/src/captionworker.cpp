@@ -119,6 +119,7 @@ std::vector<CaptionJob> CaptionWorker::takeBatch()
     const auto batchable = [&](const CaptionJob &job) { return !job.refresh && !job.path.isEmpty() && job.options == jobs.front().options; };
     if (!batchable(jobs.front())) return jobs;
     while (int(jobs.size()) < kBatchSize && !m_queue.empty() && m_queue.front().second == m_generation && batchable(m_queue.front().first)) {
+        if (int(jobs.size()) >= kWaitedImages && !m_decodeQueue.isReady(std::uint64_t(m_queue.front().first.id))) break;
         jobs.push_back(m_queue.front().first);
         m_queue.pop_front();
     }

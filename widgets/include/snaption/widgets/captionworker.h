@@ -31,6 +31,10 @@ public:
     // the encoder's pixels and a thumbnail (display images are kept for shown ones), so 16 cost
     // ~90 MB more than 4: a 12-MP folder's peak 485 MB against the 700 MB target.
     static constexpr int kBatchSize = 16;
+    // A batch waits for the reading of this many of its images at most; past them only images
+    // already read join it, so a folder of camera photos (read more slowly than captioned) shows
+    // its first captions as soon as with batches of 4.
+    static constexpr int kWaitedImages = 4;
     static constexpr std::size_t kReadAhead = 2 * kBatchSize;
 
     explicit CaptionWorker(QObject *parent = nullptr);
@@ -56,7 +60,8 @@ Q_SIGNALS:
 
 private:
     void processNext();
-    // The front job and the file jobs with the same options queued right behind it.
+    // The front job and the file jobs with the same options queued right behind it: up to
+    // kBatchSize, and past kWaitedImages only those already read.
     std::vector<CaptionJob> takeBatch();
     // Hands the next queued files to the decode queue, kReadAhead at most.
     void readAhead();
