@@ -32,14 +32,13 @@ struct TileWeights {
     Weight at(int row, std::int64_t i) const { return rows[std::size_t(row * in + i)]; }
 };
 
+// The rows stored plainly or in interleaved groups.
 template <typename Weight>
-TileWeights<Weight> makeWeights(std::int64_t in, bool interleaved, std::mt19937 &random)
+TileWeights<Weight> storedAs(std::vector<Weight> rows, std::int64_t in, bool interleaved)
 {
     TileWeights<Weight> w;
     w.in = in;
-    std::uniform_int_distribution<int> small(-127, 127);
-    std::normal_distribution<float> normal;
-    for (std::int64_t k = 0; k < kGroupRows * in; ++k) w.rows.push_back(std::is_same_v<Weight, float> ? Weight(normal(random)) : Weight(small(random)));
+    w.rows = std::move(rows);
     w.layout = interleaved ? TileLayout{TileLayout::kChunk, kGroupRows * TileLayout::kChunk} : TileLayout{in, TileLayout::kChunk};
     w.stored.assign(w.rows.size(), Weight(0));
     for (int o = 0; o < kGroupRows; ++o)
@@ -49,6 +48,16 @@ TileWeights<Weight> makeWeights(std::int64_t in, bool interleaved, std::mt19937 
             w.stored[std::size_t(offset)] = w.at(o, i);
         }
     return w;
+}
+
+template <typename Weight>
+std::vector<Weight> randomRows(std::int64_t in, std::mt19937 &random)
+{
+    std::uniform_int_distribution<int> small(-127, 127);
+    std::normal_distribution<float> normal;
+    std::vector<Weight> rows;
+    for (std::int64_t k = 0; k < kGroupRows * in; ++k) rows.push_back(std::is_same_v<Weight, float> ? Weight(normal(random)) : Weight(small(random)));
+    return rows;
 }
 
 std::uint32_t bitsOf(float value)
@@ -68,7 +77,7 @@ private:
     void checkEveryTileShape(std::int64_t in, bool interleaved)
     {
         std::mt19937 random(unsigned(in) * 7 + (interleaved ? 1 : 0));
-        const TileWeights<Weight> weights = makeWeights<Weight>(in, interleaved, random);
+        const TileWeights<Weight> weights = storedAs(randomRows<Weight>(in, random), in, interleaved);
         std::normal_distribution<float> normal;
         std::vector<float> x(std::size_t(4 * in));
         for (float &value : x) value = normal(random);
@@ -97,10 +106,7 @@ private:
         if (!interleaved) return;
         // The storage changes where weights lie, never the order of the sums: the same rows stored
         // plainly give the same bits.
-        TileWeights<Weight> samePlain = makeWeights<Weight>(in, false, random);
-        samePlain.rows = weights.rows;
-        for (int o = 0; o < kGroupRows; ++o)
-            for (std::int64_t i = 0; i < in; ++i) samePlain.stored[std::size_t(o * in + i)] = weights.at(o, i);
+        const TileWeights<Weight> samePlain = storedAs(weights.rows, in, false);
         std::vector<float> fromInterleaved(4 * 4), fromPlain(4 * 4);
         for (const int first : {0, 4}) {
             emulatedAvx512Tile(weights.start(first), weights.layout, in, x.data(), 4, 4, fromInterleaved.data());
