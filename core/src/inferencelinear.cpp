@@ -1,6 +1,6 @@
 #include "inferencelinear.h"
 
-#include "tilelayout.h"
+#include "weightpanels.h"
 
 #include <ATen/Parallel.h>
 
@@ -11,36 +11,33 @@
 #include "avx512tile.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
 namespace snaption {
 namespace {
 
-// Tiles of dot products: Outs weight rows with Rows input rows. Every (weight row, input row)
-// pair has one accumulator fed in the same order whatever the tile's shape, so an input row's
-// result never depends on which other rows share the call (a batch gives each image the numbers it
-// gets alone). Small tiles keep independent accumulators so that the FMA latency is hidden even
-// for one input row; each weight chunk is converted once and used for all rows of the tile.
-template <typename Weight>
-void tileScalar(const Weight *w, TileLayout layout, std::int64_t in, const float *x, std::int64_t rows, float *dots)
-{
-    for (std::int64_t r = 0; r < rows; ++r) {
-        const float *xr = x + r * in;
-        float sum = 0;
-        for (std::int64_t i = 0; i < in; ++i) sum += float(*layout.at(w, 0, i)) * xr[i];
-        dots[r] = sum;
-    }
-}
+constexpr std::int64_t kWidth = WeightPanels::kWidth;
 
-__attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
+// The tiles. Each computes results[(r * Panels + p) * 16 + j] for Rows input rows (x, `in` apart)
+// and Panels consecutive panels, scaled (int8 weights; sum * scale + bias in one fused
+// multiply-add) and biased (scales and bias from the tile's first output, padded to whole panels):
+// every output of every row has its own accumulator, fed one product per
+// input in input order, so a row's result never depends on the tile's shape nor on which other
+// rows share the call (a batch gives each image the numbers it gets alone). A loaded vector of
+// weights meets every row of the tile, and a broadcast input every panel.
+
+// Without SIMD (GCC vectorises the 16 lanes with what the target has); one input row.
+template <typename Weight>
+void panelTileScalar(const Weight *panel, std::int64_t in, const float *x, const float *scales, const float *bias, float *results)
 {
-    const __m128 low = _mm256_castps256_ps128(v), high = _mm256_extractf128_ps(v, 1);
-    __m128 sum = _mm_add_ps(low, high);
-    sum = _mm_add_ps(sum, _mm_movehl_ps(sum, sum));
-    sum = _mm_add_ss(sum, _mm_movehdup_ps(sum));
-    return _mm_cvtss_f32(sum);
+    float acc[kWidth] = {};
+    for (std::int64_t i = 0; i < in; ++i, panel += kWidth)
+        for (std::int64_t j = 0; j < kWidth; ++j) acc[j] += float(panel[j]) * x[i];
+    for (std::int64_t j = 0; j < kWidth; ++j) results[j] = std::is_same_v<Weight, std::int8_t> ? std::fma(acc[j], scales[j], bias[j]) : acc[j] + bias[j];
 }
 
 __attribute__((target("avx2,fma"))) inline __m256 loadWeights8(const float *w)
@@ -53,41 +50,37 @@ __attribute__((target("avx2,fma"))) inline __m256 loadWeights8(const std::int8_t
     return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(w))));
 }
 
-// acc[o][r] += 8 weights of row o (rows rowStride apart from `weights`) * 8 inputs of row r.
-template <typename Weight, int Outs, int Rows>
-__attribute__((target("avx2,fma"), always_inline)) inline void accumulate8(const Weight *weights, std::int64_t rowStride, const float *x,
-                                                                           std::int64_t in, __m256 (&acc)[Outs][Rows])
+// A panel's 16 outputs are two 8-lane halves. The loops over rows and vectors are unrolled by
+// pragma: left to itself, GCC kept the accumulators in registers but also stored every one of them
+// to the stack on every input (2.5x slower).
+template <typename Weight, int Rows, int Panels>
+__attribute__((target("avx2,fma"))) void panelTileAvx2(const Weight *panels, std::int64_t in, const float *x, const float *scales,
+                                                       const float *bias, float *results)
 {
-    __m256 xs[Rows];
-    for (int r = 0; r < Rows; ++r) xs[r] = _mm256_loadu_ps(x + r * in);
-    for (int o = 0; o < Outs; ++o) {
-        const __m256 row = loadWeights8(weights + o * rowStride);
-        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_fmadd_ps(row, xs[r], acc[o][r]);
-    }
-}
-
-// dots[r * Outs + o] = w[o] . x[r]
-template <typename Weight, int Outs, int Rows>
-__attribute__((target("avx2,fma"))) void tileAvx2(const Weight *w, TileLayout layout, std::int64_t in, const float *x, float *dots)
-{
-    __m256 acc[Outs][Rows];
-    for (int o = 0; o < Outs; ++o)
-        for (int r = 0; r < Rows; ++r) acc[o][r] = _mm256_setzero_ps();
-    std::int64_t i = 0;
-    const Weight *chunk = w;
-    for (; i + TileLayout::kChunk <= in; i += TileLayout::kChunk, chunk += layout.chunkStride) {
-        accumulate8<Weight, Outs, Rows>(chunk, layout.rowStride, x + i, in, acc);
-        accumulate8<Weight, Outs, Rows>(chunk + 8, layout.rowStride, x + i + 8, in, acc);
-    }
-    if (i + 8 <= in) { // plain rows only: interleaved ones have whole chunks
-        accumulate8<Weight, Outs, Rows>(chunk, layout.rowStride, x + i, in, acc);
-        i += 8;
-    }
-    for (int o = 0; o < Outs; ++o) {
+    constexpr int kVectors = Panels * 2; // per row
+    __m256 acc[Rows * kVectors];
+    #pragma GCC unroll 32
+    for (int k = 0; k < Rows * kVectors; ++k) acc[k] = _mm256_setzero_ps();
+    const std::int64_t panelStride = in * kWidth;
+    for (std::int64_t i = 0; i < in; ++i) {
+        __m256 weights[kVectors];
+        #pragma GCC unroll 32
+        for (int v = 0; v < kVectors; ++v) weights[v] = loadWeights8(panels + (v / 2) * panelStride + i * kWidth + (v % 2) * 8);
+        #pragma GCC unroll 32
         for (int r = 0; r < Rows; ++r) {
-            float sum = horizontalSum(acc[o][r]);
-            for (std::int64_t j = i; j < in; ++j) sum += float(*layout.at(w, o, j)) * x[r * in + j];
-            dots[r * Outs + o] = sum;
+            const __m256 input = _mm256_broadcast_ss(x + r * in + i);
+            #pragma GCC unroll 32
+            for (int v = 0; v < kVectors; ++v) acc[r * kVectors + v] = _mm256_fmadd_ps(weights[v], input, acc[r * kVectors + v]);
+        }
+    }
+    #pragma GCC unroll 32
+    for (int r = 0; r < Rows; ++r) {
+        #pragma GCC unroll 32
+        for (int v = 0; v < kVectors; ++v) {
+            const __m256 sum = acc[r * kVectors + v], outputBias = _mm256_loadu_ps(bias + v * 8);
+            const __m256 result = std::is_same_v<Weight, std::int8_t> ? _mm256_fmadd_ps(sum, _mm256_loadu_ps(scales + v * 8), outputBias)
+                                                                      : _mm256_add_ps(sum, outputBias);
+            _mm256_storeu_ps(results + (r * kVectors + v) * 8, result);
         }
     }
 }
@@ -123,109 +116,105 @@ Kernel bestKernel()
 
 std::atomic<Kernel> g_kernel{Kernel::Auto};
 
-// Weight rows per tile for a given number of input rows: enough independent accumulators to hide
-// the FMA latency, as many as fit the 16 (AVX2) or 32 (AVX-512) vector registers beside the input
-// rows, so that each loaded vector feeds as many products as possible.
-constexpr int outsPerAvx2Tile(int rows)
-{
-    return rows == 1 ? 8 : rows == 2 ? 4 : rows == 3 ? 4 : 2;
-}
-constexpr int outsPerAvx512Tile(int rows)
-{
-    return rows <= 2 ? 8 : 4;
-}
-constexpr std::int64_t kOutsPerChunk = 8; // a multiple of every tile's weight rows, and a packed group
-
-// A weight matrix as forward() sees it: rows [0, packedRows) in interleaved groups of 8, the rest
-// plain (at the same offsets as in a plain matrix: a group holds the bytes of its 8 rows).
+// A weight matrix as forward() reads it; scales and bias padded to whole panels.
 template <typename Weight>
-struct WeightRows {
-    const Weight *data;
-    const float *scales; // per row (int8), or null
+struct PackedWeights {
+    const Weight *panels;
+    const float *scales; // per output (int8), or null
     const float *bias;
-    std::int64_t out, in, packedRows;
+    std::int64_t out, in;
 
-    // Where row o's tile starts, and how its weights lie from there.
-    const Weight *start(std::int64_t o) const
-    {
-        return o < packedRows ? data + (o / kOutsPerChunk) * kOutsPerChunk * in + (o % kOutsPerChunk) * TileLayout::kChunk : data + o * in;
-    }
-    TileLayout layout(std::int64_t o) const
-    {
-        return o < packedRows ? TileLayout{TileLayout::kChunk, kOutsPerChunk * TileLayout::kChunk} : TileLayout{in, TileLayout::kChunk};
-    }
+    const Weight *panel(std::int64_t p) const { return panels + p * in * kWidth; }
+    const float *scalesFrom(std::int64_t p) const { return scales ? scales + p * kWidth : nullptr; }
+    const float *biasFrom(std::int64_t p) const { return bias + p * kWidth; }
+    // The outputs of the panels [first, first + panels) that exist.
+    std::int64_t outputsOf(std::int64_t first, std::int64_t panels) const { return std::min(out, (first + panels) * kWidth) - first * kWidth; }
 };
 
-// y[r][o] for the weight rows [begin, end) (within one group of 8) and Rows input rows, Outs
-// weight rows per tile.
-template <typename Weight, int Rows, int Outs, bool Avx512>
-void tileRangeOf(const WeightRows<Weight> &w, const float *x, std::int64_t begin, std::int64_t end, float *y)
+// Input rows per full tile, and panels per tile for the rows left over: enough accumulators to
+// hide the FMA latency, as many as fit the 16 (AVX2) or 32 (AVX-512) vector registers beside the
+// loaded weights.
+template <Kernel kernel>
+constexpr int kFullTileRows = kernel == Kernel::Avx512 ? 8 : 6;
+
+template <Kernel kernel>
+constexpr int panelsPerTile(int rows)
 {
-    float dots[Outs * Rows];
-    std::int64_t o = begin;
-    const auto store = [&](int outs) {
-        for (int r = 0; r < Rows; ++r) {
-            for (int k = 0; k < outs; ++k) {
-                const float scale = w.scales ? w.scales[o + k] : 1.0f;
-                y[r * w.out + o + k] = dots[r * outs + k] * scale + w.bias[o + k];
-            }
-        }
-    };
-    const TileLayout layout = w.layout(begin);
-    for (; o + Outs <= end; o += Outs) {
-        if constexpr (Avx512) tileAvx512<Weight, Outs, Rows>(w.start(o), layout, w.in, x, dots);
-        else tileAvx2<Weight, Outs, Rows>(w.start(o), layout, w.in, x, dots);
-        store(Outs);
-    }
-    for (; o < end; ++o) {
-        if constexpr (Avx512) tileAvx512<Weight, 1, Rows>(w.start(o), layout, w.in, x, dots);
-        else tileAvx2<Weight, 1, Rows>(w.start(o), layout, w.in, x, dots);
-        store(1);
-    }
+    if (rows == 1) return 4;
+    if (kernel == Kernel::Avx512) return rows == 2 ? 4 : rows <= 4 ? 2 : 1;
+    return rows <= 3 ? 2 : 1;
 }
 
-template <typename Weight, int Rows>
-void tileRange(Kernel kernel, const WeightRows<Weight> &w, const float *x, std::int64_t begin, std::int64_t end, float *y)
+// Panels are handed out in blocks that stay in the L2 cache while they meet every row.
+constexpr std::int64_t kPanelsPerBlock = 4;
+
+// y for Rows rows (x, y at their first) and the panels [first, first + Panels).
+template <Kernel kernel, typename Weight, int Rows, int Panels>
+void tileAndStore(const PackedWeights<Weight> &w, std::int64_t first, const float *x, float *y)
 {
-    if (kernel == Kernel::Avx512) tileRangeOf<Weight, Rows, outsPerAvx512Tile(Rows), true>(w, x, begin, end, y);
-    else tileRangeOf<Weight, Rows, outsPerAvx2Tile(Rows), false>(w, x, begin, end, y);
+    float results[Rows * Panels * kWidth];
+    if constexpr (kernel == Kernel::Avx512) panelTileAvx512<Weight, Rows, Panels>(w.panel(first), w.in, x, w.scalesFrom(first), w.biasFrom(first), results);
+    else panelTileAvx2<Weight, Rows, Panels>(w.panel(first), w.in, x, w.scalesFrom(first), w.biasFrom(first), results);
+    const std::int64_t outputs = w.outputsOf(first, Panels);
+    for (int r = 0; r < Rows; ++r) std::copy_n(results + r * Panels * kWidth, outputs, y + r * w.out + first * kWidth);
+}
+
+// Rows (fewer than a full tile) with the panels [begin, end): several panels per tile, then one.
+template <Kernel kernel, typename Weight, int Rows>
+void leftoverRows(const PackedWeights<Weight> &w, std::int64_t begin, std::int64_t end, const float *x, float *y)
+{
+    constexpr int panels = panelsPerTile<kernel>(Rows);
+    std::int64_t p = begin;
+    for (; p + panels <= end; p += panels) tileAndStore<kernel, Weight, Rows, panels>(w, p, x, y);
+    for (; p < end; ++p) tileAndStore<kernel, Weight, Rows, 1>(w, p, x, y);
+}
+
+// The same for `rows` (1 to a full tile's less one) known only at run time.
+template <Kernel kernel, typename Weight, int Rows = 1>
+void leftoverRowsOfCount(const PackedWeights<Weight> &w, std::int64_t rows, std::int64_t begin, std::int64_t end, const float *x, float *y)
+{
+    if (rows == Rows) leftoverRows<kernel, Weight, Rows>(w, begin, end, x, y);
+    else if constexpr (Rows + 1 < kFullTileRows<kernel>) leftoverRowsOfCount<kernel, Weight, Rows + 1>(w, rows, begin, end, x, y);
+}
+
+// The panels [begin, end) with every row: each panel of a block meets the full tiles of rows while
+// it is in cache, then the rows left over meet the block.
+template <Kernel kernel, typename Weight>
+void panelRange(const PackedWeights<Weight> &w, std::int64_t begin, std::int64_t end, const float *x, std::int64_t rows, float *y)
+{
+    constexpr int fullRows = kFullTileRows<kernel>;
+    const std::int64_t inFullTiles = rows - rows % fullRows;
+    for (std::int64_t block = begin; block < end; block += kPanelsPerBlock) {
+        const std::int64_t blockEnd = std::min(end, block + kPanelsPerBlock);
+        for (std::int64_t p = block; p < blockEnd; ++p)
+            for (std::int64_t r = 0; r < inFullTiles; r += fullRows) tileAndStore<kernel, Weight, fullRows, 1>(w, p, x + r * w.in, y + r * w.out);
+        if (inFullTiles < rows) leftoverRowsOfCount<kernel, Weight>(w, rows - inFullTiles, block, blockEnd, x + inFullTiles * w.in, y + inFullTiles * w.out);
+    }
 }
 
 template <typename Weight>
-void matrixRows(const WeightRows<Weight> &w, const float *x, std::int64_t rows, float *y)
+void panelRangeScalar(const PackedWeights<Weight> &w, std::int64_t begin, std::int64_t end, const float *x, std::int64_t rows, float *y)
 {
-    // Output features are split between threads in whole groups of 8; each thread reads its
-    // weight rows once per pass, from cache after the first tile of input rows.
-    const Kernel kernel = InferenceLinear::activeKernel();
-    const std::int64_t in = w.in, out = w.out, groups = (out + kOutsPerChunk - 1) / kOutsPerChunk;
-    at::parallel_for(0, groups, 8, [&](std::int64_t firstGroup, std::int64_t endGroup) {
-        const std::int64_t begin = firstGroup * kOutsPerChunk, end = std::min(out, endGroup * kOutsPerChunk);
-        if (kernel == Kernel::Scalar || kernel == Kernel::Auto) {
-            float dots[InferenceLinear::kRowsPerPass];
-            for (std::int64_t o = begin; o < end; ++o) {
-                tileScalar(w.start(o), w.layout(o), in, x, rows, dots);
-                const float scale = w.scales ? w.scales[o] : 1.0f;
-                for (std::int64_t r = 0; r < rows; ++r) y[r * out + o] = dots[r] * scale + w.bias[o];
-            }
-            return;
+    float results[kWidth];
+    for (std::int64_t p = begin; p < end; ++p) {
+        for (std::int64_t r = 0; r < rows; ++r) {
+            panelTileScalar(w.panel(p), w.in, x + r * w.in, w.scalesFrom(p), w.biasFrom(p), results);
+            std::copy_n(results, w.outputsOf(p, 1), y + r * w.out + p * kWidth);
         }
-        // Eight weight rows at a time go through all input rows while they are in the L1/L2 cache.
-        for (std::int64_t first = begin; first < end; first += kOutsPerChunk) {
-            const std::int64_t last = std::min(end, first + kOutsPerChunk);
-            std::int64_t r = 0;
-            if (kernel == Kernel::Avx2) {
-                // 16 registers: 4 weight rows x 3 input rows (12 accumulators) feed more products
-                // per load than 2 x 4.
-                for (; r + 3 <= rows; r += 3) tileRange<Weight, 3>(kernel, w, x + r * in, first, last, y + r * out);
-            } else {
-                for (; r + 4 <= rows; r += 4) tileRange<Weight, 4>(kernel, w, x + r * in, first, last, y + r * out);
-            }
-            switch (rows - r) {
-            case 3: tileRange<Weight, 3>(kernel, w, x + r * in, first, last, y + r * out); break;
-            case 2: tileRange<Weight, 2>(kernel, w, x + r * in, first, last, y + r * out); break;
-            case 1: tileRange<Weight, 1>(kernel, w, x + r * in, first, last, y + r * out); break;
-            default: break;
-            }
+    }
+}
+
+template <typename Weight>
+void matrixRows(const PackedWeights<Weight> &w, const float *x, std::int64_t rows, float *y)
+{
+    // Output panels are split between threads; each thread reads its panels once per pass.
+    const Kernel kernel = InferenceLinear::activeKernel();
+    at::parallel_for(0, WeightPanels::count(w.out), kPanelsPerBlock, [&](std::int64_t begin, std::int64_t end) {
+        switch (kernel) {
+        case Kernel::Avx512: panelRange<Kernel::Avx512>(w, begin, end, x, rows, y); break;
+        case Kernel::Avx2: panelRange<Kernel::Avx2>(w, begin, end, x, rows, y); break;
+        case Kernel::Scalar:
+        case Kernel::Auto: panelRangeScalar(w, begin, end, x, rows, y); break;
         }
     });
 }
@@ -271,42 +260,39 @@ torch::Tensor InferenceLinear::roundToInt8(const torch::Tensor &weight)
 }
 
 InferenceLinear::InferenceLinear(const torch::Tensor &weight, const torch::Tensor &bias, WeightPrecision precision)
-    : m_precision(precision)
+    : m_precision(precision), m_out(weight.size(0)), m_in(weight.size(1))
 {
     torch::NoGradGuard noGrad;
-    m_bias = bias.defined() ? bias.detach().to(torch::kFloat).contiguous() : torch::zeros({weight.size(0)});
+    const std::int64_t padding = WeightPanels::count(m_out) * WeightPanels::kWidth - m_out;
+    const auto padded = [padding](const torch::Tensor &perOutput) { return torch::constant_pad_nd(perOutput, {0, padding}).contiguous(); };
+    m_bias = padded(bias.defined() ? bias.detach().to(torch::kFloat) : torch::zeros({m_out}));
     if (precision == WeightPrecision::Int8) {
-        std::tie(m_weight, m_scales) = quantize(weight);
-        interleaveRowGroups();
+        auto [values, scales] = quantize(weight);
+        m_scales = padded(scales);
+        m_panels = inPanels(values);
     } else {
-        m_weight = weight.detach().to(torch::kFloat).contiguous();
+        m_panels = inPanels(weight.detach().to(torch::kFloat));
     }
 }
 
-void InferenceLinear::interleaveRowGroups()
+torch::Tensor InferenceLinear::inPanels(const torch::Tensor &weight)
 {
-    const std::int64_t out = m_weight.size(0), in = m_weight.size(1);
-    if (in % TileLayout::kChunk != 0) return;
-    m_packedRows = out - out % kOutsPerChunk;
-    if (m_packedRows == 0) return;
-    torch::Tensor grouped = m_weight.narrow(0, 0, m_packedRows);
-    const torch::Tensor interleaved = grouped.view({m_packedRows / kOutsPerChunk, kOutsPerChunk, in / TileLayout::kChunk, TileLayout::kChunk})
-                                          .permute({0, 2, 1, 3})
-                                          .contiguous(); // a copy: [group, chunk, row, 16]
-    grouped.copy_(interleaved.view({m_packedRows, in}));
+    // [out, in] -> zero rows up to whole panels -> [panels, 16, in] -> [panels, in, 16]: a copy.
+    const std::int64_t out = weight.size(0), in = weight.size(1), panels = WeightPanels::count(out);
+    const torch::Tensor padded = torch::constant_pad_nd(weight, {0, 0, 0, panels * WeightPanels::kWidth - out});
+    return padded.view({panels, WeightPanels::kWidth, in}).transpose(1, 2).contiguous();
 }
 
 void InferenceLinear::forward(const float *x, std::int64_t rows, float *y) const
 {
-    const std::int64_t out = m_weight.size(0), in = m_weight.size(1);
     for (std::int64_t first = 0; first < rows; first += kRowsPerPass) {
         const std::int64_t count = std::min(kRowsPerPass, rows - first);
         if (m_precision == WeightPrecision::Int8) {
-            const WeightRows<std::int8_t> weights{m_weight.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), out, in, m_packedRows};
-            matrixRows(weights, x + first * in, count, y + first * out);
+            const PackedWeights<std::int8_t> weights{m_panels.data_ptr<std::int8_t>(), m_scales.data_ptr<float>(), m_bias.data_ptr<float>(), m_out, m_in};
+            matrixRows(weights, x + first * m_in, count, y + first * m_out);
         } else {
-            const WeightRows<float> weights{m_weight.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), out, in, 0};
-            matrixRows(weights, x + first * in, count, y + first * out);
+            const PackedWeights<float> weights{m_panels.data_ptr<float>(), nullptr, m_bias.data_ptr<float>(), m_out, m_in};
+            matrixRows(weights, x + first * m_in, count, y + first * m_out);
         }
     }
 }

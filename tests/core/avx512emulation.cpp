@@ -58,14 +58,22 @@ __m512 _mm512_cvtepi32_ps(__m512i v)
     return f;
 }
 
-// GCC's order: the upper 8 lanes onto the lower 8, 4 onto 4, lanes 2-3 onto 0-1, then 1 onto 0.
-float _mm512_reduce_add_ps(__m512 v)
+__m512 _mm512_set1_ps(float value)
 {
-    float eight[8], four[4], two[2];
-    for (int i = 0; i < 8; ++i) eight[i] = v.lane[8 + i] + v.lane[i];
-    for (int i = 0; i < 4; ++i) four[i] = eight[4 + i] + eight[i];
-    for (int i = 0; i < 2; ++i) two[i] = four[i] + four[2 + i];
-    return two[0] + two[1];
+    __m512 v;
+    for (float &lane : v.lane) lane = value;
+    return v;
+}
+
+__m512 _mm512_add_ps(__m512 a, __m512 b)
+{
+    for (int i = 0; i < 16; ++i) a.lane[i] += b.lane[i];
+    return a;
+}
+
+void _mm512_storeu_ps(float *p, __m512 v)
+{
+    std::memcpy(p, v.lane, sizeof v.lane);
 }
 
 } // namespace
@@ -76,39 +84,36 @@ float _mm512_reduce_add_ps(__m512 v)
 namespace snaption::test {
 namespace {
 
-template <typename Weight, int Outs>
-void tileWithRows(const Weight *w, TileLayout layout, std::int64_t in, const float *x, int rows, float *dots)
+template <typename Weight, int Rows>
+void tileWithRows(const Weight *panels, std::int64_t in, const float *x, int panelCount, const float *scales, const float *bias, float *results)
 {
-    switch (rows) {
-    case 1: tileAvx512<Weight, Outs, 1>(w, layout, in, x, dots); return;
-    case 2: tileAvx512<Weight, Outs, 2>(w, layout, in, x, dots); return;
-    case 3: tileAvx512<Weight, Outs, 3>(w, layout, in, x, dots); return;
-    case 4: tileAvx512<Weight, Outs, 4>(w, layout, in, x, dots); return;
-    default: throw std::invalid_argument("rows must be 1 to 4");
+    switch (panelCount) {
+    case 1: panelTileAvx512<Weight, Rows, 1>(panels, in, x, scales, bias, results); return;
+    case 2: panelTileAvx512<Weight, Rows, 2>(panels, in, x, scales, bias, results); return;
+    case 4: panelTileAvx512<Weight, Rows, 4>(panels, in, x, scales, bias, results); return;
+    default: throw std::invalid_argument("panelCount must be 1, 2 or 4");
     }
 }
 
-template <typename Weight>
-void tile(const Weight *w, TileLayout layout, std::int64_t in, const float *x, int outs, int rows, float *dots)
+template <typename Weight, int Rows = 1>
+void tile(const Weight *panels, std::int64_t in, const float *x, int rows, int panelCount, const float *scales, const float *bias, float *results)
 {
-    switch (outs) {
-    case 8: tileWithRows<Weight, 8>(w, layout, in, x, rows, dots); return;
-    case 4: tileWithRows<Weight, 4>(w, layout, in, x, rows, dots); return;
-    case 1: tileWithRows<Weight, 1>(w, layout, in, x, rows, dots); return;
-    default: throw std::invalid_argument("outs must be 8, 4 or 1");
-    }
+    if (rows == Rows) tileWithRows<Weight, Rows>(panels, in, x, panelCount, scales, bias, results);
+    else if constexpr (Rows < 8) tile<Weight, Rows + 1>(panels, in, x, rows, panelCount, scales, bias, results);
+    else throw std::invalid_argument("rows must be 1 to 8");
 }
 
 } // namespace
 
-void emulatedAvx512Tile(const float *w, TileLayout layout, std::int64_t in, const float *x, int outs, int rows, float *dots)
+void emulatedAvx512Tile(const float *panels, std::int64_t in, const float *x, int rows, int panelCount, const float *bias, float *results)
 {
-    tile(w, layout, in, x, outs, rows, dots);
+    tile(panels, in, x, rows, panelCount, nullptr, bias, results);
 }
 
-void emulatedAvx512Tile(const std::int8_t *w, TileLayout layout, std::int64_t in, const float *x, int outs, int rows, float *dots)
+void emulatedAvx512Tile(const std::int8_t *panels, std::int64_t in, const float *x, int rows, int panelCount, const float *scales, const float *bias,
+                        float *results)
 {
-    tile(w, layout, in, x, outs, rows, dots);
+    tile(panels, in, x, rows, panelCount, scales, bias, results);
 }
 
 } // namespace snaption::test
