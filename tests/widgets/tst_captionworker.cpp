@@ -26,6 +26,33 @@ private:
                                                        {"train_images", "1500"},
                                                        {"epoch", "5"}};
 
+    // A random model with MobileNetV2 and a small decoder, in `folder`.
+    static std::string writeSmallModel(const QTemporaryDir &folder)
+    {
+        snaption::ModelConfig config;
+        config.encoder.name = snaption::EncoderConfig::kMobileNetV2;
+        config.decoder.layers = 2;
+        config.decoder.dim = 64;
+        config.decoder.heads = 4;
+        config.decoder.feedForward = 128;
+        config.decoder.contextLength = 10;
+        const std::string model = folder.filePath(QStringLiteral("m.safetensors")).toStdString();
+        snaption::ModelFactory::Options options;
+        options.seed = 3;
+        snaption::ModelFactory::createRandom(config, snaption::Vocabulary::fromCaptions({"a red ball on green grass", "two dogs play in the snow"}),
+                                             model, options);
+        return model;
+    }
+
+    // The jobs started before the first finished ("s<id>" and "f<id>" events in order): the first
+    // batch.
+    static int startedBeforeFirstFinished(const QStringList &events)
+    {
+        int count = 0;
+        while (count < events.size() && events[count].startsWith(QLatin1Char('s'))) ++count;
+        return count;
+    }
+
 private Q_SLOTS:
     void describesATrainedModelInTheUsersLanguage()
     {
@@ -60,18 +87,7 @@ private Q_SLOTS:
     void queuedFilesAreCaptionedInBatchesAsTheyAreAlone()
     {
         QTemporaryDir folder;
-        snaption::ModelConfig config;
-        config.encoder.name = snaption::EncoderConfig::kMobileNetV2;
-        config.decoder.layers = 2;
-        config.decoder.dim = 64;
-        config.decoder.heads = 4;
-        config.decoder.feedForward = 128;
-        config.decoder.contextLength = 10;
-        const std::string model = folder.filePath(QStringLiteral("m.safetensors")).toStdString();
-        snaption::ModelFactory::Options options;
-        options.seed = 3;
-        snaption::ModelFactory::createRandom(config, snaption::Vocabulary::fromCaptions({"a red ball on green grass", "two dogs play in the snow"}),
-                                             model, options);
+        const std::string model = writeSmallModel(folder);
         QStringList files;
         for (int i = 0; i < 20; ++i) {
             snaption::RgbImage image(120 + i, 90);
@@ -106,8 +122,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 60000);
         QCOMPARE(finished.count(), files.size());
         // The first batch waits for its first kWaitedImages files; the rest join if already read.
-        int firstBatchSize = 0;
-        while (firstBatchSize < events.size() && events[firstBatchSize].startsWith(QLatin1Char('s'))) ++firstBatchSize;
+        const int firstBatchSize = startedBeforeFirstFinished(events);
         QVERIFY2(firstBatchSize >= CaptionWorker::kWaitedImages && firstBatchSize <= CaptionWorker::kBatchSize, qPrintable(events.join(QLatin1Char(' '))));
         QStringList firstBatch;
         for (int i = 0; i < firstBatchSize; ++i) firstBatch << QStringLiteral("s%1").arg(i);
@@ -153,6 +168,48 @@ private Q_SLOTS:
         const auto pastedOutcome = finished.last().at(0).value<CaptionOutcome>();
         QVERIFY(pastedOutcome.ok && pastedOutcome.display && pastedOutcome.display->width == 64);
         QCOMPARE(pastedOutcome.thumbnail.size(), QSize(96, 72));
+    }
+
+    // Camera photos are read more slowly than they are captioned: a batch waits for the reading of
+    // its first kWaitedImages files at most, and past them takes only files already read, so the
+    // first captions do not wait for a whole batch of photos to be decoded.
+    void aBatchWaitsOnlyForItsFirstReads()
+    {
+        QTemporaryDir folder;
+        const std::string model = writeSmallModel(folder);
+        QStringList files;
+        for (int i = 0; i < CaptionWorker::kWaitedImages; ++i) {
+            snaption::RgbImage image(64, 48);
+            for (std::size_t p = 0; p < image.pixels.size(); ++p) image.pixels[p] = std::uint8_t(p * (i + 5) % 251);
+            files << folder.filePath(QStringLiteral("small-%1.png").arg(i));
+            snaption::writeImage(image, files.last().toStdString());
+        }
+        // A 12-MP photo of noise takes ~50 ms to decode even at 1/8 scale (the entropy-coded data
+        // is read whole); copies of it fill the rest of the batch and more.
+        snaption::RgbImage photo(4000, 3000);
+        std::uint32_t state = 1;
+        for (std::uint8_t &value : photo.pixels) value = std::uint8_t((state = state * 1664525u + 1013904223u) >> 24);
+        const QString large = folder.filePath(QStringLiteral("large.jpg"));
+        snaption::writeImage(photo, large.toStdString());
+        for (int i = 0; i < CaptionWorker::kBatchSize; ++i) {
+            files << folder.filePath(QStringLiteral("large-%1.jpg").arg(i));
+            QVERIFY(QFile::copy(large, files.last()));
+        }
+
+        CaptionWorker worker;
+        QSignalSpy loaded(&worker, &CaptionWorker::modelLoaded), idle(&worker, &CaptionWorker::idle);
+        QStringList events;
+        connect(&worker, &CaptionWorker::started, this, [&](int id) { events << QStringLiteral("s%1").arg(id); });
+        connect(&worker, &CaptionWorker::finished, this, [&](const CaptionOutcome &o) { events << QStringLiteral("f%1").arg(o.id); });
+        worker.loadModel(QString::fromStdString(model), 0);
+        QCOMPARE(loaded.count(), 1);
+        for (int i = 0; i < files.size(); ++i) worker.enqueue(CaptionJob{i, files[i], QImage(), snaption::DecodingOptions::greedy(), false});
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 120000);
+        // Waiting for the reads would have made a batch of kBatchSize; the photos behind the small
+        // files were still being read when the batch was taken.
+        const int firstBatchSize = startedBeforeFirstFinished(events);
+        QVERIFY2(firstBatchSize >= CaptionWorker::kWaitedImages && firstBatchSize < CaptionWorker::kBatchSize, qPrintable(events.join(QLatin1Char(' '))));
+        QCOMPARE(events.filter(QRegularExpression(QStringLiteral("^f"))).size(), files.size());
     }
 };
 
