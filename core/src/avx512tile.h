@@ -37,25 +37,25 @@ SNAPTION_AVX512_TARGET void panelTileAvx512(const Weight *panels, std::int64_t i
 {
     static_assert(WeightPanels::kWidth == 16, "a panel is one 16-lane vector");
     __m512 acc[Rows][Panels];
-    #pragma GCC unroll 32
+#pragma GCC unroll 32
     for (int r = 0; r < Rows; ++r)
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int p = 0; p < Panels; ++p) acc[r][p] = _mm512_setzero_ps();
     const std::int64_t panelStride = in * WeightPanels::kWidth;
     for (std::int64_t i = 0; i < in; ++i) {
         __m512 weights[Panels];
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int p = 0; p < Panels; ++p) weights[p] = loadWeights16(panels + p * panelStride + i * WeightPanels::kWidth);
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int r = 0; r < Rows; ++r) {
             const __m512 input = _mm512_set1_ps(x[r * in + i]);
-            #pragma GCC unroll 32
+#pragma GCC unroll 32
             for (int p = 0; p < Panels; ++p) acc[r][p] = _mm512_fmadd_ps(weights[p], input, acc[r][p]);
         }
     }
-    #pragma GCC unroll 32
+#pragma GCC unroll 32
     for (int r = 0; r < Rows; ++r) {
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int p = 0; p < Panels; ++p) {
             const __m512 outputBias = _mm512_loadu_ps(bias + p * 16);
             const __m512 result = std::is_same_v<Weight, std::int8_t> ? _mm512_fmadd_ps(acc[r][p], _mm512_loadu_ps(scales + p * 16), outputBias)

@@ -11,11 +11,11 @@
 #include "avx512tile.h"
 
 #include <algorithm>
-#include <type_traits>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <type_traits>
 
 namespace snaption {
 namespace {
@@ -23,12 +23,12 @@ namespace {
 constexpr std::int64_t kWidth = WeightPanels::kWidth;
 
 // The tiles. Each computes results[(r * Panels + p) * 16 + j] for Rows input rows (x, `in` apart)
-// and Panels consecutive panels, scaled (int8 weights; sum * scale + bias in one fused
-// multiply-add) and biased (scales and bias from the tile's first output, padded to whole panels):
-// every output of every row has its own accumulator, fed one product per
-// input in input order, so a row's result never depends on the tile's shape nor on which other
-// rows share the call (a batch gives each image the numbers it gets alone). A loaded vector of
-// weights meets every row of the tile, and a broadcast input every panel.
+// and Panels consecutive panels: every output of every row has its own accumulator, fed one
+// product per input in input order, then plus the bias (int8 weights: sum * scale + bias in one
+// fused multiply-add; scales and bias from the tile's first output, padded to whole panels). So a
+// row's result never depends on the tile's shape nor on which other rows share the call (a batch
+// gives each image the numbers it gets alone). A loaded vector of weights meets every row of the
+// tile, and a broadcast input every panel.
 
 // Without SIMD (GCC vectorises the 16 lanes with what the target has); one input row.
 template <typename Weight>
@@ -59,23 +59,23 @@ __attribute__((target("avx2,fma"))) void panelTileAvx2(const Weight *panels, std
 {
     constexpr int kVectors = Panels * 2; // per row
     __m256 acc[Rows * kVectors];
-    #pragma GCC unroll 32
+#pragma GCC unroll 32
     for (int k = 0; k < Rows * kVectors; ++k) acc[k] = _mm256_setzero_ps();
     const std::int64_t panelStride = in * kWidth;
     for (std::int64_t i = 0; i < in; ++i) {
         __m256 weights[kVectors];
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int v = 0; v < kVectors; ++v) weights[v] = loadWeights8(panels + (v / 2) * panelStride + i * kWidth + (v % 2) * 8);
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int r = 0; r < Rows; ++r) {
             const __m256 input = _mm256_broadcast_ss(x + r * in + i);
-            #pragma GCC unroll 32
+#pragma GCC unroll 32
             for (int v = 0; v < kVectors; ++v) acc[r * kVectors + v] = _mm256_fmadd_ps(weights[v], input, acc[r * kVectors + v]);
         }
     }
-    #pragma GCC unroll 32
+#pragma GCC unroll 32
     for (int r = 0; r < Rows; ++r) {
-        #pragma GCC unroll 32
+#pragma GCC unroll 32
         for (int v = 0; v < kVectors; ++v) {
             const __m256 sum = acc[r * kVectors + v], outputBias = _mm256_loadu_ps(bias + v * 8);
             const __m256 result = std::is_same_v<Weight, std::int8_t> ? _mm256_fmadd_ps(sum, _mm256_loadu_ps(scales + v * 8), outputBias)
