@@ -45,8 +45,8 @@ private:
     WeightPrecision m_precision = WeightPrecision::Float32;
     std::int64_t m_out = 0, m_in = 0;
     torch::Tensor m_panels; // float32 or int8, as WeightPanels lays them out
-    torch::Tensor m_scales; // [out] (int8 mode)
-    torch::Tensor m_bias;   // [out]
+    torch::Tensor m_scales; // per output (int8 mode), zeros to whole panels
+    torch::Tensor m_bias;   // per output, zeros to whole panels
 };
 
 } // namespace snaption

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace snaption::test {
 
@@ -24,6 +25,14 @@ inline float sequentialOutput(const float *weights, const float *x, std::int64_t
 inline float sequentialOutput(const std::int8_t *values, float scale, const float *x, std::int64_t in, float bias)
 {
     return std::fma(sequentialDot(values, x, in), scale, bias);
+}
+
+// A float's bits, to compare results exactly (QCOMPARE of floats allows a relative error).
+inline std::uint32_t bitsOf(float value)
+{
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
 }
 
 } // namespace snaption::test

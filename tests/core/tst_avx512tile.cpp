@@ -7,7 +7,6 @@
 
 #include <QtTest>
 
-#include <cstring>
 #include <random>
 #include <vector>
 
@@ -65,13 +64,6 @@ void emulatedTile(const PanelWeights<std::int8_t> &w, int firstPanel, const floa
 {
     emulatedAvx512Tile(w.panels.data() + firstPanel * w.in * kPanelWidth, w.in, x, rows, panels, w.scales.data() + firstPanel * kPanelWidth,
                        w.bias.data() + firstPanel * kPanelWidth, results);
-}
-
-std::uint32_t bitsOf(float value)
-{
-    std::uint32_t bits = 0;
-    std::memcpy(&bits, &value, sizeof bits);
-    return bits;
 }
 
 } // namespace

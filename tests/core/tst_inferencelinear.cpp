@@ -4,8 +4,6 @@
 
 #include <QtTest>
 
-#include <cstring>
-
 using namespace snaption;
 using namespace snaption::test;
 using Kernel = InferenceLinear::Kernel;
@@ -133,11 +131,6 @@ private Q_SLOTS:
         // The quantisation the header describes: |q| <= 127, one scale per row.
         const torch::Tensor scales = (weight.abs().amax(1) / 127.0).clamp_min(1e-12).contiguous();
         const torch::Tensor values = torch::round(weight / scales.unsqueeze(1)).clamp(-127, 127).to(torch::kInt8).contiguous();
-        const auto bitsOf = [](float value) {
-            std::uint32_t bits = 0;
-            std::memcpy(&bits, &value, sizeof bits);
-            return bits;
-        };
         for (int o = 0; o < kOut; ++o) {
             for (int r = 0; r < rows; ++r) {
                 const float *row = x.data_ptr<float>() + r * in;

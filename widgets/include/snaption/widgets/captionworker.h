@@ -29,7 +29,8 @@ public:
     // As the CLI's: with batches of 4 the decoder read its weights from memory for 12 rows per
     // step and a folder took 1.15-1.4x as long (docs/BENCHMARKS.md). Images in flight hold only
     // the encoder's pixels and a thumbnail (display images are kept for shown ones), so 16 cost
-    // ~90 MB more than 4: a 12-MP folder's peak 485 MB against the 700 MB target.
+    // ~90 MB more than 4: a 12-MP folder's peak 556 MB (with the decoder's packed fp32 weights)
+    // against the 700 MB target.
     static constexpr int kBatchSize = 16;
     // A batch waits for the reading of this many of its images at most; past them only images
     // already read join it, so a folder of camera photos (read more slowly than captioned) shows
