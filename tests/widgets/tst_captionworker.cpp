@@ -3,6 +3,7 @@
 // folders captioned in batches with their files read ahead.
 #include <snaption/imagewriter.h>
 #include <snaption/modelfactory.h>
+#include <snaption/threading.h>
 #include <snaption/widgets/captionworker.h>
 #include <snaption/widgets/imageconversion.h>
 
@@ -210,6 +211,14 @@ private Q_SLOTS:
         const int firstBatchSize = startedBeforeFirstFinished(events);
         QVERIFY2(firstBatchSize >= CaptionWorker::kWaitedImages && firstBatchSize < CaptionWorker::kBatchSize, qPrintable(events.join(QLatin1Char(' '))));
         QCOMPARE(events.filter(QRegularExpression(QStringLiteral("^f"))).size(), files.size());
+    }
+
+    // Decoding a camera photo takes longer than captioning it, so files are read on every core,
+    // as snaption-cli reads them; the model's threads yield to the readers.
+    void readsFilesOnEveryCore()
+    {
+        const CaptionWorker worker;
+        QCOMPARE(worker.readerThreads(), snaption::physicalCoreCount());
     }
 };
 

@@ -5,6 +5,7 @@
 #include <snaption/error.h>
 #include <snaption/imageloader.h>
 #include <snaption/preprocessing.h>
+#include <snaption/threading.h>
 #include <snaption/widgets/imageconversion.h>
 
 #include <QElapsedTimer>
@@ -18,11 +19,19 @@
 
 namespace snaption::widgets {
 
+namespace {
+
+// A file's pixels for the encoder and its thumbnail, from one decode.
+ImageDecodeQueue::Read readForCaption(const std::string &path, int encoderSize)
+{
+    ImageLoader::EncoderAndFitted read = ImageLoader().loadForEncoderAndFit(path, encoderSize, CaptionOutcome::kThumbnailSize);
+    return ImageDecodeQueue::Read(std::move(read.encoderInput), std::move(read.fitted));
+}
+
+} // namespace
+
 CaptionWorker::CaptionWorker(QObject *parent)
-    : QObject(parent), m_decodeQueue([this](const std::string &path) {
-          ImageLoader::EncoderAndFitted read = ImageLoader().loadForEncoderAndFit(path, m_encoderSize.load(), CaptionOutcome::kThumbnailSize);
-          return ImageDecodeQueue::Read(std::move(read.encoderInput), std::move(read.fitted));
-      })
+    : QObject(parent), m_decodeQueue([this](const std::string &path) { return readForCaption(path, m_encoderSize.load()); }, physicalCoreCount())
 {
     qRegisterMetaType<CaptionJob>();
     qRegisterMetaType<CaptionOutcome>();

@@ -16,7 +16,7 @@
 namespace snaption::widgets {
 
 // The one inference worker: lives on its own thread, loads a model once and captions queued jobs,
-// so the GUI thread never waits. Queued image files are read ahead on a thread of their own
+// so the GUI thread never waits. Queued image files are read ahead on a thread per core
 // (ImageDecodeQueue) at the encoder's size, as snaption-cli reads them (the same file gets the
 // same caption), with a thumbnail from the same decode; the display image only for a job that is
 // shown. They are captioned up to kBatchSize at a time, as snaption-cli does; pasted pixels and
@@ -43,6 +43,10 @@ public:
 
     // Thread-safe: discards queued jobs; the batch in progress finishes and is reported.
     void cancel();
+    // Files are read on this many threads at once: one per core, as the CLI reads them. The
+    // model's threads run at a lower priority (MainWindow), so with one reader a folder of camera
+    // photos left a core idle half the time (docs/BENCHMARKS.md).
+    int readerThreads() const { return m_decodeQueue.threads(); }
 
 public Q_SLOTS:
     void loadModel(const QString &path, int precision); // snaption::WeightPrecision
