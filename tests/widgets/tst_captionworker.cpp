@@ -213,8 +213,8 @@ private Q_SLOTS:
         QCOMPARE(events.filter(QRegularExpression(QStringLiteral("^f"))).size(), files.size());
     }
 
-    // Decoding a camera photo takes longer than captioning it, so files are read on every core,
-    // as snaption-cli reads them; the model's threads yield to the readers.
+    // A camera photo costs about as much to decode as to caption, and with one reader the model
+    // waited for photos: files are read on every core, as snaption-cli reads them.
     void readsFilesOnEveryCore()
     {
         const CaptionWorker worker;
